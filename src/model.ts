@@ -76,6 +76,13 @@ export class PipelineError extends Error {
   }
 }
 
+/** Any thrown value as a PipelineError; unexpected errors become `internal`, so the batch reports them and goes on. */
+export function asPipelineError(err: unknown): PipelineError {
+  if (err instanceof PipelineError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new PipelineError('internal', `internal error: ${message}`);
+}
+
 export interface ErrorLine {
   ok: false;
   error: { code: ErrorCode; message: string };

@@ -1,0 +1,425 @@
+/** The commands of the contract, plus `demo` (what `npm start` runs). */
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// Stage modules are imported inside each command, so a command loads only what it runs (`extract` never
+// starts the database, `stories` never loads the language tables).
+import { PipelineError, asPipelineError, type InputKind } from '../model.ts';
+import type { Store } from '../store/types.ts';
+import { DEFAULT_STORE_DIR } from '../store/constants.ts';
+import { normalizeIsoDate, dayOf } from '../util/dates.ts';
+import { DEFAULT_MAX_INPUT_BYTES, decodeText, expandPaths, readInputBytes } from './inputs.ts';
+import { readDocuments } from './documents.ts';
+import { EXIT_OK, EXIT_SOME_FAILED, NdjsonWriter, Progress, UsageError, info } from './output.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  valueName?: string;
+  help: string;
+}
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  description?: string;
+  options: Record<string, OptionSpec>;
+  run(values: Values, positionals: string[]): Promise<number>;
+}
+
+
+const DB_OPTION: OptionSpec = {
+  type: 'string',
+  valueName: 'DB',
+  help: `store location: a folder for the embedded store (default ./${DEFAULT_STORE_DIR}/)`,
+};
+const MAX_BYTES_OPTION: OptionSpec = {
+  type: 'string',
+  valueName: 'N',
+  help: `largest input file in bytes (default ${DEFAULT_MAX_INPUT_BYTES})`,
+};
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEMO_CORPUS = resolve(REPO_ROOT, 'examples/demo/pages');
+
+function requirePaths(positionals: string[], what = 'FILE'): string[] {
+  if (positionals.length === 0) throw new UsageError(`give at least one ${what} (or - for standard input)`);
+  return positionals;
+}
+
+function maxBytes(values: Values): number {
+  if (values['max-bytes'] === undefined) return DEFAULT_MAX_INPUT_BYTES;
+  const n = Number(values['max-bytes']);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-bytes must be a positive whole number, got "${values['max-bytes']}"`);
+  return n;
+}
+
+function inputKind(values: Values): InputKind | undefined {
+  const as = values.as as string | undefined;
+  if (as === undefined) return undefined;
+  if (as !== 'html' && as !== 'text') throw new UsageError(`--as must be html or text, got "${as}"`);
+  return as;
+}
+
+async function openStoreFor(values: Values): Promise<Store> {
+  const { openStore } = await import('../store/index.ts');
+  return openStore((values.db as string | undefined) ?? process.env.CROSSCHECK_DB ?? DEFAULT_STORE_DIR);
+}
+
+async function withStore<T>(values: Values, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStoreFor(values);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const extractCommand: Command = {
+  name: 'extract',
+  usage: 'extract [--url URL] [--as html|text] FILE…',
+  summary: 'extract the article (main text and metadata) from HTML pages or scraped page text',
+  description:
+    'FILE is an HTML page (.html, .htm, optionally .gz), a page\'s text as a scraper saved it (.txt), a folder of\n' +
+    'them, a .jsonl of {"url"?, "html"?|"text"?, "outlet"?, "published"?}, or - for standard input.\n' +
+    'One JSON object per document, in order.',
+  options: {
+    url: { type: 'string', valueName: 'URL', help: 'the page\'s URL (helps dates and outlet)' },
+    as: { type: 'string', valueName: 'html|text', help: 'read every FILE as HTML or as scraped text, whatever its name' },
+    outlet: { type: 'string', valueName: 'NAME', help: 'the outlet that published the pages' },
+    'max-bytes': MAX_BYTES_OPTION,
+  },
+  async run(values, positionals) {
+    const { extractArticle } = await import('../extract/index.ts');
+    const out = new NdjsonWriter();
+    const paths = requirePaths(positionals);
+    const progress = new Progress('extract', (await expandPaths(paths)).length);
+    for await (const item of readDocuments(paths, {
+      as: inputKind(values),
+      url: (values.url as string) ?? null,
+      outlet: (values.outlet as string) ?? null,
+      maxBytes: maxBytes(values),
+      acceptJsonl: true,
+    })) {
+      if ('error' in item) {
+        out.write({ input: item.input, ok: false, error: { code: item.error.code, message: item.error.message } });
+      } else {
+        try {
+          const article = extractArticle(item.doc);
+          out.write({ input: item.doc.input, ok: true, ...article });
+        } catch (err) {
+          const error = asPipelineError(err);
+          out.write({ input: item.doc.input, ok: false, error: { code: error.code, message: error.message } });
+        }
+      }
+      progress.tick(out.failures);
+    }
+    progress.stop();
+    return out.exitCode;
+  },
+};
+
+interface AnnotateItem {
+  id: string;
+  text?: string;
+  published?: string | null;
+  error?: PipelineError;
+}
+
+async function* annotateItems(paths: string[], limit: number): AsyncGenerator<AnnotateItem> {
+  for (const item of await expandPaths(paths)) {
+    if (item.failure) {
+      yield { id: item.path, error: item.failure };
+      continue;
+    }
+    let content: string;
+    try {
+      content = decodeText(await readInputBytes(item.path, { maxBytes: limit }), item.path, 'text');
+    } catch (err) {
+      yield { id: item.path, error: asPipelineError(err) };
+      continue;
+    }
+    if (!/\.(jsonl|ndjson)(\.gz)?$/i.test(item.path)) {
+      yield { id: item.path, text: content };
+      continue;
+    }
+    const lines = content.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i].trim();
+      if (!line) continue;
+      const where = `${item.path}:${i + 1}`;
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch (err) {
+        yield { id: where, error: new PipelineError('invalid_json', `${where}: not JSON (${(err as Error).message})`) };
+        continue;
+      }
+      const r = record as Record<string, unknown>;
+      if (typeof record !== 'object' || record === null || Array.isArray(record) || typeof r.text !== 'string') {
+        yield { id: where, error: new PipelineError('invalid_record', `${where}: expected {"id", "text", "published"?} with a string "text"`) };
+        continue;
+      }
+      const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : where;
+      let published: string | null = null;
+      if (r.published !== undefined && r.published !== null) {
+        published = typeof r.published === 'string' ? normalizeIsoDate(r.published) : null;
+        if (!published) {
+          yield { id, error: new PipelineError('invalid_date', `${where}: "published" is not an ISO 8601 date: ${JSON.stringify(r.published)}`) };
+          continue;
+        }
+      }
+      yield { id, text: r.text, published };
+    }
+  }
+}
+
+const annotateCommand: Command = {
+  name: 'annotate',
+  usage: 'annotate [--reference-date YYYY-MM-DD] FILE…',
+  summary: 'find entities, dates, quantities and attributed claims in clean text',
+  description:
+    'FILE is clean text (one document per file) or .jsonl with one {"id", "text", "published"?} per line;\n' +
+    '"published" overrides --reference-date for that document. Offsets index the given text.',
+  options: {
+    'reference-date': { type: 'string', valueName: 'YYYY-MM-DD', help: 'the date relative expressions resolve against' },
+    'max-bytes': MAX_BYTES_OPTION,
+  },
+  async run(values, positionals) {
+    let referenceDate: string | null = null;
+    if (values['reference-date'] !== undefined) {
+      referenceDate = normalizeIsoDate(values['reference-date'] as string);
+      if (!referenceDate) throw new UsageError(`--reference-date must be an ISO date like 2024-11-29, got "${values['reference-date']}"`);
+    }
+    const { annotate } = await import('../annotate/index.ts');
+    const out = new NdjsonWriter();
+    const paths = requirePaths(positionals);
+    const progress = new Progress('annotate', (await expandPaths(paths)).length);
+    for await (const item of annotateItems(paths, maxBytes(values))) {
+      if (item.error) {
+        out.write({ id: item.id, ok: false, error: { code: item.error.code, message: item.error.message } });
+      } else {
+        try {
+          const annotations = annotate(item.text ?? '', { referenceDate: dayOf(item.published) ?? dayOf(referenceDate) });
+          out.write({ id: item.id, ok: true, ...annotations });
+        } catch (err) {
+          const error = asPipelineError(err);
+          out.write({ id: item.id, ok: false, error: { code: error.code, message: error.message } });
+        }
+      }
+      progress.tick(out.failures);
+    }
+    progress.stop();
+    return out.exitCode;
+  },
+};
+
+const clusterCommand: Command = {
+  name: 'cluster',
+  usage: 'cluster FILE.jsonl',
+  summary: 'group a stream of articles into stories, each assigned when it arrives',
+  description:
+    'Input: one {"id", "title"?, "text", "published"?, "outlet"?} per line, in stream order.\n' +
+    'Output: one {"id", "story", "explanation"} per input line, in order.',
+  options: { 'max-bytes': MAX_BYTES_OPTION },
+  async run(values, positionals) {
+    const paths = requirePaths(positionals, 'FILE.jsonl');
+    const { StreamClusterer } = await import('../cluster/index.ts');
+    const out = new NdjsonWriter();
+    const clusterer = new StreamClusterer();
+    for (const item of await expandPaths(paths)) {
+      if (item.failure) {
+        out.write({ id: item.path, ok: false, error: { code: item.failure.code, message: item.failure.message } });
+        continue;
+      }
+      let content: string;
+      try {
+        content = decodeText(await readInputBytes(item.path, { maxBytes: maxBytes(values) }), item.path, 'jsonl');
+      } catch (err) {
+        const error = asPipelineError(err);
+        out.write({ id: item.path, ok: false, error: { code: error.code, message: error.message } });
+        continue;
+      }
+      const lines = content.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (!line) continue;
+        const where = `${item.path}:${i + 1}`;
+        let r: Record<string, unknown>;
+        try {
+          r = JSON.parse(line);
+        } catch (err) {
+          out.write({ id: where, ok: false, error: { code: 'invalid_json', message: `${where}: not JSON (${(err as Error).message})` } });
+          continue;
+        }
+        if (typeof r !== 'object' || r === null || typeof r.text !== 'string' || (typeof r.id !== 'string' && typeof r.id !== 'number')) {
+          out.write({ id: where, ok: false, error: { code: 'invalid_record', message: `${where}: expected {"id", "text", ...} with string text` } });
+          continue;
+        }
+        const assignment = clusterer.assign({
+          id: String(r.id),
+          title: typeof r.title === 'string' ? r.title : null,
+          text: r.text,
+          published: typeof r.published === 'string' ? normalizeIsoDate(r.published) : null,
+          outlet: typeof r.outlet === 'string' ? r.outlet : null,
+        });
+        out.write(assignment);
+      }
+    }
+    return out.exitCode;
+  },
+};
+
+const ingestCommand: Command = {
+  name: 'ingest',
+  usage: 'ingest [--db DB] [--outlet NAME] [--url URL] PATH…',
+  summary: 'run the whole pipeline on pages and store articles, annotations and stories',
+  description:
+    'PATH: files or folders of HTML pages, scraped page text (.txt) and .jsonl of\n' +
+    '{"url"?, "html"?|"text"?, "outlet"?, "published"?}. The same document twice is stored once.\n' +
+    'One line per document: {"input", "ok", "id", "story", "duplicate"} or an error line.',
+  options: {
+    db: DB_OPTION,
+    outlet: { type: 'string', valueName: 'NAME', help: 'the outlet that published the pages' },
+    url: { type: 'string', valueName: 'URL', help: 'the page\'s URL (for a single page)' },
+    as: { type: 'string', valueName: 'html|text', help: 'read every file as HTML or as scraped text' },
+    'max-bytes': MAX_BYTES_OPTION,
+  },
+  async run(values, positionals) {
+    const paths = requirePaths(positionals, 'PATH');
+    const options = { as: inputKind(values), url: (values.url as string) ?? null, outlet: (values.outlet as string) ?? null, maxBytes: maxBytes(values), acceptJsonl: true };
+    return withStore(values, (store) => ingestPaths(store, paths, options, new NdjsonWriter()));
+  },
+};
+
+/** Ingests every document under `paths`, handing each result line to `out` (NDJSON for `ingest`, a
+ * quieter report for `demo`). */
+async function ingestPaths(store: Store, paths: string[], options: Parameters<typeof readDocuments>[1], out: NdjsonWriter): Promise<number> {
+  const { Ingestor } = await import('../pipeline.ts');
+  const ingestor = await Ingestor.open(store);
+  const progress = new Progress('ingest', (await expandPaths(paths)).length);
+  let stored = 0;
+  let duplicates = 0;
+  for await (const item of readDocuments(paths, options)) {
+    if ('error' in item) {
+      out.write({ input: item.input, ok: false, error: { code: item.error.code, message: item.error.message } });
+    } else {
+      const outcome = await ingestor.ingest(item.doc);
+      out.write(outcome);
+      if (outcome.ok && outcome.duplicate) duplicates++;
+      else if (outcome.ok) stored++;
+    }
+    progress.tick(out.failures);
+  }
+  progress.stop();
+  info(`ingest: ${stored} stored, ${duplicates} already stored, ${out.failures} failed (${store.location})`);
+  return out.exitCode;
+}
+
+const storiesCommand: Command = {
+  name: 'stories',
+  usage: 'stories [--db DB]',
+  summary: 'list the stories in the store, most recent first',
+  options: { db: DB_OPTION, limit: { type: 'string', valueName: 'N', help: 'at most N stories (default: all)' } },
+  async run(values) {
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0)) throw new UsageError(`--limit must be a positive whole number`);
+    const out = new NdjsonWriter();
+    await withStore(values, async (store) => {
+      for (const story of await store.listStories({ limit })) out.write(story);
+    });
+    return EXIT_OK;
+  },
+};
+
+const storyCommand: Command = {
+  name: 'story',
+  usage: 'story ID [--db DB] [--json|--md]',
+  summary: 'print one story\'s cross-checked brief as JSON (default) or Markdown',
+  options: {
+    db: DB_OPTION,
+    json: { type: 'boolean', help: 'one JSON object (the default)' },
+    md: { type: 'boolean', help: 'a readable Markdown brief' },
+  },
+  async run(values, positionals) {
+    if (positionals.length !== 1) throw new UsageError('give exactly one story ID (see `crosscheck stories`)');
+    if (values.json && values.md) throw new UsageError('choose one of --json and --md');
+    const id = positionals[0];
+    return withStore(values, async (store) => {
+      const summary = await store.getStorySummary(id);
+      if (!summary) {
+        new NdjsonWriter().write({ id, ok: false, error: { code: 'not_found', message: `no story with id ${id} in ${store.location}` } });
+        return EXIT_SOME_FAILED;
+      }
+      const { buildBrief, renderBriefMarkdown } = await import('../crosscheck/index.ts');
+      const brief = buildBrief(summary, await store.getStoryArticles(id));
+      if (values.md) process.stdout.write(renderBriefMarkdown(brief) + '\n');
+      else new NdjsonWriter().write(brief);
+      return EXIT_OK;
+    });
+  },
+};
+
+const serveCommand: Command = {
+  name: 'serve',
+  usage: 'serve [--db DB] [--port 8080] [--host 127.0.0.1]',
+  summary: 'serve the REST API under /api/ and the web interface at /',
+  options: {
+    db: DB_OPTION,
+    port: { type: 'string', valueName: 'PORT', help: 'TCP port (default 8080)' },
+    host: { type: 'string', valueName: 'HOST', help: 'address to listen on (default 127.0.0.1)' },
+  },
+  async run(values) {
+    const port = values.port === undefined ? 8080 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
+    const host = (values.host as string | undefined) ?? '127.0.0.1';
+    const { startServer } = await import('../server/index.ts');
+    const store = await openStoreFor(values);
+    const server = await startServer({ store, port, host });
+    info(`crosscheck: serving ${store.location} at ${server.url} (API under ${server.url}/api/, Ctrl-C to stop)`);
+    await new Promise<void>((done) => {
+      const stop = () => done();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    await store.close();
+    return EXIT_OK;
+  },
+};
+
+const demoCommand: Command = {
+  name: 'demo',
+  usage: 'demo [--db DB]',
+  summary: 'ingest the bundled demo corpus (examples/demo) and print the story briefs',
+  options: { db: DB_OPTION },
+  async run(values) {
+    return withStore(values, async (store) => {
+      info(`demo: ingesting ${DEMO_CORPUS} into ${store.location}`);
+      const out = new NdjsonWriter((line) => {
+        if (line.ok === false) info(`  failed ${line.input}: [${line.error?.code}] ${line.error?.message}`);
+      });
+      const code = await ingestPaths(store, [DEMO_CORPUS], { acceptJsonl: true }, out);
+      const { buildBrief, renderBriefMarkdown } = await import('../crosscheck/index.ts');
+      for (const summary of await store.listStories()) {
+        const brief = buildBrief(summary, await store.getStoryArticles(summary.id));
+        process.stdout.write(renderBriefMarkdown(brief) + '\n\n---\n\n');
+      }
+      info('demo: done. Browse it with `npx crosscheck serve`, then open http://127.0.0.1:8080/');
+      return code;
+    });
+  },
+};
+
+export const COMMANDS: Command[] = [
+  extractCommand,
+  annotateCommand,
+  clusterCommand,
+  ingestCommand,
+  storiesCommand,
+  storyCommand,
+  serveCommand,
+  demoCommand,
+];

@@ -1,0 +1,110 @@
+/**
+ * Turns command-line paths into a stream of documents for the pipeline: each file is one document, each
+ * line of a `.jsonl` file one more. A file or line that cannot become a document yields a failure with its
+ * own error code instead, so the batch goes on.
+ */
+import { PipelineError, asPipelineError, type InputKind, type RawDocument } from '../model.ts';
+import { decodeText, expandPaths, kindFromName, readInputBytes, sniffKind, type ReadOptions } from './inputs.ts';
+import { normalizeIsoDate } from '../util/dates.ts';
+
+export interface DocumentFailure {
+  input: string;
+  error: PipelineError;
+}
+
+export type DocumentItem = { doc: RawDocument } | DocumentFailure;
+
+export interface DocumentOptions extends ReadOptions {
+  /** Force HTML or text for every file (`--as`). */
+  as?: InputKind;
+  /** Whether `.jsonl` files are read as one document per line (ingest does, extract too). */
+  acceptJsonl?: boolean;
+  url?: string | null;
+  outlet?: string | null;
+}
+
+export async function* readDocuments(paths: string[], options: DocumentOptions = {}): AsyncGenerator<DocumentItem> {
+  for (const item of await expandPaths(paths)) {
+    if (item.failure) {
+      yield { input: item.path, error: item.failure };
+      continue;
+    }
+    const path = item.path;
+    const kindByName = path === '-' ? null : kindFromName(path);
+    if (path !== '-' && kindByName === null && !options.as) {
+      yield {
+        input: path,
+        error: new PipelineError('unsupported_type', `${path}: not a page this command reads (.html, .htm, .txt, .jsonl, optionally .gz)`),
+      };
+      continue;
+    }
+    let content: string;
+    try {
+      const bytes = await readInputBytes(path, options);
+      content = decodeText(bytes, path === '-' ? 'standard input' : path, options.as ?? kindByName);
+    } catch (err) {
+      yield { input: path, error: asPipelineError(err) };
+      continue;
+    }
+    if (kindByName === 'jsonl' && !options.as) {
+      if (!options.acceptJsonl) {
+        yield { input: path, error: new PipelineError('unsupported_type', `${path}: this command does not read .jsonl`) };
+        continue;
+      }
+      yield* jsonlDocuments(path, content, options);
+      continue;
+    }
+    const kind = options.as ?? (kindByName === 'html' || kindByName === 'text' ? kindByName : sniffKind(content));
+    yield { doc: { input: path, kind, content, url: options.url ?? null, outlet: options.outlet ?? null } };
+  }
+}
+
+function* jsonlDocuments(path: string, content: string, options: DocumentOptions): Generator<DocumentItem> {
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    const input = `${path}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (err) {
+      yield { input, error: new PipelineError('invalid_json', `${input}: not JSON (${(err as Error).message})`) };
+      continue;
+    }
+    try {
+      yield { doc: documentFromRecord(value, input, options) };
+    } catch (err) {
+      yield { input, error: asPipelineError(err) };
+    }
+  }
+}
+
+/** A JSONL record `{"url"?, "html"?|"text"?, "outlet"?, "published"?}` as a document. */
+export function documentFromRecord(value: unknown, input: string, options: DocumentOptions = {}): RawDocument {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new PipelineError('invalid_record', `${input}: expected a JSON object`);
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of ['url', 'html', 'text', 'outlet', 'published', 'id']) {
+    if (record[key] !== undefined && record[key] !== null && typeof record[key] !== 'string') {
+      throw new PipelineError('invalid_record', `${input}: field "${key}" must be a string`);
+    }
+  }
+  const html = record.html as string | undefined;
+  const text = record.text as string | undefined;
+  if (!html && !text) throw new PipelineError('invalid_record', `${input}: needs a non-empty "html" or "text" field`);
+  let published: string | null = null;
+  if (record.published) {
+    published = normalizeIsoDate(record.published as string);
+    if (!published) throw new PipelineError('invalid_date', `${input}: "published" is not an ISO 8601 date: ${record.published}`);
+  }
+  return {
+    input: typeof record.id === 'string' ? record.id : input,
+    kind: html ? 'html' : 'text',
+    content: (html ?? text) as string,
+    url: (record.url as string | undefined) ?? options.url ?? null,
+    outlet: (record.outlet as string | undefined) ?? options.outlet ?? null,
+    published,
+  };
+}

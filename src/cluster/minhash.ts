@@ -1,0 +1,68 @@
+/**
+ * MinHash signatures over word shingles, with LSH banding so that near-duplicates are found without
+ * comparing an article against every earlier one.
+ */
+import { LSH_BANDS, LSH_ROWS, MINHASH_SIZE } from './constants.ts';
+import { fnv1a } from './text.ts';
+
+/** Per-position seeds, fixed so signatures stay comparable across runs and snapshots. */
+const SEEDS: Uint32Array = (() => {
+  const seeds = new Uint32Array(MINHASH_SIZE);
+  for (let i = 0; i < MINHASH_SIZE; i++) seeds[i] = fnv1a(`minhash-seed-${i}`);
+  return seeds;
+})();
+
+/** The murmur3 finaliser: mixes a 32-bit value into a well-spread 32-bit hash. */
+function mix32(value: number): number {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export function minhashSignature(shingles: Iterable<number>): Uint32Array {
+  const signature = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  for (const shingle of shingles) {
+    for (let i = 0; i < signature.length; i++) {
+      const h = mix32(shingle ^ SEEDS[i]);
+      if (h < signature[i]) signature[i] = h;
+    }
+  }
+  return signature;
+}
+
+/** Estimated Jaccard similarity of the two shingle sets: the share of equal signature positions. */
+export function signatureSimilarity(a: Uint32Array, b: Uint32Array): number {
+  let equal = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) equal++;
+  return equal / a.length;
+}
+
+/** One key per band: articles sharing any key are duplicate candidates. */
+export function bandKeys(signature: Uint32Array): string[] {
+  const keys: string[] = [];
+  for (let band = 0; band < LSH_BANDS; band++) {
+    const parts: string[] = [];
+    for (let row = 0; row < LSH_ROWS; row++) parts.push(signature[band * LSH_ROWS + row].toString(36));
+    keys.push(`${band}:${parts.join('.')}`);
+  }
+  return keys;
+}
+
+/** Compact, JSON-friendly form of a signature (little-endian bytes, base64). */
+export function encodeSignature(signature: Uint32Array): string {
+  const bytes = Buffer.alloc(signature.length * 4);
+  for (let i = 0; i < signature.length; i++) bytes.writeUInt32LE(signature[i], i * 4);
+  return bytes.toString('base64');
+}
+
+export function decodeSignature(encoded: string): Uint32Array {
+  const bytes = Buffer.from(encoded, 'base64');
+  if (bytes.length !== MINHASH_SIZE * 4) throw new Error(`bad MinHash signature: ${bytes.length} bytes, expected ${MINHASH_SIZE * 4}`);
+  const signature = new Uint32Array(MINHASH_SIZE);
+  for (let i = 0; i < MINHASH_SIZE; i++) signature[i] = bytes.readUInt32LE(i * 4);
+  return signature;
+}

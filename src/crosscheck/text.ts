@@ -1,0 +1,60 @@
+/**
+ * Word features of fact units. Tokenising and stemming are the clusterer's (one notion of "content word"
+ * across the engine); the synonym table is the cross-check's own.
+ */
+import { contentTokens, foldCase, stem } from '../cluster/text.ts';
+import { SYNONYM_GROUPS } from './constants.ts';
+
+export { foldCase };
+
+/** Stemmed word -> the stem of its synonym group's first word. */
+const SYNONYMS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const group of SYNONYM_GROUPS) {
+    const canonical = stem(foldCase(group[0]));
+    for (const word of group) {
+      const folded = foldCase(word);
+      map.set(folded, canonical);
+      map.set(stem(folded), canonical);
+    }
+  }
+  return map;
+})();
+
+/** A stemmed token mapped onto its synonym group. */
+export function concept(token: string): string {
+  return SYNONYMS.get(token) ?? token;
+}
+
+/** Content words of a text as concepts, numbers left out (numbers are compared as quantities). */
+export function conceptSet(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const token of contentTokens(text)) if (!/^\d/.test(token)) out.add(concept(token));
+  return out;
+}
+
+/** The first content word of a text as a concept (the noun a number counts), or null. */
+export function firstConcept(text: string): string | null {
+  for (const token of contentTokens(text)) {
+    if (/^\d/.test(token) || MULTIPLIER_WORDS.has(token)) continue;
+    return concept(token);
+  }
+  return null;
+}
+
+const MULTIPLIER_WORDS = new Set(['thousand', 'million', 'billion', 'trillion']);
+
+/** Dice coefficient of two sets (0 when both are empty). */
+export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size + b.size === 0) return 0;
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
+}

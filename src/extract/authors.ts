@@ -1,0 +1,108 @@
+/**
+ * Author names from bylines and metadata: people only. Outlet names, roles ("Staff Writers") and dates glued
+ * to a name are removed; wire agencies (Reuters, AP, AFP, ...) become the article's `credit`.
+ */
+import {
+  BYLINE_PREFIX, MAX_NAME_CHARS, MAX_NAME_WORDS, NAME_PARTICLES, NON_PERSON_WORDS, WIRE_CREDITS,
+} from './constants.ts';
+
+export interface AuthorResult {
+  authors: string[];
+  credit: string | null;
+}
+
+/** Separators between names in one byline: commas, "and", "&", pipes, semicolons, bullets, slashes. */
+const NAME_SEPARATORS = /\s*(?:,|;|\||&|\band\b|\bund\b|•|·|\s\/\s|\s[-–—]\s)\s*/i;
+
+/** Everything from a date or a number on is not part of the name ("Jane Roe November 29, 2024 8:35 AM"). */
+const GLUED_DATE =
+  /\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?,?\s|\d|(?:updated|published|posted)\b).*$/i;
+
+/** Credits for other people's work in a byline ("Editing by ...", "Additional reporting by ..."). */
+const SECONDARY_CREDIT = /\b(?:editing|edited|additional reporting|writing|compiled|graphics|photos?|video|illustrations?) by\b.*$/i;
+
+/** Returns the wire agency a string names, or null ("The Associated Press" -> "AP"). */
+export function wireCredit(text: string): string | null {
+  const key = text.trim().replace(/^[(]|[)]$/g, '').replace(/\s+/g, ' ').toLowerCase();
+  return WIRE_CREDITS.get(key) ?? null;
+}
+
+function titleCaseIfShouting(name: string): string {
+  if (name !== name.toUpperCase() || !/[A-Z]/.test(name)) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+}
+
+/** Whether a cleaned string has the shape of a person's name. */
+export function looksLikePersonName(name: string): boolean {
+  if (name.length < 3 || name.length > MAX_NAME_CHARS) return false;
+  if (/[\d@:/\\()[\]{}<>=#?!]/.test(name)) return false;
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > MAX_NAME_WORDS) return false;
+  for (const word of words) {
+    const lower = word.toLowerCase().replace(/[.,]$/, '');
+    if (NON_PERSON_WORDS.has(lower)) return false;
+    if (NAME_PARTICLES.has(lower)) continue;
+    // Each remaining word starts with a capital (initials such as "J." included).
+    if (!/^[\p{Lu}\p{Lt}]/u.test(word)) return false;
+  }
+  return true;
+}
+
+function normalizeForCompare(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Cleans one byline part to a name, or returns null. */
+function cleanPart(part: string): string {
+  return part
+    .replace(BYLINE_PREFIX, '')
+    .replace(/^(?:and|&)\s+/i, '')
+    .replace(/\S+@\S+/g, '')
+    .replace(/^@\w+/, '')
+    .replace(/['’]s$/, '')
+    .replace(/^[\s"“”'‘’.,:;-]+|[\s"“”'‘’,:;-]+$/g, '')
+    .trim();
+}
+
+/**
+ * Reads author names from byline or metadata strings (each may hold several names).
+ * `outlet` names the publisher so that a byline naming it is not taken for a person.
+ */
+export function cleanAuthors(raw: Iterable<string>, outlet: string | null = null): AuthorResult {
+  const authors: string[] = [];
+  const seen = new Set<string>();
+  let credit: string | null = null;
+  const outletKey = outlet ? normalizeForCompare(outlet) : null;
+  // The outlet's name without a leading article, as words: "Outlet View" or "Outlet Staff" is no person.
+  const outletCore = outlet ? outlet.toLowerCase().replace(/^the\s+/, '').trim() : '';
+
+  for (const entry of raw) {
+    if (!entry || /^https?:\/\//i.test(entry.trim())) continue;
+    let text = entry.replace(/\s+/g, ' ').trim().replace(BYLINE_PREFIX, '');
+    text = text.replace(SECONDARY_CREDIT, '').replace(GLUED_DATE, '');
+    // A parenthesised wire credit after a name: "Jane Roe (Reuters)".
+    text = text.replace(/\(([^()]*)\)/g, (whole, inner: string) => {
+      const wire = wireCredit(inner);
+      if (wire) credit ??= wire;
+      return wire ? ' ' : whole;
+    });
+    for (const rawPart of text.split(NAME_SEPARATORS)) {
+      const part = cleanPart(rawPart);
+      if (!part) continue;
+      const wire = wireCredit(part);
+      if (wire) {
+        credit ??= wire;
+        continue;
+      }
+      const key = normalizeForCompare(part);
+      if (outletKey && (key === outletKey || key === `the${outletKey}`)) continue;
+      if (outletCore && ` ${part.toLowerCase()} `.includes(` ${outletCore} `)) continue;
+      const name = titleCaseIfShouting(part);
+      if (!looksLikePersonName(name)) continue;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      authors.push(name);
+    }
+  }
+  return { authors, credit };
+}

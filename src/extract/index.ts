@@ -1,0 +1,241 @@
+/**
+ * The extract stage: RawDocument -> ExtractedArticle.
+ *
+ * HTML: parse (htmlparser2, own tree) -> metadata candidates (JSON-LD, meta tags, <time>, bylines, title)
+ * -> main text by block scoring (html.ts) -> fields chosen "first plausible candidate wins".
+ * Text: classify the scraped lines (text.ts) -> body run, title, byline, standfirst, tags.
+ * Then for both: the caller's url/outlet/published beat the page's, authors are cleaned to people,
+ * a wire dateline gives the credit, the language is detected on the main text.
+ */
+import { PipelineError, type ExtractedArticle, type Provenance, type RawDocument } from '../model.ts';
+import { cleanAuthors, wireCredit } from './authors.ts';
+import {
+  DEFAULT_TIME_BUDGET_MS, MAX_SITE_NAME_WORDS, MIN_ARTICLE_CHARS, TITLE_SITE_SEPARATORS, WIRE_DATELINE_PATTERN,
+} from './constants.ts';
+import { dateFromUrl, normalizeDate } from './dates.ts';
+import { Deadline } from './deadline.ts';
+import { collapseSpace, parseHtml } from './dom.ts';
+import { extractHtmlText } from './html.ts';
+import { detectLanguage, languageFromTag } from './language.ts';
+import { readMetadata, type Candidate } from './metadata.ts';
+import { extractFromText } from './text.ts';
+
+export interface ExtractOptions {
+  /** Per-document time budget in milliseconds (default 1000); past it the stage throws `timeout`. */
+  timeBudgetMs?: number;
+}
+
+/** Separators after which an unknown suffix is cut only when short (a hyphen may be part of the headline). */
+const DASH_SEPARATORS = new Set([' - ', ' – ', ' — ']);
+/** An unknown suffix after a dash is cut when it has at most this many words ("Headline - Outlet Name"). */
+const MAX_DASH_SUFFIX_WORDS = 3;
+/** Most tags kept: longer keyword lists are SEO stuffing. */
+const MAX_TAGS = 30;
+/** Shortest description kept (characters). */
+const MIN_DESCRIPTION_CHARS = 10;
+
+function sameName(a: string, b: string): boolean {
+  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const x = norm(a);
+  const y = norm(b);
+  return x.length > 0 && (x === y || x.includes(y) || y.includes(x));
+}
+
+/** Removes a site name before or after the headline (`Headline | Outlet`, `Outlet: Headline`). */
+export function cleanTitle(raw: string, siteNames: string[]): string {
+  let title = collapseSpace(raw);
+  for (const separator of TITLE_SITE_SEPARATORS) {
+    const last = title.lastIndexOf(separator);
+    if (last > 0) {
+      const head = title.slice(0, last).trim();
+      const tail = title.slice(last + separator.length).trim();
+      const tailWords = tail.split(/\s+/).length;
+      const knownSite = siteNames.some((site) => sameName(tail, site));
+      const shortSuffix = DASH_SEPARATORS.has(separator) ? tailWords <= MAX_DASH_SUFFIX_WORDS : tailWords <= MAX_SITE_NAME_WORDS;
+      if (head.split(/\s+/).length >= 2 && (knownSite || shortSuffix)) {
+        title = head;
+        continue;
+      }
+    }
+    const first = title.indexOf(separator);
+    if (first > 0) {
+      const head = title.slice(0, first).trim();
+      if (siteNames.some((site) => sameName(head, site))) title = title.slice(first + separator.length).trim();
+    }
+  }
+  return title;
+}
+
+function record(provenance: Record<string, Provenance>, field: string, rule: string): void {
+  provenance[field] = { rule };
+}
+
+function firstDate(candidates: Candidate<string>[]): Candidate<string> | null {
+  for (const candidate of candidates) {
+    const value = normalizeDate(candidate.value);
+    if (value) return { value, rule: candidate.rule };
+  }
+  return null;
+}
+
+function uniqueTags(tags: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of tags) {
+    const clean = collapseSpace(tag);
+    const key = clean.toLowerCase();
+    if (!clean || seen.has(key)) continue;
+    seen.add(key);
+    out.push(clean);
+    if (out.length >= MAX_TAGS) break;
+  }
+  return out;
+}
+
+function isHttpUrl(value: string): boolean {
+  return /^https?:\/\/\S+$/i.test(value.trim());
+}
+
+/** Fields found in the page, before the caller's values and the shared clean-ups are applied. */
+interface PageFields {
+  text: string;
+  textRule: string;
+  title: Candidate<string> | null;
+  authorSources: Candidate<string[]>[];
+  extraCredits: string[];
+  published: Candidate<string> | null;
+  updated: Candidate<string> | null;
+  outlet: Candidate<string> | null;
+  description: Candidate<string> | null;
+  tags: Candidate<string[]> | null;
+  declaredLanguage: Candidate<string> | null;
+  url: Candidate<string> | null;
+}
+
+function fromHtml(doc: RawDocument, deadline: Deadline): PageFields {
+  const page = parseHtml(doc.content, deadline);
+  const meta = readMetadata(page, deadline);
+  const siteNames = [doc.outlet ?? '', ...meta.outlets.map((c) => c.value)].filter((s) => s.length > 0);
+
+  let title: Candidate<string> | null = null;
+  for (const candidate of meta.titles) {
+    const value = cleanTitle(candidate.value, siteNames);
+    if (value) {
+      title = { value, rule: candidate.rule };
+      break;
+    }
+  }
+  const { text, rule } = extractHtmlText(page, title?.value ?? null, deadline);
+  const description = meta.descriptions
+    .map((c) => ({ value: collapseSpace(c.value), rule: c.rule }))
+    .find((c) => c.value.length >= MIN_DESCRIPTION_CHARS) ?? null;
+  const tags = meta.tags.find((c) => c.value.length > 0) ?? null;
+  const declaredLanguage = meta.languages
+    .map((c) => ({ value: languageFromTag(c.value) ?? '', rule: c.rule }))
+    .find((c) => c.value !== '') ?? null;
+  const url = meta.urls.find((c) => isHttpUrl(c.value)) ?? null;
+  const outlet = meta.outlets.find((c) => c.value.trim().length > 0 && !isHttpUrl(c.value)) ?? null;
+  return {
+    text, textRule: rule, title, authorSources: meta.authors, extraCredits: meta.organisationAuthors,
+    published: firstDate(meta.published), updated: firstDate(meta.updated), outlet, description, tags,
+    declaredLanguage, url,
+  };
+}
+
+function fromText(doc: RawDocument, deadline: Deadline): PageFields {
+  const found = extractFromText(doc.content, deadline);
+  const rule = (field: string, fallback: string): string => found.rules[field] ?? fallback;
+  return {
+    text: found.text,
+    textRule: 'text.body-run',
+    title: found.title ? { value: found.title, rule: rule('title', 'text.title') } : null,
+    authorSources: found.bylines.length > 0 ? [{ value: found.bylines, rule: rule('authors', 'text.byline') }] : [],
+    extraCredits: [],
+    published: found.published ? { value: found.published, rule: rule('published', 'text.byline') } : null,
+    updated: found.updated ? { value: found.updated, rule: rule('updated', 'text.dateline') } : null,
+    outlet: null,
+    description: found.description ? { value: found.description, rule: rule('description', 'text.standfirst') } : null,
+    tags: found.tags.length > 0 ? { value: found.tags, rule: rule('tags', 'text.tags') } : null,
+    declaredLanguage: null,
+    url: null,
+  };
+}
+
+/** Extracts the article (main text and metadata) of one document. Throws PipelineError `no_content`/`timeout`. */
+export function extractArticle(doc: RawDocument, options: ExtractOptions = {}): ExtractedArticle {
+  const deadline = new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  const fields = doc.kind === 'html' ? fromHtml(doc, deadline) : fromText(doc, deadline);
+  deadline.check();
+
+  const text = fields.text.trim();
+  if (text.length < MIN_ARTICLE_CHARS) {
+    const what = doc.kind === 'html' ? 'HTML page' : 'page text';
+    throw new PipelineError(
+      'no_content',
+      `no article text found in ${what} ${doc.input} (${doc.content.length} characters in, ` +
+        `${text.length} characters of text left after removing boilerplate)`,
+    );
+  }
+
+  const provenance: Record<string, Provenance> = { text: { rule: fields.textRule } };
+
+  const outletFromCaller = doc.outlet?.trim() || null;
+  const outlet = outletFromCaller ?? fields.outlet?.value ?? null;
+  if (outletFromCaller) record(provenance, 'outlet', 'input.outlet');
+  else if (fields.outlet) record(provenance, 'outlet', fields.outlet.rule);
+
+  // Authors: the first source that yields a person wins; every source may contribute a wire credit.
+  let authors: string[] = [];
+  let credit: string | null = null;
+  for (const source of fields.authorSources) {
+    const cleaned = cleanAuthors(source.value, outlet);
+    credit ??= cleaned.credit;
+    if (cleaned.authors.length > 0 && authors.length === 0) {
+      authors = cleaned.authors;
+      record(provenance, 'authors', source.rule);
+    }
+  }
+  for (const organisation of fields.extraCredits) credit ??= wireCredit(organisation);
+  if (credit) record(provenance, 'credit', 'byline.wire');
+  const dateline = WIRE_DATELINE_PATTERN.exec(text);
+  if (!credit && dateline) {
+    credit = wireCredit(dateline[1] ?? dateline[2] ?? '');
+    if (credit) record(provenance, 'credit', 'text.wire-dateline');
+  }
+
+  const urlFromCaller = doc.url?.trim() || null;
+  const url = urlFromCaller ?? fields.url?.value ?? null;
+  if (urlFromCaller) record(provenance, 'url', 'input.url');
+  else if (fields.url) record(provenance, 'url', fields.url.rule);
+
+  let published: string | null = null;
+  if (doc.published) {
+    published = normalizeDate(doc.published) ?? doc.published;
+    record(provenance, 'published', 'input.published');
+  } else if (fields.published) {
+    published = fields.published.value;
+    record(provenance, 'published', fields.published.rule);
+  } else {
+    published = dateFromUrl(url);
+    if (published) record(provenance, 'published', 'url.path');
+  }
+
+  const updated = fields.updated?.value ?? null;
+  if (fields.updated) record(provenance, 'updated', fields.updated.rule);
+
+  const title = fields.title?.value ?? null;
+  if (fields.title) record(provenance, 'title', fields.title.rule);
+  const description = fields.description?.value ?? null;
+  if (fields.description) record(provenance, 'description', fields.description.rule);
+  const tags = uniqueTags(fields.tags?.value ?? []);
+  if (tags.length > 0 && fields.tags) record(provenance, 'tags', fields.tags.rule);
+
+  let language = detectLanguage(text);
+  if (language) record(provenance, 'language', 'eld.small');
+  else if (fields.declaredLanguage) {
+    language = fields.declaredLanguage.value;
+    record(provenance, 'language', fields.declaredLanguage.rule);
+  }
+
+  return { title, authors, credit, outlet, published, updated, language, description, tags, url, text, provenance };
+}

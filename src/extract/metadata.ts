@@ -1,0 +1,338 @@
+/**
+ * Metadata candidates of an HTML page, each tagged with the rule that found it and listed from the most
+ * specific source to the last resort: JSON-LD, OpenGraph and `article:*` meta tags, other meta tags,
+ * microdata, `<time>` elements, bylines, the `<title>` and `<h1>`, the URL. The caller takes the first
+ * candidate that survives normalisation ("first plausible match wins").
+ */
+import { ARTICLE_TYPES, AUTHOR_META_KEYS, META_KEYS, TAG_META_KEYS, type MetaField } from './constants.ts';
+import type { Deadline } from './deadline.ts';
+import { classTokens, collapseSpace, decodeLeftoverEntities, textOf, type HtmlElement, type ParsedPage } from './dom.ts';
+
+export interface Candidate<T> {
+  value: T;
+  rule: string;
+}
+
+export interface PageMetadata {
+  titles: Candidate<string>[];
+  /** Raw byline strings per source (one source may hold several names). */
+  authors: Candidate<string[]>[];
+  /** Organisation authors from JSON-LD: never people, but a wire agency among them is a credit. */
+  organisationAuthors: string[];
+  published: Candidate<string>[];
+  updated: Candidate<string>[];
+  outlets: Candidate<string>[];
+  descriptions: Candidate<string>[];
+  tags: Candidate<string[]>[];
+  languages: Candidate<string>[];
+  urls: Candidate<string>[];
+}
+
+
+/** Longest JSON-LD script read (a page that embeds megabytes of JSON is not worth the parse). */
+const MAX_JSONLD_CHARS = 500_000;
+/** How many byline elements are read at most: the first ones belong to the article, later ones to teasers. */
+const MAX_BYLINE_ELEMENTS = 3;
+/** Nodes read at most for a short label (byline, heading, date): labels are a few nodes deep. */
+const MAX_LABEL_NODES = 200;
+/** Byline element texts longer than this are author bios or whole teasers. */
+const MAX_BYLINE_TEXT_CHARS = 120;
+
+type Json = unknown;
+
+function asArray(value: Json): Json[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function asRecord(value: Json): Record<string, Json> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, Json>) : null;
+}
+
+function stringOf(value: Json): string | null {
+  if (typeof value === 'string') return collapseSpace(decodeLeftoverEntities(value)) || null;
+  if (typeof value === 'number') return String(value);
+  const record = asRecord(value);
+  if (record) return stringOf(record['@value'] ?? record.name ?? record.text);
+  if (Array.isArray(value)) return value.length > 0 ? stringOf(value[0]) : null;
+  return null;
+}
+
+function typesOf(node: Record<string, Json>): string[] {
+  return asArray(node['@type']).filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase());
+}
+
+function parseJsonLoosely(text: string): Json | undefined {
+  const trimmed = text.trim().replace(/^<!--|-->$/g, '').replace(/^\/\*<!\[CDATA\[\*\/|\/\*\]\]>\*\/$/g, '');
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    try {
+      // Raw control characters inside strings are the commonest fault of hand-written JSON-LD.
+      return JSON.parse(trimmed.replace(/[\u0000-\u001f]+/g, ' '));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Every object node of the JSON-LD blocks (graphs flattened), iteratively. */
+function jsonLdNodes(scripts: string[], deadline: Deadline): Array<Record<string, Json>> {
+  const nodes: Array<Record<string, Json>> = [];
+  for (const script of scripts) {
+    if (script.length > MAX_JSONLD_CHARS) continue;
+    const parsed = parseJsonLoosely(script);
+    if (parsed === undefined) continue;
+    const stack: Json[] = [parsed];
+    while (stack.length > 0) {
+      deadline.tick();
+      const value = stack.pop();
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
+        continue;
+      }
+      const record = asRecord(value);
+      if (!record) continue;
+      nodes.push(record);
+      for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement']) {
+        const inner = record[key];
+        if (inner && typeof inner === 'object') stack.push(inner);
+      }
+    }
+  }
+  return nodes;
+}
+
+function pickArticleNode(nodes: Array<Record<string, Json>>): Record<string, Json> | null {
+  let best: Record<string, Json> | null = null;
+  let bestRank = ARTICLE_TYPES.length;
+  for (const node of nodes) {
+    const types = typesOf(node);
+    for (const type of types) {
+      const rank = ARTICLE_TYPES.indexOf(type);
+      // An article node without a headline or date is a reference, not the description of this page.
+      const describes = node.headline !== undefined || node.datePublished !== undefined || node.author !== undefined;
+      if (rank >= 0 && rank < bestRank && (describes || rank >= ARTICLE_TYPES.indexOf('webpage'))) {
+        best = node;
+        bestRank = rank;
+      }
+    }
+  }
+  return best;
+}
+
+function keywordList(value: Json): string[] {
+  const out: string[] = [];
+  for (const item of asArray(value)) {
+    const text = stringOf(item);
+    if (!text) continue;
+    for (const part of text.split(/\s*[,;|]\s*/)) if (part.trim()) out.push(part.trim());
+  }
+  return out;
+}
+
+function readJsonLd(scripts: string[], meta: PageMetadata, deadline: Deadline): void {
+  const nodes = jsonLdNodes(scripts, deadline);
+  if (nodes.length === 0) return;
+  const byId = new Map<string, Record<string, Json>>();
+  for (const node of nodes) if (typeof node['@id'] === 'string') byId.set(node['@id'], node);
+  const resolve = (value: Json): Record<string, Json> | null => {
+    const record = asRecord(value);
+    if (record && typeof record['@id'] === 'string' && record.name === undefined) return byId.get(record['@id']) ?? record;
+    return record;
+  };
+
+  const article = pickArticleNode(nodes);
+  if (!article) return;
+  const add = (field: MetaField, value: Json, rule: string): void => {
+    const text = stringOf(value);
+    if (text) meta[field].push({ value: text, rule });
+  };
+  add('titles', article.headline ?? article.name, article.headline !== undefined ? 'jsonld.headline' : 'jsonld.name');
+  add('published', article.datePublished ?? article.dateCreated, 'jsonld.datePublished');
+  add('updated', article.dateModified, 'jsonld.dateModified');
+  add('descriptions', article.description, 'jsonld.description');
+  add('languages', article.inLanguage, 'jsonld.inLanguage');
+  add('urls', article.url, 'jsonld.url');
+  const publisher = resolve(article.publisher);
+  if (publisher) add('outlets', publisher.name, 'jsonld.publisher');
+
+  const people: string[] = [];
+  for (const item of asArray(article.author ?? article.creator)) {
+    if (typeof item === 'string') {
+      people.push(item);
+      continue;
+    }
+    const author = resolve(item);
+    if (!author) continue;
+    const name = stringOf(author.name);
+    if (!name) continue;
+    const types = typesOf(author);
+    if (types.some((type) => type === 'organization' || type === 'newsmediaorganization' || type === 'corporation')) {
+      meta.organisationAuthors.push(name);
+    } else {
+      people.push(name);
+    }
+  }
+  if (people.length > 0) meta.authors.push({ value: people, rule: 'jsonld.author' });
+  const keywords = keywordList(article.keywords);
+  if (keywords.length > 0) meta.tags.push({ value: keywords, rule: 'jsonld.keywords' });
+}
+
+/** The byline elements' texts: `rel=author`, `itemprop=author`, class/id `byline` or `author`. */
+function bylineTexts(page: ParsedPage, deadline: Deadline): Candidate<string[]>[] {
+  const found: Candidate<string[]>[] = [];
+  const taken: HtmlElement[] = [];
+  const insideTaken = (element: HtmlElement): boolean => {
+    for (const outer of taken) if (outer.order < element.order && element.order <= outer.lastOrder) return true;
+    return false;
+  };
+  for (const element of page.elements) {
+    deadline.tick();
+    if (found.length >= MAX_BYLINE_ELEMENTS) break;
+    let rule: string | null = null;
+    if ((element.attrs.rel ?? '').toLowerCase() === 'author') rule = 'html.rel-author';
+    else if ((element.attrs.itemprop ?? '').toLowerCase() === 'author') rule = 'html.itemprop-author';
+    else if (element.tag !== 'meta' && element.tag !== 'body' && element.tag !== 'article') {
+      const tokens = classTokens(element);
+      if (tokens.some((t) => t === 'byline' || t === 'byl' || t === 'author' || t === 'authors' || t === 'author-name')) {
+        rule = 'html.byline';
+      }
+    }
+    if (!rule || insideTaken(element)) continue;
+    const text = collapseSpace(textOf(element, MAX_BYLINE_TEXT_CHARS * 2, MAX_LABEL_NODES));
+    if (!text || text.length > MAX_BYLINE_TEXT_CHARS) continue;
+    taken.push(element);
+    found.push({ value: [text], rule });
+  }
+  return found;
+}
+
+function firstHeading(page: ParsedPage): string | null {
+  for (const element of page.elements) {
+    if (element.tag === 'h1') {
+      const text = collapseSpace(textOf(element, 1000, MAX_LABEL_NODES));
+      if (text) return text;
+    }
+  }
+  return null;
+}
+
+/** `<time datetime>` elements: those marked as the publication date first, then the first in the article. */
+function timeCandidates(page: ParsedPage): Candidate<string>[] {
+  const marked: Candidate<string>[] = [];
+  const others: Candidate<string>[] = [];
+  for (const element of page.elements) {
+    if (element.tag !== 'time') continue;
+    const value = element.attrs.datetime ?? collapseSpace(textOf(element, 100, MAX_LABEL_NODES));
+    if (!value) continue;
+    const tokens = classTokens(element);
+    const isMarked =
+      'pubdate' in element.attrs ||
+      (element.attrs.itemprop ?? '').toLowerCase() === 'datepublished' ||
+      tokens.some((t) => t.startsWith('publish') || t === 'posted' || t === 'pubdate');
+    if (isMarked) marked.push({ value, rule: 'html.time-published' });
+    else if (others.length === 0) others.push({ value, rule: 'html.time' });
+  }
+  return [...marked, ...others];
+}
+
+/** Collects every metadata candidate of a parsed page. */
+export function readMetadata(page: ParsedPage, deadline: Deadline): PageMetadata {
+  const meta: PageMetadata = {
+    titles: [], authors: [], organisationAuthors: [], published: [], updated: [], outlets: [], descriptions: [],
+    tags: [], languages: [], urls: [],
+  };
+  const metaValues = new Map<string, string[]>();
+  const scripts: string[] = [];
+  let htmlLang: string | null = null;
+  let titleText: string | null = null;
+  let canonical: string | null = null;
+  const relTags: string[] = [];
+
+  for (const element of page.elements) {
+    deadline.tick();
+    const { tag, attrs } = element;
+    if (tag === 'meta') {
+      const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'] ?? '').toLowerCase().trim();
+      const value = attrs.content;
+      if (key && value && value.trim()) {
+        const list = metaValues.get(key) ?? [];
+        list.push(collapseSpace(decodeLeftoverEntities(value)));
+        metaValues.set(key, list);
+      }
+    } else if (tag === 'script' && /ld\+json/i.test(attrs.type ?? '')) {
+      scripts.push(textOf(element));
+    } else if (tag === 'html' && attrs.lang) {
+      htmlLang ??= attrs.lang;
+    } else if (tag === 'title' && titleText === null) {
+      titleText = collapseSpace(textOf(element, 1000, MAX_LABEL_NODES)) || null;
+    } else if (tag === 'link' && (attrs.rel ?? '').toLowerCase() === 'canonical' && attrs.href) {
+      canonical ??= attrs.href;
+    } else if (tag === 'a' && (attrs.rel ?? '').toLowerCase().split(/\s+/).includes('tag')) {
+      const text = collapseSpace(textOf(element, 100, MAX_LABEL_NODES));
+      if (text) relTags.push(text);
+    } else if (attrs.itemprop && tag !== 'meta') {
+      // Microdata outside <meta>: <span itemprop="datePublished" content="..."> or <time itemprop=...>.
+      const key = attrs.itemprop.toLowerCase();
+      if (key === 'datepublished' || key === 'datemodified' || key === 'headline') {
+        const value = attrs.content ?? attrs.datetime ?? collapseSpace(textOf(element, 300, MAX_LABEL_NODES));
+        if (value) {
+          const list = metaValues.get(`itemprop:${key}`) ?? [];
+          list.push(value);
+          metaValues.set(`itemprop:${key}`, list);
+        }
+      }
+    }
+  }
+
+  readJsonLd(scripts, meta, deadline);
+
+  const fromMeta = (field: MetaField, extra: Array<Candidate<string>> = []): void => {
+    for (const key of META_KEYS[field]) {
+      const value = metaValues.get(key)?.[0];
+      if (value) meta[field].push({ value, rule: `meta.${key}` });
+    }
+    meta[field].push(...extra);
+  };
+
+  // Titles: og:title first, then JSON-LD headline (already added), then the rest.
+  const ogTitle = metaValues.get('og:title')?.[0];
+  if (ogTitle) meta.titles.unshift({ value: ogTitle, rule: 'meta.og:title' });
+  for (const key of META_KEYS.titles.slice(1)) {
+    const value = metaValues.get(key)?.[0];
+    if (value) meta.titles.push({ value, rule: `meta.${key}` });
+  }
+  const itempropHeadline = metaValues.get('itemprop:headline')?.[0];
+  if (itempropHeadline) meta.titles.push({ value: collapseSpace(itempropHeadline), rule: 'microdata.headline' });
+  const h1 = firstHeading(page);
+  if (h1) meta.titles.push({ value: h1, rule: 'html.h1' });
+  if (titleText) meta.titles.push({ value: titleText, rule: 'html.title' });
+
+  fromMeta('published', [
+    ...(metaValues.get('itemprop:datepublished') ?? []).map((value) => ({ value, rule: 'microdata.datePublished' })),
+    ...timeCandidates(page),
+  ]);
+  fromMeta('updated', (metaValues.get('itemprop:datemodified') ?? []).map((value) => ({ value, rule: 'microdata.dateModified' })));
+  fromMeta('outlets');
+  fromMeta('descriptions');
+  fromMeta('languages', htmlLang ? [{ value: htmlLang, rule: 'html.lang' }] : []);
+  fromMeta('urls', canonical ? [{ value: canonical, rule: 'html.canonical' }] : []);
+
+  for (const key of AUTHOR_META_KEYS) {
+    const values = metaValues.get(key);
+    if (values && values.length > 0) meta.authors.push({ value: values, rule: `meta.${key}` });
+  }
+  meta.authors.push(...bylineTexts(page, deadline));
+
+  for (const key of TAG_META_KEYS) {
+    const values = metaValues.get(key);
+    if (!values) continue;
+    // article:tag repeats one tag per meta; keyword metas hold a comma-separated list.
+    const list = key === 'article:tag' ? values : values.flatMap((v) => v.split(/\s*[,;]\s*/));
+    const cleaned = list.map((v) => v.trim()).filter((v) => v.length > 0);
+    if (cleaned.length > 0) meta.tags.push({ value: cleaned, rule: `meta.${key}` });
+  }
+  if (relTags.length > 0) meta.tags.push({ value: relTags, rule: 'html.rel-tag' });
+  return meta;
+}

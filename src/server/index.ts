@@ -1,0 +1,116 @@
+/**
+ * `crosscheck serve`: the REST API under /api/ (OpenAPI document at /api/openapi.json) and the
+ * server-rendered web interface at /, over one Store.
+ *
+ * Request sequence: security headers (on every response, errors included) -> body size limit ->
+ * route (zod-validated params and query) -> JSON or HTML; failures become `{"error": {"code", "message"}}`
+ * under /api/ and an HTML error page elsewhere, never a stack trace.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Store } from '../store/types.ts';
+import { registerApiRoutes } from './api.ts';
+import { CONTENT_SECURITY_POLICY, DEFAULT_MAX_BODY_BYTES } from './constants.ts';
+import { apiError, describeIssues, isApiPath } from './errors.ts';
+import { renderErrorPage } from './views.ts';
+import { registerWebRoutes } from './web.ts';
+
+export { OPENAPI_DOCUMENT_PATH } from './api.ts';
+export type { ApiErrorCode } from './schemas.ts';
+export { escapeHtml } from './html.ts';
+
+export interface ServerOptions {
+  store: Store;
+  /** Largest request body in bytes (default DEFAULT_MAX_BODY_BYTES); larger ones get 413. */
+  maxBodyBytes?: number;
+  /** Where unexpected errors are reported (default: console.error, i.e. stderr). */
+  logError?: (error: unknown) => void;
+}
+
+export function createApp(options: ServerOptions): OpenAPIHono {
+  const { store } = options;
+  const logError = options.logError ?? ((error: unknown) => console.error('crosscheck serve:', error));
+
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) return apiError(c, 400, 'invalid_request', describeIssues(result.error.issues));
+    },
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+      xContentTypeOptions: 'nosniff',
+      crossOriginResourcePolicy: 'same-origin',
+      // HSTS is for whoever terminates TLS in front of this server, not for a local http listener.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      onError: (c) =>
+        isApiPath(c.req.path)
+          ? apiError(c, 413, 'too_large', 'Request body too large.')
+          : c.html(renderErrorPage(413, 'Request body too large.'), 413),
+    }),
+  );
+
+  registerApiRoutes(app, store);
+  registerWebRoutes(app, store);
+
+  app.notFound((c) =>
+    isApiPath(c.req.path)
+      ? apiError(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)
+      : c.html(renderErrorPage(404, 'Page not found.'), 404),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      const message = error.message || 'Bad request.';
+      return isApiPath(c.req.path)
+        ? apiError(c, error.status, 'invalid_request', message)
+        : c.html(renderErrorPage(error.status, message), error.status);
+    }
+    logError(error);
+    return isApiPath(c.req.path)
+      ? apiError(c, 500, 'internal', 'Internal server error.')
+      : c.html(renderErrorPage(500, 'Internal server error.'), 500);
+  });
+
+  return app;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Listens on host:port (port 0 picks a free port; `url` tells which). */
+export async function startServer(options: ServerOptions & { port: number; host: string }): Promise<RunningServer> {
+  const app = createApp(options);
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
+      server.off('error', reject);
+      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            // Keep-alive connections would hold close() open until they time out.
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}
