@@ -2,7 +2,7 @@
  * `npm run bench [-- SUITE]`: throughput figures, printed and written to docs/benchmarks.md with the machine
  * and date. Each suite owns one marked section of that file, so running one suite keeps the others' figures.
  * Suites: pipeline (default): every stage and ingest into the embedded store, on a corpus built from the
- * demo documents.
+ * demo documents; extract: extraction speed and memory on the dev HTML sets beside Readability.js.
  */
 import { cpus, totalmem, platform, release } from 'node:os';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPipelineBench } from './pipeline.ts';
+import { runExtractBench } from './extract.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = join(ROOT, 'docs/benchmarks.md');
@@ -23,6 +24,7 @@ export interface BenchSection {
 
 const SUITES: Record<string, () => Promise<BenchSection>> = {
   pipeline: runPipelineBench,
+  extract: runExtractBench,
 };
 
 function machineLine(): string {
