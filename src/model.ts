@@ -156,11 +156,31 @@ export interface ClaimSource extends Span {
   via?: Array<{ text: string; kind: SourceKind; canonical?: string }>;
 }
 
+/**
+ * A claim's normalised statement for cross-checking: who did what to whom, where, when, how many. Two
+ * paraphrases of one fact ("dispatched over 10,000 troops" / "sent more than 10,000 soldiers") give matching
+ * statements. `action` is a class of the typology documented in src/annotate/events.ts.
+ */
+export interface ClaimEvent {
+  actor: string | null;
+  action: string;
+  /** The cue or verb the action class was read from ("dispatched"). */
+  verb: string | null;
+  target: string | null;
+  place: string | null;
+  /** TIMEX3 value of the time the statement is about, when it has one. */
+  time: string | null;
+  quantities: Array<{ value: number | null; low?: number; high?: number; unit: string | null; approx?: string }>;
+  negated: boolean;
+  rule: string;
+}
+
 export interface Claim extends Span {
   source: ClaimSource | null;
   cue: Span | null;
   content: { start: number; end: number };
   hedged: boolean;
+  event?: ClaimEvent;
   rule: string;
 }
 
