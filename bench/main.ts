@@ -10,7 +10,9 @@ import { existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPipelineBench } from './pipeline.ts';
+import { runAnnotateBench } from './annotate.ts';
 import { runExtractBench } from './extract.ts';
+import { runClusterBench } from './cluster.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = join(ROOT, 'docs/benchmarks.md');
@@ -24,7 +26,9 @@ export interface BenchSection {
 
 const SUITES: Record<string, () => Promise<BenchSection>> = {
   pipeline: runPipelineBench,
+  annotate: runAnnotateBench,
   extract: runExtractBench,
+  cluster: runClusterBench,
 };
 
 function machineLine(): string {

@@ -69,6 +69,7 @@ async function wcxb(kind: InputKind): Promise<{ score: PRF; pages: number; slowe
 interface ReadabilityResult {
   text: PRF;
   title: number;
+  titleModuloSite: number;
   byline: number;
   date: number;
   pages: number;
@@ -77,10 +78,23 @@ interface ReadabilityResult {
 
 const normTitle = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
+/**
+ * Readability's expected titles keep the site name ("Headline | Site"), which crosscheck cuts on purpose (the
+ * contract's `title` is the article's). This looser match also accepts our title when it equals the expected
+ * one minus a leading or trailing part set off by a separator. Both measures are reported.
+ */
+function sameTitleModuloSite(ours: string | null | undefined, expected: string | null | undefined): boolean {
+  const a = normTitle(ours);
+  const b = normTitle(expected);
+  if (!a) return false;
+  if (a === b) return true;
+  return b.split(/\s+[|\-–—:»·]\s+/).some((part, i, parts) => parts.length > 1 && part === a);
+}
+
 async function readabilityPages(kind: InputKind): Promise<ReadabilityResult> {
   const dir = dataPath('extraction/readability-test-pages');
   const scores: PRF[] = [];
-  let titles = 0, bylines = 0, bylineTotal = 0, dates = 0, dateTotal = 0, slowest = 0;
+  let titles = 0, titlesModuloSite = 0, bylines = 0, bylineTotal = 0, dates = 0, dateTotal = 0, slowest = 0;
   for (const name of (await readdir(dir)).sort()) {
     const folder = join(dir, name);
     const source = ['source.html.gz', 'source.html'].map((f) => join(folder, f)).find((p) => existsSync(p));
@@ -92,6 +106,7 @@ async function readabilityPages(kind: InputKind): Promise<ReadabilityResult> {
     const c = wordCounts(article?.text ?? '', pageText(await readText(expected)));
     scores.push(prf(c.tp, c.fp, c.fn));
     if (normTitle(article?.title) === normTitle(meta.title)) titles++;
+    if (sameTitleModuloSite(article?.title, meta.title)) titlesModuloSite++;
     if (meta.byline) {
       bylineTotal++;
       const ours = normTitle((article?.authors ?? []).join(', '));
@@ -105,6 +120,7 @@ async function readabilityPages(kind: InputKind): Promise<ReadabilityResult> {
   return {
     text: meanF1(scores),
     title: titles / Math.max(1, scores.length),
+    titleModuloSite: titlesModuloSite / Math.max(1, scores.length),
     byline: bylines / Math.max(1, bylineTotal),
     date: dates / Math.max(1, dateTotal),
     pages: scores.length,
@@ -142,7 +158,8 @@ export const extractSuite: EvalSuite = {
     const r = await readabilityPages('html');
     slowest = Math.max(slowest, r.slowest);
     rows.push({ measure: `readability-test-pages text F1 (${r.pages} pages)`, ours: r.text.f1, goal: 0.95, anchors: 'trafilatura 0.958; Readability.js 0.947 (181-page set)', detail: `P ${fmt(r.text.precision)} R ${fmt(r.text.recall)}` });
-    rows.push({ measure: 'readability-test-pages title accuracy', ours: r.title, goal: 0.95, anchors: '' });
+    rows.push({ measure: 'readability-test-pages title accuracy (exact)', ours: r.title, goal: 0.95, anchors: '' });
+    rows.push({ measure: 'readability-test-pages title accuracy (site name aside)', ours: r.titleModuloSite, anchors: '', detail: 'expected titles keep "| Site"; ours cut it' });
     rows.push({ measure: 'readability-test-pages byline accuracy', ours: r.byline, anchors: '' });
     rows.push({ measure: 'readability-test-pages date accuracy', ours: r.date, anchors: '' });
     const h = await htmldate();

@@ -8,9 +8,12 @@ import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './data.ts';
 import { fmt } from './metrics.ts';
 import { extractSuite } from './extract.ts';
+import { annotateSuite } from './annotate.ts';
+import { clusterSuite } from './cluster.ts';
+import { claimsSuite } from './claims.ts';
 import type { EvalResult, EvalSuite } from './types.ts';
 
-const SUITES: EvalSuite[] = [extractSuite];
+const SUITES: EvalSuite[] = [extractSuite, annotateSuite, claimsSuite, clusterSuite];
 const REPORT = join(REPO_ROOT, 'docs/evaluation.md');
 
 function table(result: EvalResult): string {

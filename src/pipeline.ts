@@ -3,7 +3,8 @@
  *   1. extract   (src/extract)   page -> ExtractedArticle: main text and metadata
  *   2. annotate  (src/annotate)  main text -> entities, times, quantities, claims, against the publish date
  *   3. cluster   (src/cluster)   the article joins a story or opens one, seeing only earlier articles
- *   4. store     (src/store)     article, annotations, assignment and clusterer state in one transaction
+ *   4. store     (src/store)     article, annotations, assignment and the clusterer rows this article changed,
+ *                                in one transaction
  * Steps 1-2 are pure (`processDocument`); steps 3-4 need the stream's state (`Ingestor`). The cross-check
  * (src/crosscheck) runs when a story is read, over the story's stored articles.
  */
@@ -11,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { extractArticle, type ExtractOptions } from './extract/index.ts';
 import { annotate } from './annotate/index.ts';
 import { StreamClusterer, type ClusterOptions } from './cluster/index.ts';
-import { PipelineError, asPipelineError, type ArticleRecord, type ClusterInput, type RawDocument } from './model.ts';
+import { PipelineError, asPipelineError, type ArticleRecord, type Assignment, type ClusterInput, type RawDocument } from './model.ts';
 import type { Store } from './store/types.ts';
 import { dayOf } from './util/dates.ts';
 
@@ -68,8 +69,11 @@ export type IngestOutcome =
   | { input: string; ok: false; error: { code: string; message: string } };
 
 /**
- * Streams documents into a store. Holds the clusterer, restored from the store's saved state, so that
- * every new article is assigned seeing all the stored ones.
+ * Streams documents into a store. Holds the clusterer, restored from the store's hot rows (recent events and
+ * stories, document frequencies), so that every new article is assigned seeing all the stored ones; a late
+ * article's cold candidates are fetched from the store before it is assigned. Each article's transaction
+ * writes only the clusterer rows it changed, so a crash leaves nothing half-stored and a restart continues
+ * with the same assignments.
  */
 export class Ingestor {
   private constructor(
@@ -79,8 +83,28 @@ export class Ingestor {
   ) {}
 
   static async open(store: Store, options: PipelineOptions & { cluster?: Partial<ClusterOptions> } = {}): Promise<Ingestor> {
-    const state = await store.loadClustererState();
-    return new Ingestor(store, new StreamClusterer(state ?? undefined, options.cluster), options);
+    return new Ingestor(store, await Ingestor.restore(store, options.cluster), options);
+  }
+
+  /** The clusterer as the store left it: its hot rows, chosen by the options the stream runs with. */
+  private static async restore(store: Store, cluster: Partial<ClusterOptions> | undefined): Promise<StreamClusterer> {
+    let selection = new StreamClusterer(undefined, cluster).hotSelection();
+    for (;;) {
+      const state = await store.loadClustererState(selection);
+      const clusterer = new StreamClusterer(state ?? undefined, cluster, { trackChanges: true });
+      const wanted = clusterer.hotSelection();
+      // Options saved with the stream may widen what is hot: load again with them.
+      if (JSON.stringify(wanted) === JSON.stringify(selection)) return clusterer;
+      selection = wanted;
+    }
+  }
+
+  /** Size (JSON bytes) of the clusterer changes the last article wrote: stays small as the store grows. */
+  lastDeltaBytes = 0;
+
+  /** What the clusterer holds in memory. */
+  get clustererStats(): ReturnType<StreamClusterer['stats']> {
+    return this.clusterer.stats();
   }
 
   /** Ingests one document; never throws for bad input, only reports it. */
@@ -91,29 +115,55 @@ export class Ingestor {
     } catch (err) {
       return failure(doc.input, err);
     }
-    if (await this.store.hasArticle(record.id)) {
-      const stored = await this.store.getArticle(record.id);
-      return {
-        input: doc.input,
-        ok: true,
-        id: record.id,
-        story: stored?.assignment.story ?? '',
-        duplicate: true,
-        title: record.article.title,
-        outlet: record.article.outlet,
-      };
-    }
-    const assignment = this.clusterer.assign(clusterInputOf(record));
+    return this.ingestRecord(record, doc);
+  }
+
+  /**
+   * Clusters and stores an article already extracted and annotated (steps 3-4). `doc` names the input in
+   * the outcome; by default the record's own `input`.
+   */
+  async ingestRecord(record: ArticleRecord, doc: Pick<RawDocument, 'input'> = { input: record.input }): Promise<IngestOutcome> {
+    if (await this.store.hasArticle(record.id)) return this.alreadyStored(doc, record);
+    const input = clusterInputOf(record);
+    let assignment: Assignment;
+    let changes: unknown;
     try {
-      const saved = await this.store.saveArticle(record, assignment, this.clusterer.snapshot());
-      return { input: doc.input, ok: true, id: record.id, story: assignment.story, duplicate: !saved, title: record.article.title, outlet: record.article.outlet };
+      const cold = this.clusterer.coldQuery(input);
+      if (cold && this.store.findClusterEvents) this.clusterer.admit(await this.store.findClusterEvents(cold));
+      assignment = this.clusterer.assign(input);
+      changes = this.clusterer.takeChanges();
+      this.lastDeltaBytes = JSON.stringify(changes).length;
+    } catch (err) {
+      this.clusterer = await Ingestor.restore(this.store, this.options.cluster);
+      return failure(doc.input, err);
+    }
+    try {
+      const saved = await this.store.saveArticle(record, assignment, changes);
+      if (!saved) {
+        // Stored meanwhile by another writer: this clusterer counted it once too often.
+        this.clusterer = await Ingestor.restore(this.store, this.options.cluster);
+        return this.alreadyStored(doc, record);
+      }
+      return { input: doc.input, ok: true, id: record.id, story: assignment.story, duplicate: false, title: record.article.title, outlet: record.article.outlet };
     } catch (err) {
       // The transaction rolled back: the in-memory clusterer saw an article the store did not keep, so it
       // goes back to the stored state.
-      const state = await this.store.loadClustererState();
-      this.clusterer = new StreamClusterer(state ?? undefined, this.options.cluster);
+      this.clusterer = await Ingestor.restore(this.store, this.options.cluster);
       return failure(doc.input, err);
     }
+  }
+
+  private async alreadyStored(doc: Pick<RawDocument, 'input'>, record: ArticleRecord): Promise<IngestOutcome> {
+    const stored = await this.store.getArticle(record.id);
+    return {
+      input: doc.input,
+      ok: true,
+      id: record.id,
+      story: stored?.assignment.story ?? '',
+      duplicate: true,
+      title: record.article.title,
+      outlet: record.article.outlet,
+    };
   }
 }
 

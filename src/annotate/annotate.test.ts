@@ -124,3 +124,59 @@ describe('seed article 000 (read at run time)', () => {
     assert.ok(!result.quantities.some((q) => q.value === 2024 || q.value === 29 || q.value === 23));
   });
 });
+
+describe('seed pages: every named person, place and organisation of the article bodies (read at run time)', () => {
+  const files = existsSync(SEEDS) ? readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort() : [];
+  if (files.length === 0) {
+    it('seeds are absent', (t) => t.skip(`no seed pages under ${SEEDS}`));
+    return;
+  }
+  // Article body lines: paragraphs of at least this many words (headlines, menus and forms are shorter).
+  const BODY_LINE_WORDS = 12;
+  const found = new Map<string, Set<string>>();
+  const belousov = new Set<string>();
+  for (const file of files) {
+    const body = readFileSync(join(SEEDS, file), 'utf8')
+      .split(/\r?\n/)
+      .filter((line) => line.trim().split(/\s+/).length >= BODY_LINE_WORDS)
+      .join('\n\n');
+    const result = annotate(body, { referenceDate: '2024-11-29' });
+    assertWellFormed(body, result);
+    for (const e of result.entities) {
+      if (!found.has(e.type)) found.set(e.type, new Set());
+      found.get(e.type)!.add(e.canonical);
+      if (/Belousov/.test(e.text)) belousov.add(e.canonical);
+    }
+  }
+  const expected: Record<string, string[]> = {
+    PERSON: ['Andrei Belousov', 'No Kwang-chol', 'Vladimir Putin', 'Donald Trump', 'Sergei Shoigu', 'Yoon Suk Yeol', 'Rustem Umerov', 'Kim Jong Un'],
+    // South Korea is named only in a page's "Tags:" line, not in a body paragraph: checked on the full page below.
+    LOC: ['Pyongyang', 'North Korea', 'Russia', 'Ukraine', 'Kursk Oblast', 'Seoul', 'Saint Petersburg'],
+    ORG: ['Russian Defense Ministry', 'Ukrainian General Staff', 'NATO', 'Reuters', 'TASS', 'Telegraph', 'Russian Central Bank'],
+  };
+  for (const [type, names] of Object.entries(expected)) {
+    it(`finds every ${type}`, () => {
+      const canonicals = found.get(type) ?? new Set();
+      const missing = names.filter((name) => !canonicals.has(name));
+      assert.deepEqual(missing, [], `${type} found: ${[...canonicals].join(', ')}`);
+    });
+  }
+  it('gives Belousov one canonical across the spellings Andrei and Andrey', () => {
+    assert.deepEqual([...belousov], ['Andrei Belousov']);
+  });
+  it('on the full pages, South Korea is a place and no boilerplate or photo credit is a person', () => {
+    const places = new Set<string>();
+    const people: string[] = [];
+    for (const file of files) {
+      const page = readFileSync(join(SEEDS, file), 'utf8');
+      const result = annotate(page, { referenceDate: '2024-11-29' });
+      assertWellFormed(page, result);
+      for (const e of result.entities) {
+        if (e.type === 'LOC') places.add(e.canonical);
+        if (e.type === 'PERSON') people.push(e.text);
+      }
+    }
+    assert.ok(places.has('South Korea'), [...places].join(', '));
+    assert.ok(!people.some((name) => /Getty|Picks|NEWS|Contributor|Trending/.test(name)), people.join(', '));
+  });
+});

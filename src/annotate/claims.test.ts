@@ -11,6 +11,7 @@ const single = (text: string): { text: string; claim: Claim } => {
   return { text, claim: claims[0]! };
 };
 const content = (text: string, claim: Claim) => text.slice(claim.content.start, claim.content.end);
+const viaOf = (claim: Claim) => claim.source?.via?.map((v) => [v.text, v.kind]);
 
 describe('claim sources and kinds', () => {
   it('person: "<name> said that ..."', () => {
@@ -22,58 +23,103 @@ describe('claim sources and kinds', () => {
     assert.equal(claim.rule, 'claims.said');
   });
 
-  it('institution: trailing ", the ministry said."', () => {
+  it('institution: sentence-final ", the ministry said."', () => {
     const { text, claim } = single('The convoy reached Oslo on Friday, the ministry said.');
     assert.equal(claim.source?.text, 'the ministry');
     assert.equal(claim.source?.kind, 'institution');
     assert.equal(content(text, claim), 'The convoy reached Oslo on Friday');
   });
 
-  it('institution: "according to the Chilean Fisheries Ministry"', () => {
-    const { text, claim } = single('Catches fell by a third, according to the Chilean Fisheries Ministry.');
-    assert.equal(claim.source?.text, 'the Chilean Fisheries Ministry');
-    assert.equal(claim.source?.kind, 'institution');
-    assert.equal(claim.source?.canonical, 'Chilean Fisheries Ministry');
-    assert.equal(content(text, claim), 'Catches fell by a third');
+  it('institution: "according to" after and before the content', () => {
+    const after = single('Catches fell by a third, according to the Chilean Fisheries Ministry.');
+    assert.equal(after.claim.source?.text, 'the Chilean Fisheries Ministry');
+    assert.equal(after.claim.source?.kind, 'institution');
+    assert.equal(after.claim.source?.canonical, 'Chilean Fisheries Ministry');
+    assert.equal(content(after.text, after.claim), 'Catches fell by a third');
+    const before = single('According to the Chilean Fisheries Ministry, catches fell by a third last year.');
+    assert.equal(before.claim.cue?.text, 'According to');
+    assert.equal(before.claim.source?.kind, 'institution');
+    assert.equal(content(before.text, before.claim), 'catches fell by a third last year');
   });
 
-  it('outlet: news agencies and state media', () => {
-    assert.equal(single('The mine flooded overnight, Reuters reported.').claim.source?.kind, 'outlet');
+  it('outlet: news agencies, state media, "<Name> Gazette"', () => {
+    const wire = single('The mine flooded overnight, Reuters reported.').claim;
+    assert.equal(wire.source?.kind, 'outlet');
+    assert.equal(wire.cue?.text, 'reported');
     assert.equal(single('Velmoran state media said the mine flooded overnight.').claim.source?.kind, 'outlet');
   });
 
-  it('anonymous: a source with an institution, officials, people familiar', () => {
-    const first = single("A source with Chile's General Staff told the Harbour Gazette that the drills ended.").claim;
-    assert.equal(first.source?.kind, 'anonymous');
-    assert.equal(first.source?.text, "A source with Chile's General Staff");
-    assert.equal(single('Officials in Lima said the drills ended.').claim.source?.kind, 'anonymous');
-    assert.equal(single('The drills ended, according to sources familiar with the plans.').claim.source?.kind, 'anonymous');
+  it('anonymous: a source with an institution, officials; relayed by the outlet it told', () => {
+    const { text, claim } = single("A source with Chile's General Staff told the Harbour Gazette that the drills ended.");
+    assert.equal(claim.source?.kind, 'anonymous');
+    assert.equal(claim.source?.text, "A source with Chile's General Staff");
+    assert.deepEqual(viaOf(claim), [['the Harbour Gazette', 'outlet']]);
+    assert.equal(content(text, claim), 'the drills ended');
+    assert.equal(single('Officials in Lima said the drills ended on Monday.').claim.source?.kind, 'anonymous');
   });
 
-  it('pronouns resolve: "it added" to the last institution, "he said" to the last person', () => {
+  it('references resolve: "it added" to the last institution, "he said" to the last person', () => {
     const { claims } = claimsOf('The fleet left port, the Peruvian Navy said. The ships carry supplies for the islands, it added. Admiral Rosa Quell spoke next. The weather is calm, he said.');
+    assert.equal(claims[0]!.source?.canonical, 'Peruvian Navy');
     assert.equal(claims[1]!.source?.text, 'it');
     assert.equal(claims[1]!.source?.kind, 'institution');
     assert.equal(claims[1]!.source?.canonical, 'Peruvian Navy');
     assert.equal(claims[3]!.source?.kind, 'person');
     assert.equal(claims[3]!.source?.canonical, 'Rosa Quell');
   });
+
+  it('descriptions resolve: "the ministry", "the influential daily"', () => {
+    const ministry = claimsOf('The Peruvian Defence Ministry announced new drills. The drills will last a week, the ministry said.').claims;
+    assert.equal(ministry[1]!.source?.text, 'the ministry');
+    assert.equal(ministry[1]!.source?.canonical, 'Peruvian Defence Ministry');
+    const daily = claimsOf('The Orvani Times, the influential daily, reported the strike. The strike will spread, the influential daily added.').claims;
+    assert.equal(daily[1]!.source?.kind, 'outlet');
+    assert.equal(daily[1]!.source?.canonical, daily[0]!.source?.canonical);
+  });
+
+  it('a compound source: "The United States and its allies have said"', () => {
+    const { claim } = single('The United States and its allies have said that the fleet has sent more than 2,000 sailors to Tarsa.');
+    assert.equal(claim.source?.text, 'The United States and its allies');
+    assert.equal(claim.source?.kind, 'institution');
+  });
 });
 
 describe('relay chains', () => {
   it('"X believe that ..., the <outlet> reported" -> outlet relaying X', () => {
-    const { text, claim } = single('NATO allies believe that the fleet is heading south, the Harbour Telegraph reported, citing no evidence.');
+    const { text, claim } = single('NATO allies believe that the fleet is heading south, the Harbour Telegraph reported.');
     assert.equal(claim.source?.text, 'the Harbour Telegraph');
     assert.equal(claim.source?.kind, 'outlet');
-    assert.deepEqual(claim.source?.via?.map((v) => [v.text, v.kind]), [['NATO allies', 'institution']]);
+    assert.deepEqual(viaOf(claim), [['NATO allies', 'institution']]);
     assert.equal(content(text, claim), 'the fleet is heading south');
+    assert.equal(claim.hedged, true, '"believe" hedges');
   });
 
   it('"The <agency> news agency report citing the ministry ..." -> agency relaying the ministry', () => {
     const { text, claim } = single('The Velmora news agency report citing the ministry gave no reason for the delay.');
+    assert.equal(claim.source?.text, 'The Velmora news agency');
     assert.equal(claim.source?.kind, 'outlet');
-    assert.deepEqual(claim.source?.via?.map((v) => [v.text, v.kind]), [['the ministry', 'institution']]);
+    assert.deepEqual(viaOf(claim), [['the ministry', 'institution']]);
     assert.equal(content(text, claim), 'gave no reason for the delay');
+    assert.equal(claim.rule, 'claims.relay-citing');
+  });
+});
+
+describe('quotations', () => {
+  it('a direct quote over several sentences is one claim', () => {
+    const text = 'Mara Velt said: "The bridge is closed. Trucks must detour. Repairs start in June." The mayor left the town hall.';
+    const { claims } = claimsOf(text);
+    assert.equal(claims.length, 2, JSON.stringify(claims.map((c) => c.text)));
+    assert.equal(claims[0]!.source?.text, 'Mara Velt');
+    assert.equal(content(text, claims[0]!), 'The bridge is closed. Trucks must detour. Repairs start in June');
+    assert.equal(claims[1]!.source, null);
+  });
+
+  it('a split quote: the content runs over the cue into the next quoted sentence', () => {
+    const text = '"The bridge is closed," Mara Velt said. "Repairs start in June."';
+    const { claim } = single(text);
+    assert.equal(claim.source?.text, 'Mara Velt');
+    assert.ok(content(text, claim).startsWith('The bridge is closed'), content(text, claim));
+    assert.ok(content(text, claim).endsWith('Repairs start in June'), content(text, claim));
   });
 });
 
@@ -117,6 +163,7 @@ describe('claim spans', () => {
       if (claim.source) assert.equal(text.slice(claim.source.start, claim.source.end), claim.source.text);
       if (claim.cue) assert.equal(text.slice(claim.cue.start, claim.cue.end), claim.cue.text);
       assert.ok(claim.content.start >= claim.start && claim.content.end <= claim.end);
+      assert.notEqual(claim.source?.kind, 'document', 'the document voice is source: null');
     }
   });
 });

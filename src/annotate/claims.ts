@@ -1,342 +1,286 @@
 /**
- * Claims and their attribution (v1, rules). Every sentence of the document is a claim; attributed ones
- * carry the source ("the ministry"), its kind (person / institution / outlet / anonymous), the cue
- * ("said") and a relay chain (`via`): "X, the Telegraph reported" after "NATO allies believe that" is the
- * Telegraph relaying NATO allies; "The TASS news agency report citing the ministry" is TASS relaying the
- * ministry. Sentences in the reporter's own voice get `source: null` and rule `claims.unattributed`;
- * passive attributions without an agent ("has been accused of", "is believed to") get `source: null`
- * with their cue and rule `claims.passive`.
+ * Claims and their attribution. Sequence:
  *
- * For each cue, the source is the noun phrase before it (back to a clause break), or after it for
- * "according to", "citing" and inverted "said the ministry". When a sentence has several attributions
- * the one whose content covers the others is the outer source and the others become `via`.
+ *   attributions (claims-attribution.ts: trained cue / source / content tagger, PolNeAR)
+ *   -> relay rules: an attribution inside another's content is relayed by it ("NATO allies believe X,
+ *      the Telegraph reported" = the Telegraph relaying NATO allies); "<outlet> report citing Y" = the
+ *      outlet relaying Y; "<source> told <outlet>" = the source as carried by the outlet
+ *   -> one claim per outer attribution, spanning its sentences (a quotation over several sentences is one
+ *      claim); sources typed and resolved (claims-sources.ts: "it added" -> the ministry)
+ *   -> every other sentence is a claim in the reporter's own voice: `source: null`, `cue: null`, rule
+ *      `claims.unattributed` (a passive attribution without an agent, "is believed to", keeps its cue:
+ *      `source: null`, rule `claims.passive`)
+ *   -> hedges flagged; each claim gets its normalised statement (events.ts).
+ *
+ * Convention: a claim's `source` is never `kind: "document"`; the document's own voice is `source: null`.
  */
 
-import type { AnnotateContext, Claim, ClaimSource, Entity, SourceKind, Span } from '../model.ts';
+import type { AnnotateContext, Claim, ClaimSource, Entity, Quantity, SourceKind, Span, TimeExpression } from '../model.ts';
+import { defaultClaimsModel, findAttributions, type Attribution } from './claims-attribution.ts';
+import { tokenContext } from './claims-model.ts';
 import {
   ANONYMOUS_HEADS,
-  CLAIM_CUES,
-  GAZETTEER,
+  FORWARD_CUES,
   HEDGE_PATTERN,
+  HEDGING_CUES,
   INSTITUTION_NOUNS,
-  MAX_SOURCE_TOKENS,
   MIN_CLAIM_TOKENS,
-  OTHER_PRONOUNS,
-  OUTLET_HEADS,
   OUTLET_NOUNS,
-  PARTICIPLE_CUES,
-  PARTICIPLE_FOLLOWERS,
   PASSIVE_AUXILIARIES,
+  PASSIVE_CUES,
   PERSON_NOUNS,
-  PERSON_PRONOUNS,
-  SOURCE_CLAUSE_OPENERS,
-  SOURCE_CUE_FILLERS,
+  RELAY_CUES,
+  REPORT_NOUNS,
   SOURCE_PHRASE_WORDS,
-} from './constants.ts';
-import type { AnalyzedText, Token } from './text.ts';
+  TELLING_CUES,
+} from './claims-constants.ts';
+import { SourceMemory, typeSource } from './claims-sources.ts';
+import { extractEvent } from './events.ts';
+import type { AnalyzedText } from './text.ts';
 
-/** The attribution extractor's entry point; it reads the resolved entities of the document. */
-export type ClaimExtractor = (doc: AnalyzedText, context: AnnotateContext, entities: Entity[]) => Claim[];
+/** What else the annotators found, for the claims' statements (times and quantities inside a claim). */
+export interface ClaimInputs {
+  times?: TimeExpression[];
+  quantities?: Quantity[];
+}
 
-const CUE_PATTERN = new RegExp(`\\b(?:${[...CLAIM_CUES].sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
-const FORWARD_CUES = new Set(['according to', 'citing', 'cited']);
-const INVERTIBLE_CUES = new Set(['said', 'says', 'added', 'adds', 'told', 'wrote', 'reported', 'stated', 'noted', 'warned']);
-const BOUNDARY_CHARS = new Set([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
-const OUTLET_PHRASE = /\b(?:news agency|state media|state television|state tv|media|newspaper|broadcaster|tabloid|daily|magazine|outlet|wire service)\b/i;
-const THAT_AFTER = /^[^;"“]{0,80}?\bthat\s+/;
-const OPENING_PUNCTUATION = /^[\s:,"“]+/;
-const TRAILING_PUNCTUATION = /[\s.,;:!?"”’]+$/;
-const HEAD_CUT = /\s(?:with|in|at|from|of|familiar|close|who|for|on|inside|within)\s/i;
+/**
+ * The attribution extractor's entry point; it reads the resolved entities of the document and, when given,
+ * its time and quantity annotations (for each claim's `event`).
+ */
+export type ClaimExtractor = (doc: AnalyzedText, context: AnnotateContext, entities: Entity[], inputs?: ClaimInputs) => Claim[];
+
 /** Hedges that qualify the whole sentence wherever they stand ("Unconfirmed reports say ..."). */
 const SENTENCE_HEDGE = /\b(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Uu]nconfirmed|[Uu]nverified)\b/;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const TRAILING_PUNCTUATION = /[\s.,;:!?"”’]+$/;
+const LEADING_PUNCTUATION = /^[\s"“‘,:]+/;
 
-interface Attribution {
-  source: ClaimSource;
-  cue: Span;
-  contentStart: number;
-  contentEnd: number;
-  /** The cue word, lower case. */
-  verb: string;
-  /** The source and cue follow the content (", the Telegraph reported"): it scopes over the clause before. */
-  trailing: boolean;
+type ViaLink = { text: string; kind: SourceKind; canonical?: string };
+
+const contains = (outer: Attribution, inner: Attribution) =>
+  outer !== inner && inner.cue.start >= outer.content.start && inner.cue.end <= outer.content.end;
+
+function trimmedContent(text: string, start: number, end: number): { start: number; end: number } {
+  const slice = text.slice(start, end);
+  const lead = LEADING_PUNCTUATION.exec(slice)?.[0].length ?? 0;
+  const trail = TRAILING_PUNCTUATION.exec(slice.slice(lead));
+  const newEnd = trail ? start + lead + trail.index : end;
+  return newEnd > start + lead ? { start: start + lead, end: newEnd } : { start, end };
 }
 
-function words(text: string): string[] {
-  return text.match(WORD) ?? [];
-}
-
-function isOutletEntity(entity: Entity): boolean {
-  if (GAZETTEER.get(entity.text)?.outlet || GAZETTEER.get(entity.canonical)?.outlet) return true;
-  return entity.type === 'ORG' && words(entity.text).some((w) => OUTLET_HEADS.has(w));
-}
-
-export const extractClaims: ClaimExtractor = (doc, _context, entities) => {
-  const { text, tokens } = doc;
+export const extractClaims: ClaimExtractor = (doc, _context, entities, inputs = {}) => {
+  const { text, sentences } = doc;
+  const ordered = [...entities].sort((a, b) => a.start - b.start);
+  const ctx = tokenContext(doc);
+  const attributions = findAttributions(doc, defaultClaimsModel(), ctx);
+  const memory = new SourceMemory();
   const claims: Claim[] = [];
-  let lastInstitution: { text: string; kind: SourceKind; canonical?: string } | null = null;
-  const entitiesIn = (start: number, end: number) => entities.filter((e) => e.start >= start && e.end <= end);
-  const lastPersonBefore = (offset: number): Entity | undefined => {
-    for (let k = entities.length - 1; k >= 0; k--) {
-      const e = entities[k]!;
-      if (e.start < offset && e.type === 'PERSON') return e;
-    }
-    return undefined;
-  };
-  const lastOrgBefore = (offset: number): Entity | undefined => {
-    for (let k = entities.length - 1; k >= 0; k--) {
-      const e = entities[k]!;
-      if (e.start < offset && e.type === 'ORG') return e;
-    }
-    return undefined;
-  };
+  const covered = new Uint8Array(sentences.length);
 
-  /** Kind and canonical of a source phrase. */
-  const classify = (start: number, end: number): { kind: SourceKind; canonical?: string } => {
-    const phrase = text.slice(start, end);
-    const lower = phrase.toLowerCase();
-    const inside = entitiesIn(start, end);
-    if (PERSON_PRONOUNS.has(lower)) {
-      const person = lastPersonBefore(start);
-      return person ? { kind: 'person', canonical: person.canonical } : { kind: 'person' };
-    }
-    if (OTHER_PRONOUNS.has(lower)) {
-      if (lastInstitution) return { kind: lastInstitution.kind, canonical: lastInstitution.canonical };
-      const org = lastOrgBefore(start);
-      return org ? { kind: isOutletEntity(org) ? 'outlet' : 'institution', canonical: org.canonical } : { kind: 'anonymous' };
-    }
-    const cut = HEAD_CUT.exec(phrase);
-    const headEnd = cut ? start + cut.index : end;
-    const head = text.slice(start, headEnd);
-    const headWords = words(head.toLowerCase());
-    const headWord = headWords[headWords.length - 1] ?? '';
-    const headEntities = inside.filter((e) => e.end <= headEnd);
-    const person = headEntities.find((e) => e.type === 'PERSON');
-    if (ANONYMOUS_HEADS.has(headWord) && !person) return { kind: 'anonymous' };
-    const outlet = headEntities.find(isOutletEntity);
-    if (outlet) return { kind: 'outlet', canonical: outlet.canonical };
-    if (OUTLET_PHRASE.test(head) || OUTLET_NOUNS.has(headWord)) return { kind: 'outlet', ...(headEntities[0] ? { canonical: headEntities[0].canonical } : {}) };
-    if (person) return { kind: 'person', canonical: person.canonical };
-    const org = headEntities.find((e) => e.type === 'ORG') ?? headEntities.find((e) => e.type === 'LOC') ?? headEntities[0];
-    if (org) return { kind: 'institution', canonical: org.canonical };
-    if (headWords.some((w) => INSTITUTION_NOUNS.has(w))) return { kind: 'institution' };
-    if (headWords.some((w) => PERSON_NOUNS.has(w))) return { kind: 'person' };
-    return { kind: 'anonymous' };
-  };
-
-  /** A plausible source phrase: an entity, a pronoun or a source noun, and short. */
-  const plausibleSource = (start: number, end: number): boolean => {
-    if (end <= start) return false;
-    const list = words(text.slice(start, end));
-    if (list.length === 0 || list.length > MAX_SOURCE_TOKENS) return false;
-    const lowerList = list.map((w) => w.toLowerCase());
-    if (lowerList.length === 1 && (PERSON_PRONOUNS.has(lowerList[0]!) || OTHER_PRONOUNS.has(lowerList[0]!))) return true;
-    if (entitiesIn(start, end).length > 0) return true;
-    return lowerList.some((w) => ANONYMOUS_HEADS.has(w) || INSTITUTION_NOUNS.has(w) || OUTLET_NOUNS.has(w) || PERSON_NOUNS.has(w) || OUTLET_PHRASE.test(w));
-  };
-
-  const tokenIndexAt = (offset: number): number => {
-    let lo = 0;
-    let hi = tokens.length - 1;
-    let found = tokens.length;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.start >= offset) {
-        found = mid;
-        hi = mid - 1;
-      } else lo = mid + 1;
-    }
-    return found;
-  };
-
-  /** Source phrase ending right before `cueStart`, scanning back to a clause break. */
-  const sourceBefore = (sentenceStart: number, cueStart: number): { start: number; end: number; boundary: number } | null => {
-    let k = tokenIndexAt(cueStart) - 1;
-    const first = tokenIndexAt(sentenceStart);
-    while (k >= first && SOURCE_CUE_FILLERS.has(tokens[k]!.text.toLowerCase())) k--;
-    if (k < first) return null;
-    const end = tokens[k]!.end;
-    let startToken = k;
-    let boundary = sentenceStart;
-    while (startToken > first) {
-      const previous: Token = tokens[startToken - 1]!;
-      const gap = text.slice(previous.end, tokens[startToken]!.start);
-      if ([...gap].some((ch) => BOUNDARY_CHARS.has(ch) || ch === '\n')) {
-        boundary = previous.end + gap.search(/[^\s]/);
-        break;
-      }
-      // "The United States and its allies": "and" after a name joins two sources, not two clauses.
-      const joinsNames = previous.text === 'and' && startToken - 2 >= first && ['cap', 'upper'].includes(tokens[startToken - 2]!.shape);
-      if (previous.shape === 'lower' && SOURCE_CLAUSE_OPENERS.has(previous.text) && !joinsNames) {
-        boundary = previous.end;
-        break;
-      }
-      if (k - startToken + 1 >= MAX_SOURCE_TOKENS) return null;
-      startToken--;
-    }
-    const start = tokens[startToken]!.start;
-    return { start, end, boundary };
-  };
-
-  /** Source phrase starting after `from` ("according to the ministry, ..."). */
-  const sourceAfter = (from: number, sentenceEnd: number): { start: number; end: number } | null => {
-    let k = tokenIndexAt(from);
-    const startToken = k;
-    let lastGood = -1;
-    while (k < tokens.length && tokens[k]!.end <= sentenceEnd && k - startToken < MAX_SOURCE_TOKENS) {
-      const token = tokens[k]!;
-      const gapStart = k === startToken ? from : tokens[k - 1]!.end;
-      const gap = text.slice(gapStart, token.start);
-      if (k > startToken && [...gap].some((ch) => BOUNDARY_CHARS.has(ch) || ch === '.')) break;
-      const lower = token.text.toLowerCase();
-      const nameLike = token.shape === 'cap' || token.shape === 'upper' || token.shape === 'num';
-      if (!nameLike && !SOURCE_PHRASE_WORDS.has(lower) && !INSTITUTION_NOUNS.has(lower) && !ANONYMOUS_HEADS.has(lower) && !OUTLET_NOUNS.has(lower) && !PERSON_NOUNS.has(lower)) break;
-      if (!SOURCE_PHRASE_WORDS.has(lower) || nameLike || INSTITUTION_NOUNS.has(lower) || ANONYMOUS_HEADS.has(lower) || OUTLET_NOUNS.has(lower) || PERSON_NOUNS.has(lower)) lastGood = k;
-      if (token.possessive && !nameLike) break;
-      k++;
-    }
-    if (lastGood < startToken) return null;
-    return { start: tokens[startToken]!.start, end: tokens[lastGood]!.end };
-  };
-
-  const makeSource = (start: number, end: number): ClaimSource => {
-    const { kind, canonical } = classify(start, end);
-    const source: ClaimSource = { text: text.slice(start, end), start, end, kind };
-    if (canonical) source.canonical = canonical;
+  const link = (source: ClaimSource): ViaLink => ({ text: source.text, kind: source.kind, ...(source.canonical ? { canonical: source.canonical } : {}) });
+  const makeSource = (span: Span): ClaimSource => {
+    const typed = typeSource(text, span, ordered, memory);
+    const source: ClaimSource = { text: span.text, start: span.start, end: span.end, kind: typed.kind };
+    if (typed.canonical) source.canonical = typed.canonical;
     return source;
   };
 
-  for (const sentence of doc.sentences) {
-    if (sentence.endToken - sentence.firstToken < MIN_CLAIM_TOKENS) continue;
-    const sText = text.slice(sentence.start, sentence.end);
-    let contentEndDefault = sentence.end;
-    const trailing = TRAILING_PUNCTUATION.exec(sText);
-    if (trailing) contentEndDefault = sentence.start + trailing.index;
+  // Attributions by the sentence of their cue, in text order.
+  const bySentence = new Map<number, Attribution[]>();
+  for (const a of attributions) {
+    const list = bySentence.get(a.firstSentence) ?? [];
+    list.push(a);
+    bySentence.set(a.firstSentence, list);
+  }
 
-    const attributions: Attribution[] = [];
-    let passiveCue: Span | null = null;
-    CUE_PATTERN.lastIndex = 0;
-    for (let m = CUE_PATTERN.exec(sText); m; m = CUE_PATTERN.exec(sText)) {
-      const cueStart = sentence.start + m.index;
-      const cueEnd = cueStart + m[0].length;
-      const verb = m[0].toLowerCase();
-      const cue: Span = { text: m[0], start: cueStart, end: cueEnd };
-      const cueToken = tokenIndexAt(cueStart);
-      const previous = tokens[cueToken - 1];
-      const next = tokens[cueToken + (verb === 'according to' ? 2 : 1)];
-      if (previous && previous.sentence === tokens[cueToken]?.sentence && PASSIVE_AUXILIARIES.has(previous.text.toLowerCase())) {
-        passiveCue ??= cue;
-        continue;
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]!;
+    const here = bySentence.get(s) ?? [];
+    const claimsBefore = claims.length;
+    // Outer attributions: not inside another's content.
+    const outers = here.filter((a) => !here.some((b) => contains(b, a)));
+    for (const outer of outers) {
+      let rule = `claims.${outer.cue.text.toLowerCase().replace(/\s+/g, '-')}`;
+      // The chain of attributions nested in this one, outermost first.
+      const chain: Attribution[] = [];
+      let current = outer;
+      for (;;) {
+        const inner = here.find((b) => contains(current, b) && !here.some((c) => c !== b && contains(current, c) && contains(c, b)));
+        if (!inner) break;
+        chain.push(inner);
+        current = inner;
       }
-      if (PARTICIPLE_CUES.has(verb) && next && PARTICIPLE_FOLLOWERS.has(next.text.toLowerCase()) && !/,/.test(text.slice(cueEnd, next.start))) continue;
-
-      if (FORWARD_CUES.has(verb)) {
-        const after = sourceAfter(cueEnd, sentence.end);
-        if (!after || !plausibleSource(after.start, after.end)) continue;
-        if (verb === 'according to') {
-          const before = text.slice(sentence.start, cueStart);
-          const leading = before.trim().length === 0 || /^(?:\s*\S+){0,4}\s*$/.test(before) && !/,\s*$/.test(before);
-          if (leading) {
-            const rest = text.slice(after.end, contentEndDefault);
-            const skip = OPENING_PUNCTUATION.exec(rest)?.[0].length ?? 0;
-            attributions.push({ source: makeSource(after.start, after.end), cue, contentStart: after.end + skip, contentEnd: contentEndDefault, verb, trailing: false });
-          } else {
-            const contentEnd = sentence.start + before.replace(/[\s,]+$/, '').length;
-            attributions.push({ source: makeSource(after.start, after.end), cue, contentStart: sentence.start, contentEnd, verb, trailing: true });
+      let sourceSpan = outer.source;
+      let contentFrom = -1;
+      const via: ViaLink[] = [];
+      const cueWord = outer.cue.text.toLowerCase().split(/\s+/)[0]!;
+      if (RELAY_CUES.has(cueWord)) {
+        if (outer.source && outer.source.start >= outer.cue.end) {
+          // "... report citing the ministry": the phrase before the relay cue relays the cited source.
+          const relayer = relayingPhrase(doc, outer);
+          if (relayer) {
+            via.push(link(makeSource(outer.source)));
+            sourceSpan = relayer;
+            rule = 'claims.relay-citing';
           }
         } else {
-          // "X citing Y ...": X relays Y; the content is what follows.
-          const outer = sourceBefore(sentence.start, cueStart);
-          const viaSource = makeSource(after.start, after.end);
-          const rest = text.slice(after.end, contentEndDefault);
-          const contentStart = after.end + (OPENING_PUNCTUATION.exec(rest)?.[0].length ?? 0);
-          if (outer && plausibleSource(outer.start, outer.end)) {
-            const source = makeSource(outer.start, outer.end);
-            source.via = [{ text: viaSource.text, kind: viaSource.kind, ...(viaSource.canonical ? { canonical: viaSource.canonical } : {}) }];
-            attributions.push({ source, cue, contentStart, contentEnd: contentEndDefault, verb, trailing: false });
-          } else {
-            attributions.push({ source: viaSource, cue, contentStart, contentEnd: contentEndDefault, verb, trailing: false });
+          // "The TASS news agency report citing the ministry didn't specify ...": the cited phrase follows the cue.
+          const cited = citedPhrase(doc, outer);
+          if (cited) {
+            via.push(link(makeSource(cited)));
+            sourceSpan = outer.source ? withoutReportNoun(text, outer.source) : relayingPhrase(doc, outer);
+            contentFrom = cited.end;
+            rule = 'claims.relay-citing';
           }
         }
-        continue;
       }
-
-      const before = sourceBefore(sentence.start, cueStart);
-      if (before && plausibleSource(before.start, before.end)) {
-        const boundaryChar = text[before.boundary];
-        const trailingAttribution = before.boundary > sentence.start && boundaryChar !== undefined && (boundaryChar === ',' || boundaryChar === '"' || boundaryChar === '”' || boundaryChar === '—');
-        if (trailingAttribution) {
-          const contentEnd = sentence.start + text.slice(sentence.start, before.boundary).replace(/[\s,"”—]+$/, '').length;
-          attributions.push({ source: makeSource(before.start, before.end), cue, contentStart: sentence.start + (OPENING_PUNCTUATION.exec(sText)?.[0].length ?? 0), contentEnd, verb, trailing: true });
-        } else {
-          const tail = text.slice(cueEnd, contentEndDefault);
-          const that = THAT_AFTER.exec(tail);
-          const skip = that ? that[0].length : OPENING_PUNCTUATION.exec(tail)?.[0].length ?? 0;
-          attributions.push({ source: makeSource(before.start, before.end), cue, contentStart: cueEnd + skip, contentEnd: contentEndDefault, verb, trailing: false });
-        }
-        continue;
+      let source: ClaimSource | null = sourceSpan ? makeSource(sourceSpan) : null;
+      for (const inner of chain) if (inner.source) via.push(link(makeSource(inner.source)));
+      // "<source> told Reuters" / "indicated to Reuters": the outlet that carries an anonymous source.
+      if (source && TELLING_CUES.has(cueWord)) {
+        const recipient = outletRecipient(doc, outer, ordered, memory);
+        if (recipient) via.push(recipient);
       }
-      // Inverted: ', said the ministry.'
-      if (INVERTIBLE_CUES.has(verb) && /,\s*["”]?\s*$/.test(text.slice(sentence.start, cueStart))) {
-        const after = sourceAfter(cueEnd, sentence.end);
-        if (after && plausibleSource(after.start, after.end)) {
-          const contentEnd = sentence.start + text.slice(sentence.start, cueStart).replace(/[\s,"”]+$/, '').length;
-          attributions.push({ source: makeSource(after.start, after.end), cue, contentStart: sentence.start, contentEnd, verb, trailing: true });
-        }
-      }
-    }
-
-    const hedgedIn = (start: number, end: number) => HEDGE_PATTERN.test(text.slice(start, end));
-    if (attributions.length === 0) {
+      if (source && via.length > 0) source.via = via;
+      const innermost = [...chain].reverse().find((a) => a.source !== null) ?? outer; // an agentless inner cue ("aiming to") does not narrow the content
+      // A nested content never runs past its outer one ("X believe that C, the Telegraph reported").
+      const content = trimmedContent(text, Math.max(innermost.content.start, contentFrom), Math.min(innermost.content.end, outer.content.end));
+      const last = sentences[outer.lastSentence]!;
+      const start = Math.min(sentence.start, content.start);
+      const end = Math.max(last.end, content.end);
+      const cueWords = [outer, ...chain].map((a) => a.cue.text.toLowerCase());
+      const hedged =
+        HEDGE_PATTERN.test(text.slice(content.start, content.end)) ||
+        SENTENCE_HEDGE.test(text.slice(start, end)) ||
+        cueWords.some((w) => HEDGING_CUES.has(w.split(/\s+/).pop()!)) ||
+        (source === null && HEDGING_CUES.has(cueWord));
       const claim: Claim = {
-        text: sText,
+        text: text.slice(start, end),
+        start,
+        end,
+        source,
+        cue: outer.cue,
+        content,
+        hedged,
+        rule: source !== null ? rule : outer.rule.endsWith('passive') ? 'claims.passive' : 'claims.unsourced',
+      };
+      claims.push(claim);
+      if (source) memory.remember(source.kind, source.canonical, source.text);
+      for (let k = s; k <= outer.lastSentence; k++) covered[k] = 1;
+    }
+    if (claims.length > claimsBefore || covered[s]) continue;
+    if (sentence.endToken - sentence.firstToken < MIN_CLAIM_TOKENS) continue;
+    const content = trimmedContent(text, sentence.start, sentence.end);
+    const passiveCue = agentlessPassive(doc, sentence.firstToken, sentence.endToken);
+    if (passiveCue) {
+      claims.push({
+        text: text.slice(sentence.start, sentence.end),
         start: sentence.start,
         end: sentence.end,
         source: null,
         cue: passiveCue,
-        content: { start: sentence.start, end: contentEndDefault },
-        hedged: passiveCue !== null && /believed|reported|said|thought|alleged/i.test(passiveCue.text) ? true : hedgedIn(sentence.start, sentence.end),
-        rule: passiveCue ? 'claims.passive' : 'claims.unattributed',
-      };
-      claims.push(claim);
+        content,
+        hedged: true,
+        rule: 'claims.passive',
+      });
       continue;
     }
-    // The outer attribution: a trailing one (it scopes over the clause before it) whose content holds the
-    // most other sources, then the widest; attributions whose source lies in its content are relays.
-    const held = (a: Attribution) => attributions.filter((b) => b !== a && b.source.start >= a.contentStart && b.source.end <= a.contentEnd).length;
-    attributions.sort((a, b) => Number(b.trailing) - Number(a.trailing) || held(b) - held(a) || b.contentEnd - b.contentStart - (a.contentEnd - a.contentStart));
-    const outer = attributions[0]!;
-    let contentStart = outer.contentStart;
-    let contentEnd = outer.contentEnd;
-    const via = [...(outer.source.via ?? [])];
-    for (const inner of attributions.slice(1)) {
-      if (inner.source.start >= outer.contentStart && inner.source.end <= outer.contentEnd) {
-        via.push({ text: inner.source.text, kind: inner.source.kind, ...(inner.source.canonical ? { canonical: inner.source.canonical } : {}) });
-        if (inner.contentStart >= contentStart && inner.contentStart < contentEnd) {
-          contentStart = inner.contentStart;
-          contentEnd = Math.min(contentEnd, inner.contentEnd);
-        }
-      }
-    }
-    const source: ClaimSource = { ...outer.source };
-    if (via.length > 0) source.via = via;
-    if (contentEnd <= contentStart) {
-      contentStart = sentence.start;
-      contentEnd = contentEndDefault;
-    }
     claims.push({
-      text: sText,
+      text: text.slice(sentence.start, sentence.end),
       start: sentence.start,
       end: sentence.end,
-      source,
-      cue: outer.cue,
-      content: { start: contentStart, end: contentEnd },
-      hedged: hedgedIn(contentStart, contentEnd) || SENTENCE_HEDGE.test(sText),
-      rule: `claims.${outer.verb.replace(/\s+/g, '-')}`,
+      source: null,
+      cue: null,
+      content,
+      hedged: HEDGE_PATTERN.test(text.slice(content.start, content.end)) || SENTENCE_HEDGE.test(text.slice(sentence.start, sentence.end)),
+      rule: 'claims.unattributed',
     });
-    if (source.kind === 'institution' || source.kind === 'outlet') {
-      lastInstitution = { text: source.text, kind: source.kind, ...(source.canonical ? { canonical: source.canonical } : {}) };
-    }
   }
+
+  const times = inputs.times ?? [];
+  const quantities = inputs.quantities ?? [];
+  for (const claim of claims) claim.event = extractEvent(doc, claim, ordered, times, quantities, ctx.lower);
   return claims;
 };
+
+/** "is believed to", "has been accused of": an attribution without an agent; returns the participle. */
+function agentlessPassive(doc: AnalyzedText, first: number, end: number): Span | null {
+  const { tokens } = doc;
+  for (let k = first + 1; k + 1 < end; k++) {
+    const token = tokens[k]!;
+    if (token.shape !== 'lower' || !PASSIVE_CUES.has(token.text) || !PASSIVE_AUXILIARIES.has(tokens[k - 1]!.text.toLowerCase())) continue;
+    const next = tokens[k + 1]!.text.toLowerCase();
+    if (next !== 'to' && next !== 'of' && next !== 'that') continue;
+    if (tokens[k + 2]?.text.toLowerCase() === 'by') continue;
+    return { text: token.text, start: token.start, end: token.end };
+  }
+  return null;
+}
+
+/**
+ * "The TASS news agency report citing the ministry": the noun phrase before a relay cue, when it names an
+ * outlet or an outlet's report. Returns the relaying source span (without the trailing "report").
+ */
+function relayingPhrase(doc: AnalyzedText, a: Attribution): Span | null {
+  const { text, tokens } = doc;
+  const sentence = doc.sentences[a.firstSentence]!;
+  let end = a.cueFirst - 1;
+  if (end < sentence.firstToken) return null;
+  // A comma before "citing" ends a clause ("..., citing officials"): the relayer is the clause's source, not a phrase.
+  if (/[,;]/.test(text.slice(tokens[end]!.end, tokens[a.cueFirst]!.start))) return null;
+  let first = end;
+  while (first - 1 >= sentence.firstToken && end - first < 8 && !/[,;:"“”()]/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
+  while (end > first && REPORT_NOUNS.has(tokens[end]!.text.toLowerCase())) end--;
+  const hasReportNoun = end < a.cueFirst - 1;
+  const phrase = text.slice(tokens[first]!.start, tokens[end]!.end);
+  const lower = phrase.toLowerCase();
+  const outletish = /\b(?:news agency|agency|media|newspaper|daily|broadcaster|television|tv|outlet|wire)\b/.test(lower) || hasReportNoun;
+  if (!outletish) return null;
+  return { text: phrase, start: tokens[first]!.start, end: tokens[end]!.end };
+}
+
+/** The source noun phrase right after a relay cue ("citing the ministry", "quoting two officials"). */
+function citedPhrase(doc: AnalyzedText, a: Attribution): Span | null {
+  const { text, tokens } = doc;
+  const sentence = doc.sentences[a.firstSentence]!;
+  const first = a.cueLast + 1;
+  let last = -1;
+  for (let k = first; k < sentence.endToken && k - first < 8; k++) {
+    const token = tokens[k]!;
+    if (k > first && /[,;:"“”()]/.test(text.slice(tokens[k - 1]!.end, token.start))) break;
+    const lower = token.text.toLowerCase();
+    const noun = INSTITUTION_NOUNS.has(lower) || ANONYMOUS_HEADS.has(lower) || OUTLET_NOUNS.has(lower) || PERSON_NOUNS.has(lower);
+    if (token.shape === 'lower' && !noun && !SOURCE_PHRASE_WORDS.has(lower)) break;
+    if (noun || token.shape !== 'lower') last = k;
+    if (token.possessive && token.shape === 'lower') break;
+  }
+  if (last < first) return null;
+  return { text: text.slice(tokens[first]!.start, tokens[last]!.end), start: tokens[first]!.start, end: tokens[last]!.end };
+}
+
+/** "The TASS news agency report" -> "The TASS news agency". */
+function withoutReportNoun(text: string, span: Span): Span {
+  const m = /\s+(?:report|reports|story|article|dispatch|broadcast|statement)$/i.exec(span.text);
+  if (!m) return span;
+  const end = span.start + m.index;
+  return { text: text.slice(span.start, end), start: span.start, end };
+}
+
+/** The outlet a source spoke to ("told Reuters", "indicated to Reuters", "said to the Telegraph"). */
+function outletRecipient(doc: AnalyzedText, a: Attribution, entities: Entity[], memory: SourceMemory): ViaLink | null {
+  const { text, tokens } = doc;
+  if (FORWARD_CUES.has(a.cue.text.toLowerCase().split(/\s+/)[0]!)) return null;
+  let k = a.cueLast + 1;
+  if (tokens[k]?.text.toLowerCase() === 'to') k++;
+  const definite = tokens[k]?.text.toLowerCase() === 'the';
+  const sentence = doc.sentences[a.firstSentence]!;
+  if (k >= sentence.endToken) return null;
+  let end = definite ? k + 1 : k;
+  if (end >= sentence.endToken) return null;
+  while (end + 1 < sentence.endToken && end - k < 4 && /^\s*$/.test(text.slice(tokens[end]!.end, tokens[end + 1]!.start)) && /^\p{Lu}|^the$/u.test(tokens[end + 1]!.text) && tokens[end]!.shape !== 'lower') end++;
+  const span: Span = { text: text.slice(tokens[k]!.start, tokens[end]!.end), start: tokens[k]!.start, end: tokens[end]!.end };
+  if (tokens[a.cueLast + 1]?.text.toLowerCase() !== 'to' && !/^(?:told|tell)/.test(a.cue.text.toLowerCase())) return null; // "said Reuters was ..." is content, not a recipient
+  const typed = typeSource(text, span, entities, memory);
+  if (typed.kind !== 'outlet') return null;
+  return { text: span.text, kind: 'outlet', ...(typed.canonical ? { canonical: typed.canonical } : {}) };
+}

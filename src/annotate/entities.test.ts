@@ -72,10 +72,10 @@ describe('canonicals within a document', () => {
     const list = entities('Defense Minister Andrei Kolvatov spoke. Andrey Kolvatov later left. Kolvatov said little.');
     const canonicals = new Set(list.filter((e) => e.type === 'PERSON').map((e) => e.canonical));
     assert.equal(canonicals.size, 1);
-    assert.equal(find(list, 'Andrey Kolvatov').resolution, 'translit');
+    assert.equal(find(list, 'Andrey Kolvatov').resolution, 'translit:Andrey Kolvatov~Andrei Kolvatov');
     const surname = find(list, 'Kolvatov');
     assert.equal(surname.type, 'PERSON');
-    assert.equal(surname.resolution, 'surname');
+    assert.equal(surname.resolution, 'surname-of:Andrei Kolvatov');
   });
 
   it('a surname used before the full name still resolves', () => {
@@ -93,7 +93,7 @@ describe('canonicals within a document', () => {
   it('acronyms and aliases: DPRK -> North Korea, U.S. -> United States', () => {
     const list = entities('North Korea and the DPRK are one. The U.S. envoy met the US delegation.');
     assert.equal(find(list, 'DPRK').canonical, 'North Korea');
-    assert.equal(find(list, 'DPRK').resolution, 'acronym');
+    assert.equal(find(list, 'DPRK').resolution, 'acronym:DPRK=North Korea');
     assert.equal(find(list, 'U.S.').canonical, 'United States');
     assert.equal(find(list, 'US').canonical, 'United States');
   });
@@ -113,7 +113,7 @@ describe('mergeCanonicals across a story', () => {
   it('maps document canonicals to one story canonical', () => {
     const first = entities('Defense Minister Andrei Kolvatov spoke in Oslo. Kolvatov left.');
     const second = entities('Andrey Kolvatov, the minister, arrived. The DPRK replied.');
-    const third = entities('Kolvatov declined. North Korea said nothing.');
+    const third = entities('On Friday, Kolvatov declined to comment. North Korea said nothing.');
     const merged = mergeCanonicals([first, second, third]);
     assert.equal(merged.get('Andrei Kolvatov'), merged.get('Andrey Kolvatov'));
     assert.equal(merged.get('North Korea'), 'North Korea');

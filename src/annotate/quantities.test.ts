@@ -62,3 +62,47 @@ describe('quantities: parts of dates and times are not quantities', () => {
     assert.equal(result.times[0]?.value, 'PT2H');
   });
 });
+
+describe('quantities: units of measurement', () => {
+  const table: Array<[string, Partial<Quantity>]> = [
+    ['The ferry sailed 1,200 kilometres north.', { text: '1,200 kilometres', value: 1200, unit: 'km' }],
+    ['The crate weighed 10kg (22lbs).', { text: '10kg', value: 10, unit: 'kg' }],
+    ['The lake covers 301 km2 of marsh.', { text: '301 km2', value: 301, unit: 'km²' }],
+    ['The plank is 2 1/2 in thick.', { text: '2 1/2 in', value: 2.5, unit: 'in' }],
+    ['Add ½ tbsp of salt.', { text: '½ tbsp', value: 0.5, unit: 'tbsp' }],
+    ['The signal runs at 4e14 s-1 here.', { value: 4e14, unit: '1/s' }],
+    ['Water froze at -18 °C overnight.', { text: '-18 °C', value: -18, unit: '°C' }],
+    ['Highs near 32 degrees Celsius are common.', { value: 32, unit: '°C' }],
+    ['The mill charges $15.4/hour for repairs.', { text: '$15.4/hour', value: 15.4, unit: 'USD/h' }],
+    ['Patients were given 44 mg to 50 mg of the drug.', { text: '44 mg to 50 mg', value: null, low: 44, high: 50, unit: 'mg' }],
+    ['The grid has a size of 2.123 pm.', { text: '2.123 pm', value: 2.123, unit: 'pm' }],
+    ['The guild saved €10M last year.', { text: '€10M', value: 1e7, unit: 'EUR' }],
+    ['I want a hundred and two of those.', { text: 'a hundred and two', value: 102, unit: null }],
+    ["I'd like two thirds of the cake.", { text: 'two thirds', value: 2 / 3 }],
+    ['They walked two and a half miles.', { text: 'two and a half miles', value: 2.5, unit: 'mi' }],
+    ['I want a gallon of cider.', { text: 'a gallon', value: 1, unit: 'gal' }],
+  ];
+  for (const [sentence, expected] of table) {
+    it(JSON.stringify(sentence), () => {
+      const list = quantities(sentence);
+      assert.ok(list.length > 0, `a quantity in ${JSON.stringify(sentence)}`);
+      const first = pick(list[0]!);
+      for (const [key, value] of Object.entries(expected)) {
+        assert.deepEqual(first[key as keyof typeof first], value, `${key} of ${JSON.stringify(first)}`);
+      }
+    });
+  }
+
+  it('two units after "from ... to" are two quantities, not a range', () => {
+    assert.deepEqual(quantities('The dose changed from 44 ml to 50 mg.').map((q) => [q.value, q.unit]), [
+      [44, 'cm³'],
+      [50, 'mg'],
+    ]);
+  });
+
+  it('clock times and years stay times', () => {
+    const result = annotate('The ferry left at 2 pm in 2019, and again at 2.13 am.', REFERENCE);
+    assert.deepEqual(result.quantities, []);
+    assert.equal(result.times.length, 3);
+  });
+});

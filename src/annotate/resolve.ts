@@ -127,6 +127,27 @@ function chooseCanonical(cluster: Cluster): string {
   return best;
 }
 
+/**
+ * The `resolution` string: the reason's kind, and what it relates when the mention differs from its
+ * canonical: `surname-of:Andrei Belousov`, `translit:Andrey Belousov~Andrei Belousov`, `acronym:DPRK=North Korea`,
+ * `spelling:Defence Ministry~Defense Ministry`, `alias:Kiev=Kyiv`, `owner:Ukrainian General Staff`.
+ */
+function explain(reason: string, text: string, canonical: string): string {
+  if (reason === 'new' || reason === 'exact' || text === canonical) return reason;
+  switch (reason) {
+    case 'surname':
+      return `surname-of:${canonical}`;
+    case 'translit':
+    case 'spelling':
+      return `${reason}:${text}~${canonical}`;
+    case 'acronym':
+    case 'alias':
+      return `${reason}:${text}=${canonical}`;
+    default:
+      return `${reason}:${canonical}`;
+  }
+}
+
 /** Resolves the mentions of one document; returns entities sorted by start offset. */
 export function resolveEntities(mentions: EntityMention[]): Entity[] {
   const clusters: Cluster[] = [];
@@ -176,7 +197,7 @@ export function resolveEntities(mentions: EntityMention[]): Entity[] {
       if (alias) reason = ACRONYM_SHAPE.test(mention.text) ? 'acronym' : alias === name ? 'exact' : 'alias';
     }
     if (mention.hint && mention.hint !== mention.text && (reason === 'new' || reason === 'exact' || reason === 'spelling')) {
-      reason = mention.rule === 'entities.owned-org' ? 'owner' : ACRONYM_SHAPE.test(mention.text) ? 'acronym' : 'alias';
+      reason = mention.rule.endsWith('entities.owned-org') ? 'owner' : ACRONYM_SHAPE.test(mention.text) ? 'acronym' : 'alias';
     }
     const cluster = clusters[found]!;
     cluster.forms.set(name, (cluster.forms.get(name) ?? 0) + 1);
@@ -236,9 +257,10 @@ export function resolveEntities(mentions: EntityMention[]): Entity[] {
       end: mention.end,
       type: types[index]!,
       canonical: clusterOf[index]! >= 0 ? canonicals[clusterOf[index]!]! : mention.text,
-      resolution: reasons[index]!,
+      resolution: '',
       rule: mention.rule,
     };
+    entity.resolution = explain(reasons[index]!, mention.text, entity.canonical);
     if (mention.subtype) entity.subtype = mention.subtype;
     if (mention.roles) entity.roles = mention.roles;
     return entity;

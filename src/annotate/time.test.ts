@@ -20,7 +20,23 @@ describe('time resolution against a pinned reference date', () => {
     ['The ferry sank last Friday.', 'last Friday', 'DATE', '2024-11-22'],
     ['The mayor will speak on Tuesday.', 'Tuesday', 'DATE', '2024-12-03'],
     ['The bridge reopened on Nov. 23.', 'Nov. 23', 'DATE', '2024-11-23'],
-    ['The bridge closed on Dec. 5.', 'Dec. 5', 'DATE', '2023-12-05'],
+    ['The bridge closed on Sept. 5.', 'Sept. 5', 'DATE', '2024-09-05'],
+    // No tense cue: the coming Dec. 5 is far closer than last year's.
+    ['Tolls on the bridge stop on Dec. 5.', 'Dec. 5', 'DATE', '2024-12-05'],
+    // Past tense keeps a month in the past even when the coming one is nearer.
+    ['The council adopted the plan in January.', 'January', 'DATE', '2024-01'],
+    ['The third-quarter results beat forecasts.', 'The third-quarter', 'DATE', '2024-Q3'],
+    ['Profit fell in the second quarter.', 'the second quarter', 'DATE', '2024-Q2'],
+    ['Profit fell in the quarter.', 'the quarter', 'DATE', '2024-Q3'],
+    ['The mill reported its results for the first half of 2023.', 'the first half of 2023', 'DATE', '2023-H1'],
+    ['Prices rose in the 1990s.', '1990s', 'DATE', '199'],
+    ['The ferry was repaired last fall.', 'last fall', 'DATE', '2023-FA'],
+    ['The ferry sank over the weekend.', 'the weekend', 'DATE', '2024-W47-WE'],
+    ['The mill closed last night.', 'last night', 'TIME', '2024-11-28TNI'],
+    ['Wages fell in the current fiscal year.', 'the current fiscal year', 'DATE', '2024'],
+    ['The ferry left on the 21st.', 'the 21st', 'DATE', '2024-11-21'],
+    ['The ferry broke down on the 30th.', 'the 30th', 'DATE', '2024-10-30'],
+    ['The ferry sailed on 4/22.', '4/22', 'DATE', '2024-04-22'],
     ['The coronation will be held on Jan. 20.', 'Jan. 20', 'DATE', '2025-01-20'],
     ['Her inauguration on Jan. 20 draws crowds.', 'Jan. 20', 'DATE', '2025-01-20'],
     ['The strike started in May.', 'May', 'DATE', '2024-05'],
@@ -57,6 +73,9 @@ describe('durations', () => {
     ['He ruled the guild for a decade.', 'a decade', 'P10Y'],
     ['The talks took several weeks.', 'several weeks', 'PXW'],
     ['A 30-minute delay followed.', '30-minute', 'PT30M'],
+    ['Prices rose over the past two months.', 'the past two months', 'P2M'],
+    ['The vigil lasted twenty-one years.', 'twenty-one years', 'P21Y'],
+    ['The shortest day has only 3 hrs.', '3 hrs', 'PT3H'],
   ];
   for (const [sentence, span, value] of table) {
     it(`${JSON.stringify(span)} -> ${value}`, () => {
@@ -70,8 +89,10 @@ describe('durations', () => {
 
 describe('vague references', () => {
   const table: Array<[string, string, string]> = [
-    ['In recent weeks, the river rose.', 'In recent weeks', 'PAST_REF'],
-    ['Fares rose in recent months.', 'in recent months', 'PAST_REF'],
+    // TimeML: "recent weeks" is a stretch of unknown length.
+    ['In recent weeks, the river rose.', 'In recent weeks', 'PXW'],
+    ['Fares rose in recent months.', 'in recent months', 'PXM'],
+    ['The current chair resigned.', 'current', 'PRESENT_REF'],
     ['The guild recently elected a chair.', 'recently', 'PAST_REF'],
     ['The port is now closed.', 'now', 'PRESENT_REF'],
     ['The port is currently closed.', 'currently', 'PRESENT_REF'],
@@ -84,6 +105,27 @@ describe('vague references', () => {
       assert.equal(time.value, value);
     });
   }
+});
+
+describe('frequencies and anchoring', () => {
+  it('reads frequencies as SET', () => {
+    const list = times('The ferry runs daily and the market opens every Monday.');
+    assert.deepEqual(list.map((t) => [t.text, t.type, t.value]), [
+      ['daily', 'SET', 'P1D'],
+      ['every Monday', 'SET', 'XXXX-WXX-1'],
+    ]);
+  });
+  it('"a year ago" right after a quarter is that quarter a year before', () => {
+    const list = times('Profit rose in the third quarter. It fell a year ago.');
+    assert.equal(list.find((t) => t.text === 'a year ago')?.value, '2023-Q3');
+  });
+  it('"a year ago" elsewhere is the year', () => {
+    assert.equal(only('The guild was founded a year ago.').value, '2023');
+  });
+  it('bare years are dates, but not counts', () => {
+    assert.deepEqual(times('The guild met in Lisbon. 1998 was its best year.').map((t) => t.value), ['1998']);
+    assert.deepEqual(times('Tarsa fielded 2000 volunteers.').filter((t) => t.type === 'DATE'), []);
+  });
 });
 
 describe('without a reference date', () => {
@@ -103,6 +145,10 @@ describe('negatives: numbers and words that are not times', () => {
     'The council may decide later.',
     'Over 40 percent of the ballots were void.',
     'Velmora fielded 2024 volunteers.',
+    'The Sun reported the story.',
+    'Shares traded at 125 a share.',
+    'About 7/8 of the hall was full.',
+    'The 6-year-old boy was found.',
   ]) {
     it(JSON.stringify(sentence), () => {
       assert.deepEqual(times(sentence).filter((t) => t.type !== 'DURATION' && !t.value.endsWith('_REF')), []);

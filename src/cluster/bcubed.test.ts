@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bcubed } from './index.ts';
+import { bcubed, nmi } from './index.ts';
 
 const close = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} != ${expected}`);
 
@@ -35,5 +35,22 @@ describe('bcubed', () => {
     assert.equal(score.items, 2);
     close(score.f1, 1);
     assert.equal(bcubed({}, { a: 'x' }).f1, 0);
+  });
+});
+
+describe('nmi', () => {
+  it('is 1 for the same partition under other names, 0 for an independent one', () => {
+    close(nmi({ a: 'p', b: 'p', c: 'q', d: 'q' }, { a: 'X', b: 'X', c: 'Y', d: 'Y' }), 1);
+    // Each predicted cluster holds one item of each class: no information.
+    close(nmi({ a: '1', b: '2', c: '1', d: '2' }, { a: 'x', b: 'x', c: 'y', d: 'y' }), 0);
+  });
+
+  it('matches a hand-computed value', () => {
+    // Predicted {a,b} {c}; gold {a} {b,c}: both entropies are H(1/3, 2/3); I from the three cells.
+    const value = nmi(new Map([['a', '1'], ['b', '1'], ['c', '2']]), new Map([['a', 'x'], ['b', 'y'], ['c', 'y']]));
+    const h = -(2 / 3) * Math.log(2 / 3) - (1 / 3) * Math.log(1 / 3);
+    const i = (1 / 3) * Math.log((1 * 3) / (2 * 1)) + (1 / 3) * Math.log((1 * 3) / (2 * 2)) + (1 / 3) * Math.log((1 * 3) / (1 * 2));
+    close(value, i / h);
+    assert.ok(value > 0 && value < 1);
   });
 });

@@ -41,13 +41,23 @@ export function signatureSimilarity(a: Uint32Array, b: Uint32Array): number {
   return equal / a.length;
 }
 
-/** One key per band: articles sharing any key are duplicate candidates. */
-export function bandKeys(signature: Uint32Array): string[] {
-  const keys: string[] = [];
+/**
+ * Estimated containment of the smaller shingle set in the larger one, from the MinHash Jaccard and the two
+ * set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
+ */
+export function containment(jaccard: number, sizeA: number, sizeB: number): number {
+  const smaller = Math.min(sizeA, sizeB);
+  if (smaller <= 0) return 0;
+  return Math.min(1, (jaccard * (sizeA + sizeB)) / (1 + jaccard) / smaller);
+}
+
+/** One key per band (a 32-bit hash of the band number and its rows): articles sharing a key are duplicate candidates. */
+export function bandKeys(signature: Uint32Array): number[] {
+  const keys: number[] = [];
   for (let band = 0; band < LSH_BANDS; band++) {
-    const parts: string[] = [];
-    for (let row = 0; row < LSH_ROWS; row++) parts.push(signature[band * LSH_ROWS + row].toString(36));
-    keys.push(`${band}:${parts.join('.')}`);
+    let h = Math.imul(band + 1, 0x9e3779b1);
+    for (let row = 0; row < LSH_ROWS; row++) h = Math.imul(h ^ signature[band * LSH_ROWS + row], 0x85ebca6b) ^ (h >>> 13);
+    keys.push(h >>> 0);
   }
   return keys;
 }

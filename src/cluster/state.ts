@@ -1,82 +1,48 @@
 /**
- * The clusterer's serialisable state and its validation. The snapshot is plain JSON (arrays of entries,
- * not Maps) so it survives `JSON.parse(JSON.stringify(state))` exactly: numbers round-trip bit for bit and
- * arrays keep their order, which the candidate search depends on.
+ * Options of the clusterer and validation of the state it is restored from (a ClusterStateSnapshot, as
+ * `snapshot()` returns it and the store's `loadClustererState` rebuilds it from rows). Everything is plain
+ * JSON, so a state survives `JSON.parse(JSON.stringify(state))` exactly.
  */
+import type { ClusterMetaRow, ClusterProfileRow, ClusterSignatureRow, ClusterStateSnapshot } from '../store/types.ts';
+import type { LinearModel } from './model.ts';
+import { PAIR_FEATURES, type ProfileData } from './profile.ts';
 
 export const STATE_FORMAT = 'crosscheck.cluster';
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export interface ClusterOptions {
-  /** Combined score at or above which an article joins the best candidate story. */
-  threshold: number;
-  /** Stories with no date within this many days of the article are not candidates. */
+  /** Events and stories with no date within this many days of the article are not candidates. */
   windowDays: number;
-  /** MinHash Jaccard of 5-word shingles at or above which an article is a copy of an earlier one. */
+  /** Estimated shingle containment at or above which an article is a copy of an earlier one. */
   duplicateThreshold: number;
-  /** Weight of the TF-IDF cosine in the combined score. */
-  textWeight: number;
-  /** Weight of the entity Jaccard in the combined score. */
-  entityWeight: number;
   /** How many times a title term counts in the article vector. */
   titleWeight: number;
-  /** Penalty at the far edge of the time window (linear in days). */
-  timePenaltyMax: number;
-  /** Stories kept in memory (least recently updated dropped first). */
-  maxStories: number;
-  /** Articles whose signatures are kept for duplicate detection (oldest dropped first). */
-  maxDuplicateArticles: number;
+  /** (article, event) model: join the best event at logit >= its threshold. */
+  eventModel: LinearModel;
+  /** (article, story) model: a new event joins the best story at logit >= its threshold. */
+  storyModel: LinearModel;
+  /**
+   * A story other than the article's scoring at >= storyModel.threshold + mergeMargin is merged into the
+   * article's story (its id stays valid as an alias). Infinity turns merging off.
+   */
+  mergeMargin: number;
+  /** Dated rows are kept in memory while their last day is within windowDays + this of the latest day. */
+  retainMarginDays: number;
+  maxUndatedEvents: number;
+  maxUndatedSignatures: number;
+  /** Document-frequency table size past which all counts are halved. */
+  maxVocabulary: number;
 }
 
-export interface SerializedStory {
-  id: string;
-  /** Articles assigned so far. */
-  size: number;
-  /** Earliest and latest publish day (days since 1970-01-01, UTC), null when no article had a date. */
-  first: number | null;
-  last: number | null;
-  /** Sum of the members' unit-length TF-IDF vectors (IDF as it was when each member arrived). */
-  centroid: Array<[string, number]>;
-  /** Squared length of the centroid. */
-  norm2: number;
-  /** Entity -> number of member articles naming it. */
-  entities: Array<[string, number]>;
-}
-
-export interface SerializedCopy {
-  id: string;
-  story: string;
-  /** Base64 MinHash signature. */
-  signature: string;
-}
-
-export interface SerializedState {
+/** The meta row's `state`: what the clusterer keeps beyond the counters the store indexes. */
+export interface MetaState {
   format: typeof STATE_FORMAT;
   version: typeof STATE_VERSION;
-  options: ClusterOptions;
-  /** Articles seen so far (the N of IDF). */
+  /** Articles counted in the document frequencies (halved with them). */
   documents: number;
-  /** Document frequency per term. */
-  df: Array<[string, number]>;
-  /** Stories, least recently updated first. */
-  stories: SerializedStory[];
-  /** Inverted index: `t:term` or `e:entity` -> story ids, oldest first. */
-  postings: Array<[string, string[]]>;
-  /** Articles kept for duplicate detection, oldest first. */
-  copies: SerializedCopy[];
+  /** Options given explicitly when the stream started; the rest follow the code's defaults. */
+  overrides: Partial<ClusterOptions>;
 }
-
-const OPTION_KEYS: Array<keyof ClusterOptions> = [
-  'threshold',
-  'windowDays',
-  'duplicateThreshold',
-  'textWeight',
-  'entityWeight',
-  'titleWeight',
-  'timePenaltyMax',
-  'maxStories',
-  'maxDuplicateArticles',
-];
 
 function fail(path: string, problem: string): never {
   throw new Error(`invalid clusterer state: ${path} ${problem}`);
@@ -86,77 +52,136 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkNumber(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'must be a finite number');
+function num(value: unknown, path: string): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) fail(path, 'must be a number');
   return value;
 }
 
-function checkString(value: unknown, path: string): string {
+function str(value: unknown, path: string): string {
   if (typeof value !== 'string') fail(path, 'must be a string');
   return value;
 }
 
-function checkArray(value: unknown, path: string): unknown[] {
+function arr(value: unknown, path: string): unknown[] {
   if (!Array.isArray(value)) fail(path, 'must be an array');
   return value;
 }
 
-function checkEntries(value: unknown, path: string): Array<[string, number]> {
-  return checkArray(value, path).map((entry, i) => {
+function dayOrNull(value: unknown, path: string): number | null {
+  return value === null ? null : num(value, path);
+}
+
+function entries(value: unknown, path: string): Array<[string, number]> {
+  return arr(value, path).map((entry, i) => {
     if (!Array.isArray(entry) || entry.length !== 2) fail(`${path}[${i}]`, 'must be a [string, number] pair');
-    return [checkString(entry[0], `${path}[${i}][0]`), checkNumber(entry[1], `${path}[${i}][1]`)];
+    return [str(entry[0], `${path}[${i}][0]`), num(entry[1], `${path}[${i}][1]`)];
   });
 }
 
-function checkDay(value: unknown, path: string): number | null {
-  return value === null ? null : checkNumber(value, path);
+export function validateModel(value: unknown, path: string): LinearModel {
+  if (!isRecord(value) || !isRecord(value.weights)) fail(path, 'must be {bias, weights, threshold}');
+  const weights = {} as LinearModel['weights'];
+  for (const feature of PAIR_FEATURES) weights[feature] = num(value.weights[feature], `${path}.weights.${feature}`);
+  return { bias: num(value.bias, `${path}.bias`), weights, threshold: num(value.threshold, `${path}.threshold`) };
 }
 
-export function validateOptions(value: unknown, path = 'options'): ClusterOptions {
+const NUMBER_OPTIONS = ['windowDays', 'duplicateThreshold', 'titleWeight', 'mergeMargin', 'retainMarginDays', 'maxUndatedEvents', 'maxUndatedSignatures', 'maxVocabulary'] as const;
+
+/** Checks the options present in `value` (a partial set); throws naming the first bad one. */
+export function validateOverrides(value: unknown, path = 'options'): Partial<ClusterOptions> {
   if (!isRecord(value)) fail(path, 'must be an object');
-  const options = {} as ClusterOptions;
-  for (const key of OPTION_KEYS) options[key] = checkNumber(value[key], `${path}.${key}`);
-  return options;
+  const out: Partial<ClusterOptions> = {};
+  for (const key of NUMBER_OPTIONS) {
+    if (value[key] === undefined) continue;
+    const n = key === 'mergeMargin' && value[key] === null ? Infinity : num(value[key], `${path}.${key}`);
+    if (n < 0) fail(`${path}.${key}`, 'must be >= 0');
+    out[key] = n;
+  }
+  if (value.eventModel !== undefined) out.eventModel = validateModel(value.eventModel, `${path}.eventModel`);
+  if (value.storyModel !== undefined) out.storyModel = validateModel(value.storyModel, `${path}.storyModel`);
+  return out;
+}
+
+export function validateProfileData(value: unknown, path: string): ProfileData {
+  if (!isRecord(value)) fail(path, 'must be an object');
+  return {
+    size: num(value.size, `${path}.size`),
+    first: dayOrNull(value.first, `${path}.first`),
+    last: dayOrNull(value.last, `${path}.last`),
+    lastSeq: num(value.lastSeq, `${path}.lastSeq`),
+    centroid: entries(value.centroid, `${path}.centroid`),
+    norm2: num(value.norm2, `${path}.norm2`),
+    kind: entries(value.kind, `${path}.kind`),
+    kindNorm2: num(value.kindNorm2, `${path}.kindNorm2`),
+    lead: entries(value.lead, `${path}.lead`),
+    leadNorm2: num(value.leadNorm2, `${path}.leadNorm2`),
+    entities: entries(value.entities, `${path}.entities`),
+    numbers: entries(value.numbers, `${path}.numbers`),
+    years: entries(value.years, `${path}.years`),
+    keys: arr(value.keys, `${path}.keys`).map((k, i) => str(k, `${path}.keys[${i}]`)),
+  };
+}
+
+function validateMeta(value: unknown): ClusterMetaRow & { state: MetaState } {
+  if (!isRecord(value)) fail('meta', 'must be an object');
+  const state = value.state;
+  if (!isRecord(state)) fail('meta.state', 'must be an object');
+  if (state.format !== STATE_FORMAT) fail('meta.state.format', `must be "${STATE_FORMAT}"`);
+  if (state.version !== STATE_VERSION) fail('meta.state.version', `must be ${STATE_VERSION} (got ${JSON.stringify(state.version)})`);
+  return {
+    seq: num(value.seq, 'meta.seq'),
+    maxDay: dayOrNull(value.maxDay, 'meta.maxDay'),
+    state: {
+      format: STATE_FORMAT,
+      version: STATE_VERSION,
+      documents: num(state.documents, 'meta.state.documents'),
+      overrides: validateOverrides(state.overrides ?? {}, 'meta.state.overrides'),
+    },
+  };
+}
+
+export interface ValidState extends ClusterStateSnapshot {
+  meta: ClusterMetaRow & { state: MetaState };
 }
 
 /** Checks every field of a snapshot; throws an Error naming the first bad field. */
-export function validateState(value: unknown): SerializedState {
-  if (!isRecord(value)) fail('(root)', 'must be an object returned by snapshot()');
-  if (value.format !== STATE_FORMAT) fail('format', `must be "${STATE_FORMAT}"`);
-  if (value.version !== STATE_VERSION) fail('version', `must be ${STATE_VERSION} (got ${JSON.stringify(value.version)})`);
-  const options = validateOptions(value.options);
-  const documents = checkNumber(value.documents, 'documents');
-  const df = checkEntries(value.df, 'df');
-  const storyIds = new Set<string>();
-  const stories = checkArray(value.stories, 'stories').map((raw, i): SerializedStory => {
-    const path = `stories[${i}]`;
+export function validateState(value: unknown): ValidState {
+  if (!isRecord(value)) fail('(root)', 'must be an object returned by snapshot() or the store');
+  const meta = validateMeta(value.meta);
+  const df = entries(value.df, 'df');
+  const ids = new Set<string>();
+  const profiles = arr(value.profiles, 'profiles').map((raw, i): ClusterProfileRow => {
+    const path = `profiles[${i}]`;
     if (!isRecord(raw)) fail(path, 'must be an object');
-    const id = checkString(raw.id, `${path}.id`);
-    if (storyIds.has(id)) fail(`${path}.id`, `repeats story ${id}`);
-    storyIds.add(id);
+    if (raw.kind !== 'event' && raw.kind !== 'story') fail(`${path}.kind`, 'must be "event" or "story"');
+    const id = str(raw.id, `${path}.id`);
+    if (ids.has(`${raw.kind}:${id}`)) fail(`${path}.id`, `repeats ${raw.kind} ${id}`);
+    ids.add(`${raw.kind}:${id}`);
     return {
+      kind: raw.kind,
       id,
-      size: checkNumber(raw.size, `${path}.size`),
-      first: checkDay(raw.first, `${path}.first`),
-      last: checkDay(raw.last, `${path}.last`),
-      centroid: checkEntries(raw.centroid, `${path}.centroid`),
-      norm2: checkNumber(raw.norm2, `${path}.norm2`),
-      entities: checkEntries(raw.entities, `${path}.entities`),
+      story: str(raw.story, `${path}.story`),
+      firstDay: dayOrNull(raw.firstDay, `${path}.firstDay`),
+      lastDay: dayOrNull(raw.lastDay, `${path}.lastDay`),
+      lastSeq: num(raw.lastSeq, `${path}.lastSeq`),
+      profile: validateProfileData(raw.profile, `${path}.profile`),
     };
   });
-  const postings = checkArray(value.postings, 'postings').map((entry, i): [string, string[]] => {
-    const path = `postings[${i}]`;
-    if (!Array.isArray(entry) || entry.length !== 2) fail(path, 'must be a [key, story ids] pair');
-    return [checkString(entry[0], `${path}[0]`), checkArray(entry[1], `${path}[1]`).map((id, j) => checkString(id, `${path}[1][${j}]`))];
-  });
-  const copies = checkArray(value.copies, 'copies').map((raw, i): SerializedCopy => {
-    const path = `copies[${i}]`;
+  const signatures = arr(value.signatures, 'signatures').map((raw, i): ClusterSignatureRow => {
+    const path = `signatures[${i}]`;
     if (!isRecord(raw)) fail(path, 'must be an object');
     return {
-      id: checkString(raw.id, `${path}.id`),
-      story: checkString(raw.story, `${path}.story`),
-      signature: checkString(raw.signature, `${path}.signature`),
+      article: str(raw.article, `${path}.article`),
+      event: str(raw.event, `${path}.event`),
+      day: dayOrNull(raw.day, `${path}.day`),
+      seq: num(raw.seq, `${path}.seq`),
+      shingles: num(raw.shingles, `${path}.shingles`),
+      signature: str(raw.signature, `${path}.signature`),
     };
   });
-  return { format: STATE_FORMAT, version: STATE_VERSION, options, documents, df, stories, postings, copies };
+  const aliases = arr(value.aliases, 'aliases').map((entry, i): [string, string] => {
+    if (!Array.isArray(entry) || entry.length !== 2) fail(`aliases[${i}]`, 'must be a [alias, story] pair');
+    return [str(entry[0], `aliases[${i}][0]`), str(entry[1], `aliases[${i}][1]`)];
+  });
+  return { meta, df, profiles, signatures, aliases };
 }

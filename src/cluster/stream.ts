@@ -1,109 +1,130 @@
 /**
- * Single-pass story clustering. For each article, in arrival order:
- *   1. features: TF-IDF vector (title terms weighted up; document frequencies from the stream so far),
- *      entity set (canonical names, or capitalised words when the article was not annotated), MinHash.
- *   2. copy check: an article whose shingles match an earlier article's at >= duplicateThreshold is a copy
- *      and joins that article's story.
- *   3. candidates: stories sharing top terms or entities, from a bounded inverted index, within the window.
- *   4. score = textWeight * cosine(article, story centroid) + entityWeight * Jaccard(entities) - time penalty;
- *      join the best story at >= threshold, else open a new one.
- * Story ids are `s-` + a hash of the first article id: never renumbered, stable across snapshots.
+ * Single-pass two-level clustering: articles join events (one real-world happening), events belong to
+ * stories (the running topic). For each article, in arrival order:
+ *   1. features: TF-IDF vector of title + text and of the lead, entities (canonical names, or capitalised
+ *      words when the article was not annotated), salient numbers, years, publish day, MinHash of shingles.
+ *   2. copy check: an article whose shingles are contained in an earlier article's (or contain them) at
+ *      >= duplicateThreshold is a copy: it joins that article's event and records `duplicateOf`.
+ *   3. candidate events: those sharing index keys (top terms, entities, numbers) with the article, within
+ *      the time window; each is scored by the learned event model (model.ts); the best at or above its
+ *      threshold is joined.
+ *   4. otherwise a new event opens; the stories of the candidate events are scored by the story model and
+ *      the new event joins the best at or above its threshold, or opens a new story.
+ *   5. merge: another candidate story scoring far above the story threshold is folded into the article's
+ *      story; its id stays valid as an alias (stories are never renumbered).
+ * Memory stays bounded: dated events leave memory once outside the window (plus a margin), undated ones
+ * beyond a count; a late article's cold candidates come back from the store (`coldQuery` / `admit`).
+ * With `trackChanges`, each assignment leaves a ClusterStateDelta (`takeChanges`) for the store to write in
+ * the article's transaction. Ids: `e-`/`s-` + a hash of the first article's id, never reused.
  */
 import { createHash } from 'node:crypto';
 import type { Assignment, AssignmentExplanation, ClusterInput } from '../model.ts';
+import type {
+  ClusterColdRows,
+  ClusterProfileRow,
+  ClusterSignatureRow,
+  ClusterStateDelta,
+  ClusterStateSnapshot,
+  ColdEventQuery,
+  HotSelection,
+} from '../store/types.ts';
 import {
-  CENTROID_MAX_TERMS,
   DEFAULT_DUPLICATE_THRESHOLD,
-  DEFAULT_MAX_DUPLICATE_ARTICLES,
-  DEFAULT_MAX_STORIES,
-  DEFAULT_THRESHOLD,
   DEFAULT_WINDOW_DAYS,
-  ENTITY_WEIGHT,
   EXPLANATION_TERMS,
   INDEX_TERMS_PER_ARTICLE,
+  LEAD_CHARS,
   MAX_CANDIDATES,
-  MAX_POSTING_STORIES,
+  MAX_COLD_EVENTS,
+  MERGE_CANDIDATE_EVENTS,
+  MAX_POSTING_EVENTS,
+  MAX_UNDATED_EVENTS,
+  MAX_UNDATED_SIGNATURES,
+  MAX_VOCABULARY,
   MIN_SHINGLES_FOR_DUPLICATE,
   QUERY_TERMS,
+  RETAIN_MARGIN_DAYS,
   SHINGLE_SIZE,
-  STORY_ENTITY_PROFILE,
-  TEXT_WEIGHT,
-  TIME_PENALTY_MAX,
   TITLE_TERM_WEIGHT,
 } from './constants.ts';
-import { bandKeys, decodeSignature, encodeSignature, minhashSignature, signatureSimilarity } from './minhash.ts';
-import {
-  STATE_FORMAT,
-  STATE_VERSION,
-  validateOptions,
-  validateState,
-  type ClusterOptions,
-  type SerializedState,
-} from './state.ts';
-import { capitalisedWords, contentTokens, foldCase, shingleHashes } from './text.ts';
+import { bandKeys, containment, decodeSignature, encodeSignature, minhashSignature, signatureSimilarity } from './minhash.ts';
+import { EVENT_MODEL, MERGE_MARGIN, STORY_MODEL, linearScore } from './model.ts';
+import { Profile, pairDetails, pairFeatures, type ArticleFeatures, type PairFeature } from './profile.ts';
+import { STATE_FORMAT, STATE_VERSION, validateOverrides, validateProfileData, validateState, type ClusterOptions } from './state.ts';
+import { analyzeText, contentTokens, foldCase, salientNumbers, shingleHashesOfWords, yearsOf, type TextAnalysis } from './text.ts';
 
 export type { ClusterOptions } from './state.ts';
 
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = Object.freeze({
-  threshold: DEFAULT_THRESHOLD,
+export const DEFAULT_CLUSTER_OPTIONS: Readonly<ClusterOptions> = Object.freeze({
   windowDays: DEFAULT_WINDOW_DAYS,
   duplicateThreshold: DEFAULT_DUPLICATE_THRESHOLD,
-  textWeight: TEXT_WEIGHT,
-  entityWeight: ENTITY_WEIGHT,
   titleWeight: TITLE_TERM_WEIGHT,
-  timePenaltyMax: TIME_PENALTY_MAX,
-  maxStories: DEFAULT_MAX_STORIES,
-  maxDuplicateArticles: DEFAULT_MAX_DUPLICATE_ARTICLES,
+  eventModel: EVENT_MODEL,
+  storyModel: STORY_MODEL,
+  mergeMargin: MERGE_MARGIN,
+  retainMarginDays: RETAIN_MARGIN_DAYS,
+  maxUndatedEvents: MAX_UNDATED_EVENTS,
+  maxUndatedSignatures: MAX_UNDATED_SIGNATURES,
+  maxVocabulary: MAX_VOCABULARY,
 });
 
-/** The explanation this clusterer gives: the shared fields plus how many stories were compared. */
-export interface ClusterExplanation extends AssignmentExplanation {
-  /** `cluster.similarity` (scored against candidates) or `cluster.copy` (MinHash near-duplicate). */
-  rule: string;
-  /** Candidate stories scored in full. */
-  candidates: number;
-  /** The best-scoring candidate, also when the article opened a new story. */
-  nearestStory?: string;
+/** How the clusterer is run (not part of the stream's state). */
+export interface ClustererRuntime {
+  /** Record a ClusterStateDelta per assignment for `takeChanges()` (the Ingestor's store writes). */
+  trackChanges?: boolean;
 }
 
-interface Story {
-  id: string;
-  size: number;
-  first: number | null;
-  last: number | null;
-  centroid: Map<string, number>;
-  /** Squared length of the centroid, kept up to date as members are added. */
-  norm2: number;
-  entities: Map<string, number>;
-  /** Cached most-frequent entities; null after an update. */
-  profile: Set<string> | null;
+/** The explanation this clusterer gives: the shared fields plus how the decision was reached. */
+export interface ClusterExplanation extends AssignmentExplanation {
+  /** `cluster.copy`, `cluster.event` (joined an event), `cluster.story` (new event in a story), `cluster.new`. */
+  rule: string;
+  /** The event the article joined or opened. */
+  event: string;
+  eventDecision: 'joined' | 'opened';
+  /** Logit threshold the deciding score was compared with. */
+  threshold: number;
+  /** Candidate events scored in full. */
+  candidates: number;
+  sharedNumbers: string[];
+  nearestEvent?: string;
+  /** The best-scoring story, also when the article opened a new one. */
+  nearestStory?: string;
+  /** Stories folded into this one by this article (their ids stay valid as aliases). */
+  mergedStories?: string[];
+}
+
+export interface ClusterAssignment extends Assignment {
+  /** The event (ECB+ subtopic level) inside the story. */
+  event: string;
+  explanation: ClusterExplanation;
 }
 
 interface Copy {
-  id: string;
-  story: string;
+  article: string;
+  event: string;
+  day: number | null;
+  seq: number;
+  shingles: number;
   signature: Uint32Array;
 }
 
-interface ArticleFeatures {
-  /** Log-TF weight per term (title terms counted titleWeight times). */
-  tf: Map<string, number>;
-  entities: Set<string>;
-  day: number | null;
-}
-
 interface Scored {
-  story: Story;
+  profile: Profile;
   score: number;
   parts: Record<string, number>;
-  sharedTerms: string[];
-  sharedEntities: string[];
+  values: Record<PairFeature, number>;
+}
+
+/** One (article, candidate) example for training the scoring models. */
+export interface TrainingPair {
+  values: Record<PairFeature, number>;
+  label: boolean;
 }
 
 const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 (UTC) of an ISO date's day part, or null when absent or not a date. */
-function epochDay(value: string | null | undefined): number | null {
+export function epochDay(value: string | null | undefined): number | null {
   if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
   const ms = Date.parse(value.slice(0, 10));
   return Number.isNaN(ms) ? null : Math.floor(ms / MS_PER_DAY);
@@ -113,354 +134,686 @@ function round(value: number): number {
   return Math.round(value * 1e4) / 1e4;
 }
 
+function roundParts(parts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)]));
+}
+
+function hashId(prefix: string, articleId: string): string {
+  return `${prefix}-${createHash('sha256').update(articleId).digest('hex').slice(0, 12)}`;
+}
+
+function emptyDelta(): Omit<ClusterStateDelta, 'meta'> {
+  return { halveDf: false, df: [], profiles: [], removedStories: [], keys: [], signatures: [], aliases: [] };
+}
+
 export class StreamClusterer {
-  private readonly options: ClusterOptions;
+  readonly options: ClusterOptions;
+  private readonly overrides: Partial<ClusterOptions>;
+  private readonly trackChanges: boolean;
+  private seq = 0;
   private documents = 0;
+  private maxDay: number | null = null;
+  private sweptCutoff: number | null = null;
   private readonly df = new Map<string, number>();
-  /** Least recently updated first: the first entry is the one dropped when over maxStories. */
-  private readonly stories = new Map<string, Story>();
-  private readonly postings = new Map<string, string[]>();
-  /** Oldest first. */
-  private readonly copies: Copy[] = [];
-  private readonly copyIndex = new Map<string, string[]>();
-  private readonly copiesById = new Map<string, Copy>();
-  /** IDF per term at the current document count; cleared whenever the counts change. */
+  private readonly events = new Map<string, Profile>();
+  private readonly stories = new Map<string, Profile>();
+  /** In-memory events per canonical story: a story leaves memory with its last event. */
+  private readonly storyRefs = new Map<string, number>();
+  private readonly postings = new Map<string, Set<string>>();
+  /** Undated events, least recently updated first; dated events in a plain set. */
+  private readonly undatedEvents = new Map<string, true>();
+  private readonly datedEvents = new Set<string>();
+  /** Cold events admitted for one article, evicted after it unless it made them hot. */
+  private readonly visiting = new Set<string>();
+  private readonly visitingCopies = new Set<string>();
+  private readonly copies = new Map<string, Copy>();
+  private readonly undatedCopies = new Map<string, true>();
+  private readonly copyIndex = new Map<number, string[]>();
+  /** Merged story id -> the story it now belongs to (always the final one: chains are flattened). */
+  private readonly aliases = new Map<string, string>();
+  /** The reverse: story -> the ids merged into it (so a merge costs its own aliases, not all of them). */
+  private readonly aliasSources = new Map<string, string[]>();
   private readonly idfCache = new Map<string, number>();
+  private pending: ClusterStateDelta | null = null;
 
   /**
-   * @param state a value returned by `snapshot()` (possibly JSON round-tripped); validated, throws on a
-   *   malformed one. Its options are kept unless overridden by `options`.
+   * @param state a ClusterStateSnapshot (from `snapshot()` or the store's `loadClustererState`), possibly
+   *   JSON round-tripped; validated, throws on a malformed one. Options it was started with are kept
+   *   unless overridden by `options`.
    */
-  constructor(state?: unknown, options: Partial<ClusterOptions> = {}) {
+  constructor(state?: unknown, options: Partial<ClusterOptions> = {}, runtime: ClustererRuntime = {}) {
     const restored = state === undefined || state === null ? null : validateState(state);
-    this.options = validateOptions({ ...DEFAULT_CLUSTER_OPTIONS, ...(restored?.options ?? {}), ...definedOnly(options) });
-    if (this.options.threshold < 0 || this.options.windowDays < 0 || this.options.duplicateThreshold <= 0) {
-      throw new Error('cluster options: threshold and windowDays must be >= 0, duplicateThreshold > 0');
+    this.overrides = { ...(restored?.meta.state.overrides ?? {}), ...validateOverrides(definedOnly(options)) };
+    this.options = { ...DEFAULT_CLUSTER_OPTIONS, ...this.overrides };
+    if (this.options.duplicateThreshold <= 0) throw new Error('cluster options: duplicateThreshold must be > 0');
+    this.trackChanges = runtime.trackChanges ?? false;
+    if (restored) {
+      this.seq = restored.meta.seq;
+      this.maxDay = restored.meta.maxDay;
+      this.sweptCutoff = this.cutoff();
+      this.documents = restored.meta.state.documents;
+      for (const [term, count] of restored.df) this.df.set(term, count);
+      for (const [alias, story] of restored.aliases) this.setAlias(alias, story);
+      // Stories first (events look theirs up); events and signatures in arrival order, as they were added.
+      const rows = [...restored.profiles].sort((a, b) => a.lastSeq - b.lastSeq || (a.id < b.id ? -1 : 1));
+      for (const row of rows) if (row.kind === 'story') this.stories.set(row.id, Profile.fromData(row.id, row.id, validateProfileData(row.profile, `story ${row.id}`)));
+      for (const row of rows) if (row.kind === 'event') this.loadEvent(row);
+      for (const row of [...restored.signatures].sort((a, b) => a.seq - b.seq)) this.rememberCopy(copyOf(row));
+      this.evict();
     }
-    if (restored) this.restore(restored);
   }
 
-  /** Assigns one article to a story, seeing only the articles before it. */
-  assign(article: ClusterInput): Assignment {
-    if (!article || typeof article.id !== 'string' || typeof article.text !== 'string') {
-      throw new Error('cluster input needs a string id and text');
-    }
-    const features = this.features(article);
-    const shingles = shingleHashes(article.text, SHINGLE_SIZE);
-    const signature = shingles.size >= MIN_SHINGLES_FOR_DUPLICATE ? minhashSignature(shingles) : null;
-    const copy = signature ? this.findCopy(signature, article.id) : null;
-
-    let storyId: string;
-    let explanation: ClusterExplanation;
-    if (copy) {
-      storyId = copy.original.story;
-      const story = this.stories.get(storyId);
-      const scored = story ? this.score(features, story) : null;
-      explanation = {
-        score: round(copy.similarity),
-        parts: { duplicate: round(copy.similarity) },
-        sharedTerms: scored?.sharedTerms ?? [],
-        sharedEntities: scored?.sharedEntities ?? [],
-        decision: 'joined',
-        duplicateOf: copy.original.id,
-        duplicateSimilarity: round(copy.similarity),
-        rule: 'cluster.copy',
-        candidates: 1,
-        nearestStory: storyId,
-      };
-    } else {
-      const candidates = this.candidates(features);
-      let best: Scored | null = null;
-      for (const story of candidates) {
-        const scored = this.score(features, story);
-        if (!best || scored.score > best.score) best = scored;
-      }
-      const joins = best !== null && best.score >= this.options.threshold;
-      storyId = joins && best ? best.story.id : this.newStoryId(article.id);
-      explanation = {
-        score: round(best?.score ?? 0),
-        parts: best?.parts ?? { text: 0, entities: 0, time: 0 },
-        sharedTerms: best?.sharedTerms ?? [],
-        sharedEntities: best?.sharedEntities ?? [],
-        decision: joins ? 'joined' : 'opened',
-        rule: 'cluster.similarity',
-        candidates: candidates.length,
-        ...(best ? { nearestStory: best.story.id } : {}),
-      };
-    }
-
-    this.addToStory(storyId, features);
-    if (signature) this.rememberCopy({ id: article.id, story: storyId, signature });
-    return { id: article.id, story: storyId, explanation };
-  }
-
-  /** The whole state as plain JSON; `new StreamClusterer(snapshot)` continues identically. */
-  snapshot(): SerializedState {
+  /** Which stored rows a restart must load to continue exactly as this clusterer would. */
+  hotSelection(): HotSelection {
     return {
-      format: STATE_FORMAT,
-      version: STATE_VERSION,
-      options: { ...this.options },
-      documents: this.documents,
-      df: [...this.df],
-      stories: [...this.stories.values()].map((story) => ({
-        id: story.id,
-        size: story.size,
-        first: story.first,
-        last: story.last,
-        centroid: [...story.centroid],
-        norm2: story.norm2,
-        entities: [...story.entities],
-      })),
-      postings: [...this.postings].map(([key, ids]) => [key, [...ids]]),
-      copies: this.copies.map((copy) => ({ id: copy.id, story: copy.story, signature: encodeSignature(copy.signature) })),
+      retainDays: this.options.windowDays + this.options.retainMarginDays,
+      undatedEvents: this.options.maxUndatedEvents,
+      undatedSignatures: this.options.maxUndatedSignatures,
     };
   }
 
-  private restore(state: SerializedState): void {
-    this.documents = state.documents;
-    for (const [term, count] of state.df) this.df.set(term, count);
-    for (const story of state.stories) {
-      this.stories.set(story.id, {
-        id: story.id,
-        size: story.size,
-        first: story.first,
-        last: story.last,
-        centroid: new Map(story.centroid),
-        norm2: story.norm2,
-        entities: new Map(story.entities),
-        profile: null,
-      });
+  /** The story an id stands for now (itself, or the story it was merged into). */
+  canonicalStory(id: string): string {
+    return this.aliases.get(id) ?? id;
+  }
+
+  /** Counts of what is held in memory (for benchmarks and monitoring). */
+  stats(): { articles: number; events: number; stories: number; signatures: number; vocabulary: number; postings: number } {
+    return { articles: this.seq, events: this.events.size, stories: this.stories.size, signatures: this.copies.size, vocabulary: this.df.size, postings: this.postings.size };
+  }
+
+  /**
+   * For a late article (dated before what memory surely holds): the store query that finds the cold
+   * events it may join. Null when memory holds every candidate.
+   */
+  coldQuery(article: ClusterInput): ColdEventQuery | null {
+    const day = epochDay(article.published);
+    if (day === null || this.maxDay === null || day >= this.maxDay - this.options.retainMarginDays) return null;
+    const features = this.features(article, false);
+    return {
+      keys: this.queryKeys(features).map(([key]) => key),
+      fromDay: day - this.options.windowDays,
+      toDay: day + this.options.windowDays,
+      limit: MAX_COLD_EVENTS,
+    };
+  }
+
+  /**
+   * Brings cold events (with their stories and their articles' signatures), as the store's
+   * `findClusterEvents` returns them, into memory for the next assignment only.
+   */
+  admit(cold: ClusterColdRows): void {
+    const rows = cold.profiles;
+    for (const row of rows) {
+      if (row.kind !== 'story' || this.stories.has(row.id)) continue;
+      this.stories.set(row.id, Profile.fromData(row.id, row.id, validateProfileData(row.profile, `story ${row.id}`)));
     }
-    for (const [key, ids] of state.postings) this.postings.set(key, [...ids]);
-    state.copies.forEach((copy, i) => {
-      let signature: Uint32Array;
-      try {
-        signature = decodeSignature(copy.signature);
-      } catch (err) {
-        throw new Error(`invalid clusterer state: copies[${i}].signature ${(err as Error).message}`);
+    for (const row of rows) {
+      if (row.kind !== 'event' || this.events.has(row.id)) continue;
+      if (!this.stories.has(this.canonicalStory(row.story))) continue;
+      this.loadEvent(row);
+      this.visiting.add(row.id);
+    }
+    for (const row of cold.signatures) {
+      if (this.copies.has(row.article)) continue;
+      this.rememberCopy(copyOf(row));
+      this.visitingCopies.add(row.article);
+    }
+  }
+
+  /** Assigns one article to an event and a story, seeing only the articles before it. */
+  assign(article: ClusterInput): ClusterAssignment {
+    if (!article || typeof article.id !== 'string' || typeof article.text !== 'string') {
+      throw new Error('cluster input needs a string id and text');
+    }
+    if (this.pending) throw new Error('takeChanges() must be called after each assignment when changes are tracked');
+    const dfBefore = this.trackChanges ? new Set<string>() : null;
+    const analysis = analyzeText(article.text);
+    const features = this.features(article, true, dfBefore, analysis);
+    this.seq++;
+    if (features.day !== null && (this.maxDay === null || features.day > this.maxDay)) this.maxDay = features.day;
+
+    const shingles = shingleHashesOfWords(analysis.words, SHINGLE_SIZE);
+    const signature = shingles.size >= MIN_SHINGLES_FOR_DUPLICATE ? minhashSignature(shingles) : null;
+    const copy = signature ? this.findCopy(signature, shingles.size, article.id) : null;
+
+    const candidates = this.candidateEvents(features);
+    let bestEvent: Scored | null = null;
+    const storyCandidates = new Map<string, Profile>();
+    for (const event of candidates) {
+      const scored = this.scoreAgainst(features, event, this.options.eventModel);
+      if (!bestEvent || scored.score > bestEvent.score) bestEvent = scored;
+      const story = this.stories.get(this.canonicalStory(event.story));
+      if (story) storyCandidates.set(story.id, story);
+    }
+    let bestStory: Scored | null = null;
+    const storyScores: Scored[] = [];
+    const scoreStories = () => {
+      for (const story of storyCandidates.values()) {
+        const scored = this.scoreAgainst(features, story, this.options.storyModel);
+        storyScores.push(scored);
+        if (!bestStory || scored.score > bestStory.score) bestStory = scored;
       }
-      this.rememberCopy({ id: copy.id, story: copy.story, signature });
-    });
+    };
+
+    let event: Profile;
+    let story: Profile;
+    let explanation: ClusterExplanation;
+    const copiedEvent = copy ? this.events.get(copy.original.event) : undefined;
+    if (copy && copiedEvent) {
+      event = copiedEvent;
+      story = this.stories.get(this.canonicalStory(event.story)) as Profile;
+      explanation = this.explain('cluster.copy', 'joined', 'joined', copy.similarity, { duplicate: round(copy.similarity) }, features, event, this.options.duplicateThreshold, candidates.length, event, story);
+      explanation.duplicateOf = copy.original.article;
+      explanation.duplicateSimilarity = round(copy.similarity);
+    } else if (bestEvent && bestEvent.score >= this.options.eventModel.threshold) {
+      event = bestEvent.profile;
+      story = this.stories.get(this.canonicalStory(event.story)) as Profile;
+      explanation = this.explain('cluster.event', 'joined', 'joined', bestEvent.score, bestEvent.parts, features, bestEvent.profile, this.options.eventModel.threshold, candidates.length, event, story);
+    } else {
+      scoreStories();
+      const best = bestStory as Scored | null;
+      if (best && best.score >= this.options.storyModel.threshold) {
+        story = best.profile;
+        event = this.openEvent(article.id, story.id);
+        explanation = this.explain('cluster.story', 'joined', 'opened', best.score, best.parts, features, best.profile, this.options.storyModel.threshold, candidates.length, event, story);
+      } else {
+        story = this.openStory(article.id);
+        event = this.openEvent(article.id, story.id);
+        const shown = best ?? bestEvent;
+        explanation = this.explain('cluster.new', 'opened', 'opened', shown?.score ?? 0, shown?.parts ?? {}, features, shown?.profile ?? null, this.options.storyModel.threshold, candidates.length, event, story);
+        if (best) explanation.nearestStory = best.profile.id;
+      }
+    }
+    if (bestEvent) explanation.nearestEvent = bestEvent.profile.id;
+    if (copy && !copiedEvent) {
+      // The original's event left memory: the copy is still linked to it, and was clustered by content.
+      explanation.duplicateOf = copy.original.article;
+      explanation.duplicateSimilarity = round(copy.similarity);
+    }
+
+    this.addToEvent(event, story, features);
+    if (Number.isFinite(this.options.mergeMargin) && storyCandidates.size > 1) {
+      // Only the stories of the best few events: a merge needs a strong match, found near the top.
+      const near = new Map<string, Profile>();
+      for (const candidate of candidates.slice(0, MERGE_CANDIDATE_EVENTS)) {
+        const other = this.stories.get(this.canonicalStory(candidate.story));
+        if (other && other.id !== story.id) near.set(other.id, other);
+      }
+      const scored = storyScores.length > 0 ? storyScores.filter((s) => near.has(s.profile.id)) : [...near.values()].map((other) => this.scoreAgainst(features, other, this.options.storyModel));
+      const { survivor, merged } = this.mergeStories(story, scored);
+      if (merged.length > 0) {
+        explanation.mergedStories = merged;
+        story = survivor;
+      }
+    }
+    if (signature) {
+      const copyRow: Copy = { article: article.id, event: event.id, day: features.day, seq: this.seq, shingles: shingles.size, signature };
+      this.rememberCopy(copyRow);
+      if (this.trackChanges) this.delta().signatures.push(signatureRow(copyRow));
+    }
+    if (this.trackChanges) this.finishDelta(event, story, features, dfBefore as Set<string>);
+    this.evict();
+    return { id: article.id, story: story.id, event: event.id, explanation };
+  }
+
+  /**
+   * Training (train.ts): the pair features of the article against every candidate event and story, each
+   * labelled with whether it is the gold one, then the article joins its gold event and story (teacher
+   * forcing: the next article sees the true clusters, as a perfect clusterer would leave them).
+   */
+  teach(article: ClusterInput, goldEvent: string, goldStory: string): { events: TrainingPair[]; stories: TrainingPair[]; eventIsNew: boolean } {
+    const features = this.features(article, true);
+    this.seq++;
+    if (features.day !== null && (this.maxDay === null || features.day > this.maxDay)) this.maxDay = features.day;
+    const candidates = this.candidateEvents(features);
+    const events: TrainingPair[] = [];
+    const storyCandidates = new Map<string, Profile>();
+    for (const event of candidates) {
+      events.push({ values: pairFeatures(features, event, this.options.windowDays), label: event.id === goldEvent });
+      const story = this.stories.get(this.canonicalStory(event.story));
+      if (story) storyCandidates.set(story.id, story);
+    }
+    const stories: TrainingPair[] = [];
+    for (const story of storyCandidates.values()) stories.push({ values: pairFeatures(features, story, this.options.windowDays), label: story.id === goldStory });
+    let story = this.stories.get(goldStory);
+    if (!story) {
+      story = new Profile(goldStory, goldStory);
+      this.stories.set(goldStory, story);
+    }
+    let event = this.events.get(goldEvent);
+    const eventIsNew = !event;
+    if (!event) {
+      event = new Profile(goldEvent, goldStory);
+      this.events.set(goldEvent, event);
+      this.storyRefs.set(goldStory, (this.storyRefs.get(goldStory) ?? 0) + 1);
+      this.undatedEvents.set(goldEvent, true);
+    }
+    this.addToEvent(event, story, features);
+    this.evict();
+    return { events, stories, eventIsNew };
+  }
+
+  /** The changes of the last assignment (trackChanges only), then forgets them. */
+  takeChanges(): ClusterStateDelta {
+    const delta = this.pending ?? { ...emptyDelta(), meta: this.metaRow() };
+    this.pending = null;
+    return delta;
+  }
+
+  /** Everything held in memory, in the shape the store rebuilds from rows: `new StreamClusterer(snapshot)` continues identically. */
+  snapshot(): ClusterStateSnapshot {
+    const profiles: ClusterProfileRow[] = [];
+    for (const story of this.stories.values()) profiles.push(this.profileRow('story', story));
+    for (const event of this.events.values()) profiles.push(this.profileRow('event', event));
+    return {
+      meta: this.metaRow(),
+      df: [...this.df],
+      profiles,
+      signatures: [...this.copies.values()].map(signatureRow),
+      aliases: [...this.aliases],
+    };
   }
 
   // -- features -------------------------------------------------------------------------------------
 
-  private features(article: ClusterInput): ArticleFeatures {
+  /**
+   * The article's features. With `count`, its terms and entities enter the document frequencies first
+   * (so its own rare terms get a finite, high IDF); `fresh` collects the keys it counted.
+   */
+  private features(article: ClusterInput, count: boolean, fresh?: Set<string> | null, analysis?: TextAnalysis): ArticleFeatures {
+    const body = analysis ?? analyzeText(article.text);
+    const title = typeof article.title === 'string' ? article.title : '';
+    const head = analyzeText(title);
     const counts = new Map<string, number>();
-    for (const term of contentTokens(article.text)) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const term of contentTokens(article.title ?? '')) counts.set(term, (counts.get(term) ?? 0) + this.options.titleWeight);
-    // Document frequencies include this article, so its own rare terms get a finite, high IDF.
-    this.documents++;
-    this.idfCache.clear();
-    for (const term of counts.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
-    const tf = new Map<string, number>();
-    for (const [term, count] of counts) tf.set(term, 1 + Math.log(count));
-    const entities = Array.isArray(article.entities)
+    for (const term of body.content) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const term of head.content) counts.set(term, (counts.get(term) ?? 0) + this.options.titleWeight);
+    const kindCounts = new Map<string, number>();
+    for (const term of body.common) kindCounts.set(term, (kindCounts.get(term) ?? 0) + 1);
+    const leadTerms = new Set(title.trim() ? head.content : contentTokens(article.text.slice(0, LEAD_CHARS)));
+    const entityNames = Array.isArray(article.entities)
       ? new Set(article.entities.filter((e) => typeof e === 'string' && e.trim()).map((e) => foldCase(e.trim())))
-      : new Set(capitalisedWords(`${article.title ?? ''}\n${article.text}`));
-    return { tf, entities, day: epochDay(article.published) };
+      : new Set([...head.names, ...body.names]);
+    if (count) {
+      const keys = [...counts.keys(), ...[...entityNames].map((e) => `e:${e}`)];
+      if (this.df.size + keys.length > this.options.maxVocabulary) this.halveDf();
+      this.documents++;
+      this.idfCache.clear();
+      for (const key of keys) {
+        this.df.set(key, (this.df.get(key) ?? 0) + 1);
+        fresh?.add(key);
+      }
+    }
+    const ranked: Array<[string, number]> = [];
+    let norm = 0;
+    for (const [term, c] of counts) {
+      const w = (1 + Math.log(c)) * this.idf(term);
+      ranked.push([term, w]);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const vector = new Map<string, number>();
+    for (const entry of ranked) {
+      entry[1] /= norm;
+      vector.set(entry[0], entry[1]);
+    }
+    const kind = new Map<string, number>();
+    let kindNorm = 0;
+    for (const [term, c] of kindCounts) {
+      const w = (1 + Math.log(c)) * this.idf(term);
+      kind.set(term, w);
+      kindNorm += w * w;
+    }
+    kindNorm = Math.sqrt(kindNorm) || 1;
+    for (const [term, w] of kind) kind.set(term, w / kindNorm);
+    const lead = new Map<string, number>();
+    let leadNorm = 0;
+    for (const term of leadTerms) leadNorm += this.idf(term) ** 2;
+    leadNorm = Math.sqrt(leadNorm) || 1;
+    for (const term of leadTerms) lead.set(term, this.idf(term) / leadNorm);
+    const entities = new Map<string, number>();
+    for (const entity of entityNames) entities.set(entity, this.idf(`e:${entity}`));
+    return {
+      id: article.id,
+      vector,
+      ranked,
+      kind,
+      lead,
+      entities,
+      numbers: salientNumbers(`${title}\n${article.text}`),
+      years: yearsOf(`${title}\n${article.text}`),
+      day: epochDay(article.published),
+    };
   }
 
-  private idf(term: string): number {
-    let idf = this.idfCache.get(term);
+  private idf(key: string): number {
+    let idf = this.idfCache.get(key);
     if (idf === undefined) {
-      idf = Math.log((this.documents + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
-      this.idfCache.set(term, idf);
+      idf = Math.log((this.documents + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
+      this.idfCache.set(key, idf);
     }
     return idf;
   }
 
-  /** The article's TF-IDF weights, highest first (ties by term, so the order is stable). */
-  private weightedTerms(features: ArticleFeatures): Array<[string, number]> {
-    return [...features.tf]
-      .map(([term, w]): [string, number] => [term, w * this.idf(term)])
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  private halveDf(): void {
+    for (const [key, count] of this.df) {
+      const half = Math.floor(count / 2);
+      if (half > 0) this.df.set(key, half);
+      else this.df.delete(key);
+    }
+    this.documents = Math.floor(this.documents / 2);
+    this.idfCache.clear();
+    if (this.trackChanges) this.delta().halveDf = true;
   }
 
   // -- candidates and scoring -----------------------------------------------------------------------
 
-  private candidates(features: ArticleFeatures): Story[] {
+  /** Index keys of an article with their query weights: top terms, entities (by IDF), numbers. */
+  private queryKeys(features: ArticleFeatures): Array<[string, number]> {
+    const keys: Array<[string, number]> = [];
+    for (const [term, w] of features.ranked.slice(0, QUERY_TERMS)) keys.push([`t:${term}`, w]);
+    const top = features.ranked.length > 0 ? features.ranked[0][1] : 1;
+    for (const [entity, idf] of features.entities) keys.push([`e:${entity}`, (top * idf) / (idf + 1)]);
+    for (const n of features.numbers) keys.push([`n:${n}`, top / 4]);
+    return keys;
+  }
+
+  private candidateEvents(features: ArticleFeatures): Profile[] {
     const hits = new Map<string, number>();
-    const weighted = this.weightedTerms(features).slice(0, QUERY_TERMS);
-    const add = (key: string, weight: number) => {
-      for (const id of this.postings.get(key) ?? []) hits.set(id, (hits.get(id) ?? 0) + weight);
-    };
-    for (const [term, weight] of weighted) add(`t:${term}`, weight);
-    const entityWeight = weighted.length > 0 ? weighted[0][1] : 1;
-    for (const entity of features.entities) add(`e:${entity}`, entityWeight);
-    const ranked: Array<[Story, number]> = [];
+    for (const [key, weight] of this.queryKeys(features)) {
+      const ids = this.postings.get(key);
+      if (!ids || ids.size > MAX_POSTING_EVENTS) continue;
+      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + weight);
+    }
+    const ranked: Array<[Profile, number]> = [];
     for (const [id, weight] of hits) {
-      const story = this.stories.get(id);
-      if (story && this.daysApart(features.day, story) <= this.options.windowDays) ranked.push([story, weight]);
+      const event = this.events.get(id);
+      if (event && event.daysFrom(features.day) <= this.options.windowDays) ranked.push([event, weight]);
     }
-    // Stable sort: equal weights keep posting order.
-    ranked.sort((a, b) => b[1] - a[1]);
-    return ranked.slice(0, MAX_CANDIDATES).map(([story]) => story);
+    // Deterministic whatever order the events were loaded in: weight, then the most recent, then the id.
+    ranked.sort((a, b) => b[1] - a[1] || b[0].lastSeq - a[0].lastSeq || (a[0].id < b[0].id ? -1 : 1));
+    return ranked.slice(0, MAX_CANDIDATES).map(([event]) => event);
   }
 
-  /** Days between the article and the story's date range; 0 when either has no date. */
-  private daysApart(day: number | null, story: Story): number {
-    if (day === null || story.first === null || story.last === null) return 0;
-    if (day < story.first) return story.first - day;
-    if (day > story.last) return day - story.last;
-    return 0;
+  private scoreAgainst(features: ArticleFeatures, profile: Profile, model: ClusterOptions['eventModel']): Scored {
+    const values = pairFeatures(features, profile, this.options.windowDays);
+    const { score, parts } = linearScore(model, values);
+    return { profile, score, parts, values };
   }
 
-  private score(features: ArticleFeatures, story: Story): Scored {
-    let dot = 0;
-    let articleNorm = 0;
-    const contributions: Array<[string, number]> = [];
-    for (const [term, w] of features.tf) {
-      const a = w * this.idf(term);
-      articleNorm += a * a;
-      const c = story.centroid.get(term);
-      if (c !== undefined) {
-        dot += a * c;
-        contributions.push([term, a * c]);
-      }
-    }
-    const cosine = dot > 0 && story.norm2 > 0 ? dot / Math.sqrt(articleNorm * story.norm2) : 0;
-
-    const profile = storyEntityProfile(story);
-    const shared = [...features.entities].filter((e) => profile.has(e));
-    const union = features.entities.size + profile.size - shared.length;
-    const jaccard = union > 0 ? shared.length / union : 0;
-
-    const days = this.daysApart(features.day, story);
-    const penalty = this.options.windowDays > 0 ? (this.options.timePenaltyMax * days) / this.options.windowDays : 0;
-
-    const text = this.options.textWeight * cosine;
-    const entities = this.options.entityWeight * jaccard;
-    contributions.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    shared.sort((a, b) => (story.entities.get(b) ?? 0) - (story.entities.get(a) ?? 0) || (a < b ? -1 : 1));
+  private explain(
+    rule: string,
+    decision: 'joined' | 'opened',
+    eventDecision: 'joined' | 'opened',
+    score: number,
+    parts: Record<string, number>,
+    features: ArticleFeatures,
+    compared: Profile | null,
+    threshold: number,
+    candidates: number,
+    event: Profile,
+    story: Profile,
+  ): ClusterExplanation {
+    const shared = compared ? pairDetails(features, compared, EXPLANATION_TERMS) : { sharedTerms: [], sharedEntities: [], sharedNumbers: [] };
     return {
-      story,
-      score: text + entities - penalty,
-      parts: { text: round(text), entities: round(entities), time: round(-penalty) },
-      sharedTerms: contributions.slice(0, EXPLANATION_TERMS).map(([term]) => term),
-      sharedEntities: shared.slice(0, EXPLANATION_TERMS),
+      score: round(score),
+      parts: roundParts(parts),
+      ...shared,
+      decision,
+      rule,
+      event: event.id,
+      eventDecision,
+      threshold: round(threshold),
+      candidates,
+      nearestStory: story.id,
     };
   }
 
   // -- updates --------------------------------------------------------------------------------------
 
-  private newStoryId(articleId: string): string {
-    const base = `s-${createHash('sha256').update(articleId).digest('hex').slice(0, 12)}`;
-    let id = base;
-    for (let n = 2; this.stories.has(id); n++) id = `${base}-${n}`;
-    return id;
+  private openStory(articleId: string): Profile {
+    let id = hashId('s', articleId);
+    for (let n = 2; this.stories.has(id) || this.aliases.has(id); n++) id = `${hashId('s', articleId)}-${n}`;
+    const story = new Profile(id, id);
+    this.stories.set(id, story);
+    return story;
   }
 
-  private addToStory(storyId: string, features: ArticleFeatures): void {
-    let story = this.stories.get(storyId);
-    const isNew = !story;
-    if (!story) {
-      // A copy of an article whose story was dropped from memory lands here too: the story comes back
-      // with this article as its only member, under the same id.
-      story = { id: storyId, size: 0, first: null, last: null, centroid: new Map(), norm2: 0, entities: new Map(), profile: null };
+  private openEvent(articleId: string, storyId: string): Profile {
+    let id = hashId('e', articleId);
+    for (let n = 2; this.events.has(id); n++) id = `${hashId('e', articleId)}-${n}`;
+    const event = new Profile(id, storyId);
+    this.events.set(id, event);
+    this.storyRefs.set(storyId, (this.storyRefs.get(storyId) ?? 0) + 1);
+    this.undatedEvents.set(id, true);
+    return event;
+  }
+
+  private addToEvent(event: Profile, story: Profile, features: ArticleFeatures): void {
+    event.add(features, this.seq);
+    story.add(features, this.seq);
+    this.visiting.delete(event.id);
+    if (event.last === null) {
+      this.undatedEvents.delete(event.id);
+      this.undatedEvents.set(event.id, true);
+    } else {
+      this.undatedEvents.delete(event.id);
+      this.datedEvents.add(event.id);
     }
-    story.size++;
-    // The member's unit TF-IDF vector, with the IDF of the moment it arrives (frozen: re-weighting every
-    // centroid term at each article would cost a pass over every candidate's centroid).
-    const weighted = this.weightedTerms(features);
-    let norm = 0;
-    for (const [, w] of weighted) norm += w * w;
-    norm = Math.sqrt(norm) || 1;
-    let cross = 0;
-    let own = 0;
-    for (const [term, w] of weighted) {
-      const v = w / norm;
-      const c = story.centroid.get(term) ?? 0;
-      cross += c * v;
-      own += v * v;
-      story.centroid.set(term, c + v);
-    }
-    story.norm2 += 2 * cross + own;
-    if (story.centroid.size > CENTROID_MAX_TERMS * 1.5) pruneCentroid(story);
-    for (const entity of features.entities) story.entities.set(entity, (story.entities.get(entity) ?? 0) + 1);
-    story.profile = null;
-    if (features.day !== null) {
-      story.first = story.first === null ? features.day : Math.min(story.first, features.day);
-      story.last = story.last === null ? features.day : Math.max(story.last, features.day);
-    }
-    // Move to the most-recent end.
-    if (!isNew) this.stories.delete(storyId);
-    this.stories.set(storyId, story);
-    for (const [term] of weighted.slice(0, INDEX_TERMS_PER_ARTICLE)) this.post(`t:${term}`, storyId);
-    for (const entity of features.entities) this.post(`e:${entity}`, storyId);
-    while (this.stories.size > this.options.maxStories) {
-      const oldest = this.stories.keys().next().value as string;
-      this.stories.delete(oldest);
+    const keys: string[] = [];
+    for (const [term] of features.ranked.slice(0, INDEX_TERMS_PER_ARTICLE)) keys.push(`t:${term}`);
+    for (const entity of features.entities.keys()) keys.push(`e:${entity}`);
+    for (const n of features.numbers) keys.push(`n:${n}`);
+    for (const key of keys) {
+      if (event.keys.has(key)) continue;
+      event.keys.add(key);
+      this.post(key, event.id);
+      if (this.trackChanges) this.delta().keys.push([key, event.id]);
     }
   }
 
-  private post(key: string, storyId: string): void {
+  private post(key: string, eventId: string): void {
     let ids = this.postings.get(key);
     if (!ids) {
-      ids = [];
+      ids = new Set();
       this.postings.set(key, ids);
     }
-    const at = ids.indexOf(storyId);
-    if (at >= 0) ids.splice(at, 1);
-    ids.push(storyId);
-    if (ids.length > MAX_POSTING_STORIES) ids.shift();
+    ids.add(eventId);
+  }
+
+  private loadEvent(row: ClusterProfileRow): void {
+    const event = Profile.fromData(row.id, this.canonicalStory(row.story), validateProfileData(row.profile, `event ${row.id}`));
+    const storyId = this.canonicalStory(event.story);
+    if (!this.stories.has(storyId)) throw new Error(`invalid clusterer state: event ${row.id} belongs to story ${storyId}, which is not loaded`);
+    this.events.set(event.id, event);
+    this.storyRefs.set(storyId, (this.storyRefs.get(storyId) ?? 0) + 1);
+    if (event.last === null) this.undatedEvents.set(event.id, true);
+    else this.datedEvents.add(event.id);
+    for (const key of event.keys) this.post(key, event.id);
+  }
+
+  /**
+   * Merges `story` with every other candidate story scoring at or above the story threshold + mergeMargin.
+   * The larger story (then the older) survives; the other's id becomes its alias. Returns the survivor and
+   * the ids merged away.
+   */
+  private mergeStories(story: Profile, scored: Scored[]): { survivor: Profile; merged: string[] } {
+    const bar = this.options.storyModel.threshold + this.options.mergeMargin;
+    let survivor = story;
+    const merged: string[] = [];
+    for (const { profile: other, score } of scored) {
+      if (other.id === survivor.id || score < bar || !this.stories.has(other.id)) continue;
+      const [keep, gone] = other.size > survivor.size || (other.size === survivor.size && other.lastSeq < survivor.lastSeq) ? [other, survivor] : [survivor, other];
+      keep.absorb(gone);
+      this.stories.delete(gone.id);
+      this.storyRefs.set(keep.id, (this.storyRefs.get(keep.id) ?? 0) + (this.storyRefs.get(gone.id) ?? 0));
+      this.storyRefs.delete(gone.id);
+      const renamed: Array<[string, string]> = [gone.id, ...(this.aliasSources.get(gone.id) ?? [])].map((alias) => [alias, keep.id]);
+      this.aliasSources.delete(gone.id);
+      for (const [alias, target] of renamed) this.setAlias(alias, target);
+      if (this.trackChanges) {
+        this.delta().removedStories.push(gone.id);
+        this.delta().aliases.push(...renamed);
+      }
+      merged.push(gone.id);
+      survivor = keep;
+    }
+    return { survivor, merged };
+  }
+
+  private setAlias(alias: string, story: string): void {
+    this.aliases.set(alias, story);
+    const sources = this.aliasSources.get(story);
+    if (sources) sources.push(alias);
+    else this.aliasSources.set(story, [alias]);
+  }
+
+  // -- memory bounds --------------------------------------------------------------------------------
+
+  private cutoff(): number | null {
+    return this.maxDay === null ? null : this.maxDay - this.options.windowDays - this.options.retainMarginDays;
+  }
+
+  /** Drops what a restart would not load: dated rows before the cutoff, undated ones beyond the caps. */
+  private evict(): void {
+    const cutoff = this.cutoff();
+    if (cutoff !== null && (this.sweptCutoff === null || cutoff > this.sweptCutoff)) {
+      this.sweptCutoff = cutoff;
+      for (const id of this.datedEvents) {
+        const event = this.events.get(id) as Profile;
+        if ((event.last as number) < cutoff) this.dropEvent(event);
+      }
+      for (const copy of [...this.copies.values()]) if (copy.day !== null && copy.day < cutoff) this.forgetCopy(copy);
+    }
+    for (const id of this.visiting) {
+      const event = this.events.get(id);
+      if (event && (event.last === null || cutoff === null || event.last < cutoff)) this.dropEvent(event);
+    }
+    this.visiting.clear();
+    for (const article of this.visitingCopies) {
+      const copy = this.copies.get(article);
+      if (copy && (copy.day === null || cutoff === null || copy.day < cutoff)) this.forgetCopy(copy);
+    }
+    this.visitingCopies.clear();
+    while (this.undatedEvents.size > this.options.maxUndatedEvents) {
+      const oldest = this.undatedEvents.keys().next().value as string;
+      this.dropEvent(this.events.get(oldest) as Profile);
+    }
+    while (this.undatedCopies.size > this.options.maxUndatedSignatures) {
+      const oldest = this.undatedCopies.keys().next().value as string;
+      this.forgetCopy(this.copies.get(oldest) as Copy);
+    }
+  }
+
+  private dropEvent(event: Profile): void {
+    this.events.delete(event.id);
+    this.datedEvents.delete(event.id);
+    this.undatedEvents.delete(event.id);
+    for (const key of event.keys) {
+      const ids = this.postings.get(key);
+      if (!ids) continue;
+      ids.delete(event.id);
+      if (ids.size === 0) this.postings.delete(key);
+    }
+    const storyId = this.canonicalStory(event.story);
+    const refs = (this.storyRefs.get(storyId) ?? 1) - 1;
+    if (refs > 0) this.storyRefs.set(storyId, refs);
+    else {
+      this.storyRefs.delete(storyId);
+      this.stories.delete(storyId);
+    }
   }
 
   // -- copies ---------------------------------------------------------------------------------------
 
-  private findCopy(signature: Uint32Array, articleId: string): { original: Copy; similarity: number } | null {
+  private findCopy(signature: Uint32Array, size: number, articleId: string): { original: Copy; similarity: number } | null {
     const seen = new Set<string>();
     let best: { original: Copy; similarity: number } | null = null;
     for (const key of bandKeys(signature)) {
       for (const id of this.copyIndex.get(key) ?? []) {
         if (seen.has(id) || id === articleId) continue;
         seen.add(id);
-        const original = this.copiesById.get(id);
+        const original = this.copies.get(id);
         if (!original) continue;
-        const similarity = signatureSimilarity(signature, original.signature);
-        // Ties go to the earlier article (ids are visited oldest first within a band).
-        if (similarity >= this.options.duplicateThreshold && (!best || similarity > best.similarity)) best = { original, similarity };
+        const similarity = containment(signatureSimilarity(signature, original.signature), size, original.shingles);
+        const better = !best || similarity > best.similarity || (similarity === best.similarity && original.seq < best.original.seq);
+        if (similarity >= this.options.duplicateThreshold && better) best = { original, similarity };
       }
     }
     return best;
   }
 
   private rememberCopy(copy: Copy): void {
-    if (this.copiesById.has(copy.id)) return;
-    this.copies.push(copy);
-    this.copiesById.set(copy.id, copy);
+    if (this.copies.has(copy.article)) return;
+    this.copies.set(copy.article, copy);
+    if (copy.day === null) this.undatedCopies.set(copy.article, true);
     for (const key of bandKeys(copy.signature)) {
       const ids = this.copyIndex.get(key);
-      if (ids) ids.push(copy.id);
-      else this.copyIndex.set(key, [copy.id]);
+      if (ids) ids.push(copy.article);
+      else this.copyIndex.set(key, [copy.article]);
     }
-    while (this.copies.length > this.options.maxDuplicateArticles) {
-      const dropped = this.copies.shift() as Copy;
-      this.copiesById.delete(dropped.id);
-      for (const key of bandKeys(dropped.signature)) {
-        const ids = this.copyIndex.get(key);
-        if (!ids) continue;
-        const at = ids.indexOf(dropped.id);
-        if (at >= 0) ids.splice(at, 1);
-        if (ids.length === 0) this.copyIndex.delete(key);
-      }
+  }
+
+  private forgetCopy(copy: Copy): void {
+    this.copies.delete(copy.article);
+    this.undatedCopies.delete(copy.article);
+    for (const key of bandKeys(copy.signature)) {
+      const ids = this.copyIndex.get(key);
+      if (!ids) continue;
+      const at = ids.indexOf(copy.article);
+      if (at >= 0) ids.splice(at, 1);
+      if (ids.length === 0) this.copyIndex.delete(key);
     }
+  }
+
+  // -- persistence ----------------------------------------------------------------------------------
+
+  private delta(): ClusterStateDelta {
+    if (!this.pending) this.pending = { ...emptyDelta(), meta: this.metaRow() };
+    return this.pending;
+  }
+
+  private finishDelta(event: Profile, story: Profile, _features: ArticleFeatures, counted: Set<string>): void {
+    const delta = this.delta();
+    delta.meta = this.metaRow();
+    delta.df = [...counted].map((key): [string, number] => [key, 1]);
+    delta.profiles.push(this.profileRow('story', story), this.profileRow('event', event));
+  }
+
+  private metaRow(): ClusterStateSnapshot['meta'] {
+    return {
+      seq: this.seq,
+      maxDay: this.maxDay,
+      state: { format: STATE_FORMAT, version: STATE_VERSION, documents: this.documents, overrides: this.overrides },
+    };
+  }
+
+  private profileRow(kind: 'event' | 'story', profile: Profile): ClusterProfileRow {
+    return {
+      kind,
+      id: profile.id,
+      story: kind === 'story' ? profile.id : this.canonicalStory(profile.story),
+      firstDay: profile.first,
+      lastDay: profile.last,
+      lastSeq: profile.lastSeq,
+      profile: profile.toData(),
+    };
   }
 }
 
-/** Keeps the centroid's CENTROID_MAX_TERMS heaviest terms and recomputes its length exactly. */
-function pruneCentroid(story: Story): void {
-  const kept = [...story.centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CENTROID_MAX_TERMS);
-  story.centroid = new Map(kept);
-  story.norm2 = kept.reduce((sum, [, w]) => sum + w * w, 0);
+function signatureRow(copy: Copy): ClusterSignatureRow {
+  return { article: copy.article, event: copy.event, day: copy.day, seq: copy.seq, shingles: copy.shingles, signature: encodeSignature(copy.signature) };
 }
 
-/** The story's most frequent entities: a long story's rare side mentions would drown the Jaccard. */
-function storyEntityProfile(story: Story): Set<string> {
-  if (story.profile) return story.profile;
-  const top = [...story.entities].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, STORY_ENTITY_PROFILE);
-  story.profile = new Set(top.map(([entity]) => entity));
-  return story.profile;
+function copyOf(row: ClusterSignatureRow): Copy {
+  let signature: Uint32Array;
+  try {
+    signature = decodeSignature(row.signature);
+  } catch (err) {
+    throw new Error(`invalid clusterer state: signature of ${row.article}: ${(err as Error).message}`);
+  }
+  return { article: row.article, event: row.event, day: row.day, seq: row.seq, shingles: row.shingles, signature };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -85,15 +85,114 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-/** Hashes of the word n-grams of a text (a text shorter than n words is one shingle). */
+/**
+ * Hashes of the word n-grams of a text (a text shorter than n words is one shingle). Each word is hashed
+ * once and the n-gram hash chains the word hashes, so no n-gram string is built.
+ */
 export function shingleHashes(text: string, size: number): Set<number> {
-  const words = plainWords(text);
+  return shingleHashesOfWords(plainWords(text), size);
+}
+
+const NUMBER = /\d[\d,.]*\d|\d/g;
+const YEAR = /^(19|20)\d\d$/;
+
+/**
+ * Numbers a text states, as agreement evidence between two reports of one event ("14 dead", "31-24",
+ * "$2.5 million"): digits with thousands separators removed, years kept apart (see `yearsOf`), and
+ * single digits dropped (list markers, times of day and "one of two" say nothing about the event).
+ */
+export function salientNumbers(text: string): string[] {
+  const out = new Set<string>();
+  for (const match of text.matchAll(NUMBER)) {
+    const raw = match[0].replace(/,(?=\d{3}\b)/g, '').replace(/[.,]+$/, '');
+    if (raw.length < 2 || YEAR.test(raw)) continue;
+    out.add(raw);
+  }
+  return [...out];
+}
+
+/** Four-digit years 1900-2099 written in a text (in dates, datelines or URLs). */
+export function yearsOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const match of text.matchAll(/(?<![\d.,])(19|20)\d\d(?![\d.,]\d)/g)) out.add(match[0]);
+  return [...out];
+}
+
+/**
+ * Content tokens written in lower case: the common nouns and verbs that say what kind of thing happened
+ * ("fire", "rehab", "sentenced"), without the names that say to whom. Two events of one kind share them.
+ */
+export function commonTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    if (!/^\p{Ll}/u.test(word)) continue;
+    const folded = foldCase(word);
+    if (folded.length < MIN_TOKEN_LENGTH || STOP_WORDS.has(folded)) continue;
+    out.push(stem(folded));
+  }
+  return out;
+}
+
+/** What one pass over a text gives the clusterer. */
+export interface TextAnalysis {
+  /** Every word, folded, unstemmed (shingles). */
+  words: string[];
+  /** Content tokens: stop words and one-letter tokens dropped, stemmed (as contentTokens). */
+  content: string[];
+  /** The content tokens written in lower case (as commonTokens). */
+  common: string[];
+  /** Capitalised words that do not open a sentence, folded (as capitalisedWords). */
+  names: string[];
+}
+
+const STEM_CACHE = new Map<string, string>();
+/** Distinct words whose stems are remembered; the cache is emptied when full (a stream's vocabulary churns). */
+const STEM_CACHE_SIZE = 200_000;
+
+function cachedStem(word: string): string {
+  let stemmed = STEM_CACHE.get(word);
+  if (stemmed === undefined) {
+    if (STEM_CACHE.size >= STEM_CACHE_SIZE) STEM_CACHE.clear();
+    stemmed = stem(word);
+    STEM_CACHE.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** One pass over the words of a text: the same tokens as contentTokens, commonTokens, capitalisedWords and plainWords. */
+export function analyzeText(text: string): TextAnalysis {
+  const words: string[] = [];
+  const content: string[] = [];
+  const common: string[] = [];
+  const names = new Set<string>();
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    const folded = ASCII.test(word) ? word.toLowerCase() : foldCase(word);
+    words.push(folded);
+    if (folded.length < MIN_TOKEN_LENGTH || STOP_WORDS.has(folded)) continue;
+    const stemmed = cachedStem(folded);
+    content.push(stemmed);
+    const first = word.charCodeAt(0);
+    const lower = first >= 97 && first <= 122 ? true : first >= 65 && first <= 90 ? false : /^\p{Ll}/u.test(word);
+    if (lower) common.push(stemmed);
+    else if (/^\p{Lu}/u.test(word) && !NON_NAME_CAPITALS.has(folded) && !opensSentence(text, match.index ?? 0)) names.add(folded);
+  }
+  return { words, content, common, names: [...names] };
+}
+
+/** Shingle hashes of already-folded words (see shingleHashes). */
+export function shingleHashesOfWords(words: readonly string[], size: number): Set<number> {
   const out = new Set<number>();
   if (words.length === 0) return out;
-  if (words.length < size) {
-    out.add(fnv1a(words.join(' ')));
-    return out;
+  const hashes = words.map(fnv1a);
+  const n = Math.min(size, hashes.length);
+  for (let i = 0; i + n <= hashes.length; i++) {
+    let h = 0x9e3779b9;
+    for (let j = i; j < i + n; j++) h = Math.imul(h ^ hashes[j], 0x01000193) ^ (h >>> 15);
+    out.add(h >>> 0);
   }
-  for (let i = 0; i + size <= words.length; i++) out.add(fnv1a(words.slice(i, i + size).join(' ')));
   return out;
 }

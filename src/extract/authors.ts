@@ -5,10 +5,19 @@
 import {
   BYLINE_PREFIX, MAX_NAME_CHARS, MAX_NAME_WORDS, NAME_PARTICLES, NON_PERSON_WORDS, WIRE_CREDITS,
 } from './constants.ts';
+import { AGENCY_NAME, BYLINE_TRAILER } from './meta-constants.ts';
 
 export interface AuthorResult {
   authors: string[];
   credit: string | null;
+}
+
+export interface AuthorOptions {
+  /**
+   * Lowercased names known to be people (typed Person in JSON-LD, or named by two sources): kept even when
+   * they equal the outlet's name, as on a personal site named after its author.
+   */
+  confirmedPeople?: ReadonlySet<string>;
 }
 
 /** Separators between names in one byline: commas, "and", "&", pipes, semicolons, bullets, slashes. */
@@ -18,13 +27,34 @@ const NAME_SEPARATORS = /\s*(?:,|;|\||&|\band\b|\bund\b|•|·|\s\/\s|\s[-–—
 const GLUED_DATE =
   /\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?,?\s|\d|(?:updated|published|posted)\b).*$/i;
 
+/**
+ * "By" in the other languages of the development pages ("por", "par", "von", "di", "door", "av", "af"),
+ * either case. Not "de": it opens names ("de Gaulle").
+ */
+const FOREIGN_BYLINE_PREFIX = /^\s*(?:[Pp]or|[Pp]ar|[Vv]on|[Dd]i|[Dd]oor|[Aa]v|[Aa]f)\s+(?=\p{Lu})/u;
+
+/** A date (and the separator after it) at the start of a byline: "Dec. 19, 2025 · Jane Roe". */
+const LEADING_DATE =
+  /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:[·•|,–—-]\s*)?/i;
+
+/** Removes the outlet's name written after a person's name ("Jane Roe USA Outlet" -> "Jane Roe"). */
+function stripOutletSuffix(text: string, outlet: string): string {
+  const escaped = outlet.trim().replace(/^the\s+/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!escaped) return text;
+  const stripped = text.replace(new RegExp(`[\\s,|·–—-]+(?:the\\s+)?${escaped}\\s*$`, 'i'), '');
+  return stripped.trim().length > 0 ? stripped : text;
+}
+
 /** Credits for other people's work in a byline ("Editing by ...", "Additional reporting by ..."). */
 const SECONDARY_CREDIT = /\b(?:editing|edited|additional reporting|writing|compiled|graphics|photos?|video|illustrations?) by\b.*$/i;
 
 /** Returns the wire agency a string names, or null ("The Associated Press" -> "AP"). */
 export function wireCredit(text: string): string | null {
-  const key = text.trim().replace(/^[(]|[)]$/g, '').replace(/\s+/g, ' ').toLowerCase();
-  return WIRE_CREDITS.get(key) ?? null;
+  const name = text.trim().replace(/^[(]|[)]$/g, '').replace(/\s+/g, ' ');
+  const known = WIRE_CREDITS.get(name.toLowerCase());
+  if (known) return known;
+  // An agency named by its kind ("Meridian Press Agency") is credited as written.
+  return name.length <= 60 && AGENCY_NAME.test(name) ? name : null;
 }
 
 function titleCaseIfShouting(name: string): string {
@@ -56,6 +86,9 @@ function normalizeForCompare(text: string): string {
 function cleanPart(part: string): string {
   return part
     .replace(BYLINE_PREFIX, '')
+    .replace(/^by(?=\p{Lu})/u, '')
+    .replace(FOREIGN_BYLINE_PREFIX, '')
+    .replace(/^[([]+|[)\]]+$/g, '')
     .replace(/^(?:and|&)\s+/i, '')
     .replace(/\S+@\S+/g, '')
     .replace(/^@\w+/, '')
@@ -68,7 +101,8 @@ function cleanPart(part: string): string {
  * Reads author names from byline or metadata strings (each may hold several names).
  * `outlet` names the publisher so that a byline naming it is not taken for a person.
  */
-export function cleanAuthors(raw: Iterable<string>, outlet: string | null = null): AuthorResult {
+export function cleanAuthors(raw: Iterable<string>, outlet: string | null = null, options: AuthorOptions = {}): AuthorResult {
+  const confirmed = options.confirmedPeople ?? new Set<string>();
   const authors: string[] = [];
   const seen = new Set<string>();
   let credit: string | null = null;
@@ -78,8 +112,12 @@ export function cleanAuthors(raw: Iterable<string>, outlet: string | null = null
 
   for (const entry of raw) {
     if (!entry || /^https?:\/\//i.test(entry.trim())) continue;
-    let text = entry.replace(/\s+/g, ' ').trim().replace(BYLINE_PREFIX, '');
-    text = text.replace(SECONDARY_CREDIT, '').replace(GLUED_DATE, '');
+    let text = entry.replace(/\s+/g, ' ').trim().replace(BYLINE_PREFIX, '').replace(/^by(?=\p{Lu})/u, '').replace(FOREIGN_BYLINE_PREFIX, '');
+    // A date before the name ("May 3, 2024 · Jane Roe") or after it ("Jane Roe May 3, 2024") is no part of it.
+    text = text.replace(LEADING_DATE, '');
+    text = text.replace(SECONDARY_CREDIT, '').replace(GLUED_DATE, '').replace(BYLINE_TRAILER, '');
+    // The outlet's name glued after a name: "Jane Roe USA Outlet", "Jane Roe, The Outlet".
+    if (outletCore) text = stripOutletSuffix(text, outlet ?? '');
     // A parenthesised wire credit after a name: "Jane Roe (Reuters)".
     text = text.replace(/\(([^()]*)\)/g, (whole, inner: string) => {
       const wire = wireCredit(inner);
@@ -95,8 +133,9 @@ export function cleanAuthors(raw: Iterable<string>, outlet: string | null = null
         continue;
       }
       const key = normalizeForCompare(part);
-      if (outletKey && (key === outletKey || key === `the${outletKey}`)) continue;
-      if (outletCore && ` ${part.toLowerCase()} `.includes(` ${outletCore} `)) continue;
+      const isConfirmed = confirmed.has(part.toLowerCase());
+      if (!isConfirmed && outletKey && (key === outletKey || key === `the${outletKey}`)) continue;
+      if (!isConfirmed && outletCore && ` ${part.toLowerCase()} `.includes(` ${outletCore} `)) continue;
       const name = titleCaseIfShouting(part);
       if (!looksLikePersonName(name)) continue;
       if (seen.has(key)) continue;

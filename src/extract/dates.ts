@@ -4,7 +4,8 @@
  */
 import * as chrono from 'chrono-node';
 import type { IsoDate } from '../model.ts';
-import { MAX_YEAR, MIN_YEAR, MONTH_NAMES, ZONE_OFFSETS } from './constants.ts';
+import { MONTH_NAMES, ZONE_OFFSETS } from './constants.ts';
+import { PUBLISHED_MAX_YEAR, PUBLISHED_MIN_YEAR } from './meta-constants.ts';
 
 interface DateParts {
   year: number;
@@ -27,7 +28,7 @@ const EPOCH_MILLISECONDS = /^\d{13}$/;
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 function isRealDay(year: number, month: number, day: number): boolean {
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return false;
+  if (year < PUBLISHED_MIN_YEAR || year > PUBLISHED_MAX_YEAR || month < 1 || month > 12 || day < 1) return false;
   const probe = new Date(Date.UTC(year, month - 1, day));
   return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }
@@ -150,14 +151,34 @@ const URL_DATE_PATTERNS: RegExp[] = [
 /** The day a URL names in its path (`/2024/11/29/`, `-2024-11-29-`), or null. */
 export function dateFromUrl(url: string | null | undefined): IsoDate | null {
   if (!url) return null;
+  const path = urlPath(url);
   for (const pattern of URL_DATE_PATTERNS) {
-    const m = pattern.exec(url);
+    const m = pattern.exec(path);
     if (m) {
       const value = formatDate({ year: +m[1], month: +m[2], day: +m[3] });
       if (value) return value;
     }
   }
   return null;
+}
+
+/** The path and query of a URL (its host may hold digits that look like a date). */
+function urlPath(url: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(url.trim());
+  return m ? m[1] : url;
+}
+
+const URL_MONTH_PATTERN = /\/((?:19|20)\d{2})\/(\d{2})(?:\/|$)|[/_-]((?:19|20)\d{2})-(\d{2})(?:[/_]|$)/;
+
+/** The year and month a URL names without a day (`/2016/12/post.html` -> `2016-12`), or null. */
+export function monthFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const m = URL_MONTH_PATTERN.exec(urlPath(url));
+  if (!m) return null;
+  const year = Number(m[1] ?? m[3]);
+  const month = Number(m[2] ?? m[4]);
+  if (month < 1 || month > 12 || !formatDate({ year, month, day: 1 })) return null;
+  return `${year}-${String(month).padStart(2, '0')}`;
 }
 
 const MONTH_WORD = new RegExp(`\\b(${MONTH_NAMES.map((name) => name.slice(0, 3)).join('|')})[a-z]*\\.?\\s`, 'i');

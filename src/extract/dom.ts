@@ -1,10 +1,10 @@
 /**
- * A small element tree built from htmlparser2's streaming events. No DOM library: the tree holds only what
- * the extractor reads, every walk over it is iterative (pages nest 20,000 deep without a stack overflow),
- * and the extractor keeps its per-element numbers in the nodes themselves.
+ * A small element tree built by an own HTML scanner. No DOM library: the tree holds only what the
+ * extractor reads, every walk over it is iterative (pages nest 20,000 deep without a stack overflow), and
+ * the extractor keeps its per-element numbers in typed arrays indexed by the elements' document order.
  */
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import type { Deadline } from './deadline.ts';
+import { decodeEntities } from './html-entities.ts';
 
 export interface HtmlElement {
   tag: string;
@@ -16,32 +16,25 @@ export interface HtmlElement {
   order: number;
   /** Order of the last element inside this one: `b` is inside `a` when a.order < b.order <= a.lastOrder. */
   lastOrder: number;
-  /** Filled by the content scorer. */
-  stats?: ElementStats;
+  /** Class and id words, filled on first use by classTokens. */
+  tokens?: string[];
 }
 
-export interface ElementStats {
-  /** Characters of text (white space excluded) in the subtree, counting only kept descendants. */
-  textChars: number;
-  /** The part of textChars inside links. */
-  linkChars: number;
-  /** Commas in the kept text: a sign of prose. */
-  commas: number;
-  /** Characters of text directly in this element (not in child elements). */
-  ownTextChars: number;
-  /** Dropped by tag, attribute or class, itself or through an ancestor. */
-  dropped: boolean;
-  /** Content score given by the paragraphs below it; null when it never received any. */
-  score: number | null;
-  /** Characters of text in clean paragraphs (scored, mostly not links) in the subtree. */
-  paragraphChars: number;
-}
-
-/** Raw text kept for these elements although they are otherwise not text (JSON-LD lives in a script). */
-const KEEP_TEXT_OF_SCRIPT_TYPES = /ld\+json/i;
-
-/** Elements whose text the tree never needs. */
+/** Elements whose text the tree never needs (a JSON-LD script keeps its text: metadata lives there). */
 const SKIPPED_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+
+/**
+ * Elements whose content is raw text up to their end tag (no tags inside), as browsers with scripting read
+ * them. `title` and `textarea` decode character references; the others are kept as written.
+ */
+const RAW_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'xmp', 'iframe', 'noembed', 'noframes', 'title', 'textarea', 'plaintext']);
+const ESCAPABLE_RAW_TEXT_TAGS = new Set(['title', 'textarea']);
+
+/** Elements whose content is never read (skipped to the end tag when there is one). */
+const SKIPPED_CONTENT_TAGS = new Set(['svg', 'math', 'template']);
+
+/** Elements that may stay in <head>; any other element (or text) closes the head, as in browsers. */
+const HEAD_CONTENT_TAGS = new Set(['meta', 'link', 'title', 'script', 'style', 'noscript', 'base', 'template', 'basefont', 'bgsound']);
 
 export interface ParsedPage {
   root: HtmlElement;
@@ -81,41 +74,78 @@ const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
  */
 const MAX_CLOSE_SEARCH = 512;
 
+const TAB = 9, NEW_LINE = 10, FORM_FEED = 12, RETURN = 13, SPACE = 32, BANG = 33, DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39, SLASH = 47, EQUALS = 61, GT = 62, QUESTION = 63, LOWER_A = 97, LOWER_Z = 122, UPPER_A = 65, UPPER_Z = 90;
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === NEW_LINE || c === TAB || c === RETURN || c === FORM_FEED;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= LOWER_A && c <= LOWER_Z) || (c >= UPPER_A && c <= UPPER_Z);
+}
+
+/** Whether a text holds anything but white space. */
+function hasNonSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return true;
+  return false;
+}
+
+function newElement(tag: string, attrs: Record<string, string>): HtmlElement {
+  return { tag, attrs, children: [], parent: null, order: -1, lastOrder: -1 };
+}
+
 /**
- * Parses HTML into the element tree with htmlparser2's tokenizer and an own tree builder: the builder keeps
- * its stack of open elements at the end of an array, so each tag costs constant time however deep the page
- * nests (htmlparser2's Parser shifts its stack from the front, which is quadratic on 20,000 nested divs).
+ * Parses HTML into the element tree with an own scanner: text runs are found with `indexOf('<')`, script
+ * and style bodies are skipped with `indexOf('</')`, and tags are read with character codes, so a page
+ * costs about one pass over its bytes. The builder keeps its stack of open elements at the end of an array,
+ * so each tag costs constant time however deep the page nests. It follows the HTML rules that matter for
+ * extraction: void elements, implied end tags (`<p>` closed by a block, `<li>` by `<li>`), raw-text
+ * elements, the head closed by the first body element, stray `</p>` and `</br>`.
  */
 export function parseHtml(html: string, deadline: Deadline): ParsedPage {
   const root: HtmlElement = { tag: '#root', attrs: {}, children: [], parent: null, order: 0, lastOrder: 0 };
   const elements: HtmlElement[] = [root];
   const stack: HtmlElement[] = [root];
-  let pending: HtmlElement | null = null;
-  let attribName = '';
-  let attribValue = '';
-  // Elements whose text is skipped (script, style, ...) that are open, unless it is a JSON-LD script.
+  const n = html.length;
+  // Elements whose text is skipped (script, style, ...) that are open.
   let skippedDepth = 0;
+  let headOpen = false;
+  // Open <svg> and <math> elements (foreign content follows XML rules for self-closing tags).
+  let foreignDepth = 0;
+  // Open <pre> elements, inside which white space is kept as written.
+  let preDepth = 0;
 
   const current = (): HtmlElement => stack[stack.length - 1];
   const skipsText = (element: HtmlElement): boolean =>
-    SKIPPED_TEXT_TAGS.has(element.tag) && !(element.tag === 'script' && KEEP_TEXT_OF_SCRIPT_TYPES.test(element.attrs.type ?? ''));
+    SKIPPED_TEXT_TAGS.has(element.tag) && !(element.tag === 'script' && /ld\+json/i.test(element.attrs.type ?? ''));
   const pop = (): void => {
     const element = stack.pop()!;
     element.lastOrder = elements.length - 1;
-    if (skipsText(element)) skippedDepth = Math.max(0, skippedDepth - 1);
+    if (element.tag === 'head') headOpen = false;
+    else if (element.tag === 'pre' || element.tag === 'listing') preDepth--;
+    else if (foreignDepth > 0 && (element.tag === 'svg' || element.tag === 'math')) foreignDepth--;
+    if (skippedDepth > 0 && skipsText(element)) skippedDepth--;
+  };
+  const closeHead = (): void => {
+    if (!headOpen) return;
+    for (let i = stack.length - 1; i >= 1; i--) {
+      if (stack[i].tag === 'head') {
+        while (stack.length > i) pop();
+        return;
+      }
+    }
+    headOpen = false;
   };
   const appendText = (text: string): void => {
     if (skippedDepth > 0 || text === '') return;
     const parent = current();
-    const last = parent.children[parent.children.length - 1];
-    // The tokenizer delivers one text in pieces around entities: keep one string per run of text.
-    if (typeof last === 'string') parent.children[parent.children.length - 1] = last + text;
-    else parent.children.push(text);
+    const children = parent.children;
+    const last = children[children.length - 1];
+    if (typeof last === 'string') children[children.length - 1] = last + text;
+    else children.push(text);
   };
-  const openPending = (): void => {
-    const element = pending;
-    if (!element) return;
-    pending = null;
+  const open = (element: HtmlElement): void => {
     const parent = current();
     element.parent = parent;
     element.order = elements.length;
@@ -126,86 +156,200 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
       return;
     }
     stack.push(element);
+    if (element.tag === 'head') headOpen = true;
+    else if (element.tag === 'pre' || element.tag === 'listing') preDepth++;
     if (skipsText(element)) skippedDepth++;
   };
-  const slice = (start: number, end: number): string => html.slice(start, end);
-
-  const callbacks: TokenizerCallbacks = {
-    onopentagname(start, end) {
-      deadline.tick();
-      openPending();
-      let tag = slice(start, end).toLowerCase();
-      if (tag === 'image') tag = 'img';
-      const closes = OPEN_IMPLIES_CLOSE.get(tag);
-      if (closes) while (stack.length > 1 && closes.has(current().tag)) pop();
-      pending = { tag, attrs: {}, children: [], parent: null, order: -1, lastOrder: -1 };
-    },
-    onattribname(start, end) {
-      attribName = slice(start, end).toLowerCase();
-      attribValue = '';
-    },
-    onattribdata(start, end) {
-      attribValue += slice(start, end);
-    },
-    onattribentity(codepoint) {
-      attribValue += String.fromCodePoint(codepoint);
-    },
-    onattribend() {
-      if (pending && !Object.hasOwn(pending.attrs, attribName)) pending.attrs[attribName] = attribValue;
-      attribValue = '';
-    },
-    onopentagend() {
-      openPending();
-    },
-    onselfclosingtag() {
-      // HTML ignores the slash (`<div/>` opens a div), except on void elements, which close anyway.
-      openPending();
-    },
-    onclosetag(start, end) {
-      deadline.tick();
-      openPending();
-      const tag = slice(start, end).toLowerCase();
-      if (VOID_TAGS.has(tag)) {
-        if (tag === 'br') {
-          pending = { tag: 'br', attrs: {}, children: [], parent: null, order: -1, lastOrder: -1 };
-          openPending();
-        }
+  const closeTag = (tag: string): void => {
+    if (VOID_TAGS.has(tag)) {
+      if (tag === 'br') open(newElement('br', {}));
+      return;
+    }
+    const lowest = Math.max(1, stack.length - MAX_CLOSE_SEARCH);
+    for (let i = stack.length - 1; i >= lowest; i--) {
+      if (stack[i].tag === tag) {
+        while (stack.length > i) pop();
         return;
       }
-      const lowest = Math.max(1, stack.length - MAX_CLOSE_SEARCH);
-      for (let i = stack.length - 1; i >= lowest; i--) {
-        if (stack[i].tag === tag) {
-          while (stack.length > i) pop();
-          return;
+    }
+    if (tag === 'p') {
+      // A stray </p> stands for an empty paragraph, as in browsers.
+      open(newElement('p', {}));
+      pop();
+    }
+  };
+  /** Finds the end tag of a raw-text element from `from`; returns [start of `</tag`, index after its `>`]. */
+  const rawTextEnd = (tag: string, from: number): [number, number] => {
+    let at = from;
+    for (;;) {
+      const lt = html.indexOf('</', at);
+      if (lt < 0) return [n, n];
+      const nameEnd = lt + 2 + tag.length;
+      if (html.slice(lt + 2, nameEnd).toLowerCase() === tag) {
+        const after = html.charCodeAt(nameEnd);
+        if (nameEnd >= n || isSpace(after) || after === GT || after === SLASH) {
+          const gt = html.indexOf('>', nameEnd);
+          return [lt, gt < 0 ? n : gt + 1];
         }
       }
-      if (tag === 'p') {
-        // A stray </p> stands for an empty paragraph, as in browsers.
-        pending = { tag: 'p', attrs: {}, children: [], parent: null, order: -1, lastOrder: -1 };
-        openPending();
-        pop();
-      }
-    },
-    ontext(start, end) {
-      openPending();
-      appendText(slice(start, end));
-    },
-    ontextentity(codepoint) {
-      appendText(String.fromCodePoint(codepoint));
-    },
-    oncdata() {},
-    oncomment() {},
-    ondeclaration() {},
-    onprocessinginstruction() {},
-    onend() {
-      openPending();
-    },
+      at = lt + 2;
+    }
   };
-  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
-  tokenizer.write(html);
-  tokenizer.end();
+  const text = (start: number, end: number): void => {
+    if (skippedDepth > 0) return;
+    if (preDepth === 0) {
+      // White space between tags (most text nodes of a page) becomes one shared space: no copy.
+      let k = start;
+      while (k < end && isSpace(html.charCodeAt(k))) k++;
+      if (k === end) {
+        appendText(' ');
+        return;
+      }
+    }
+    let raw = html.slice(start, end);
+    if (headOpen && current().tag === 'head' && hasNonSpace(raw)) closeHead();
+    if (raw.indexOf('&') >= 0) raw = decodeEntities(raw);
+    appendText(raw);
+  };
+
+  let i = 0;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      text(i, n);
+      break;
+    }
+    if (lt > i) text(i, lt);
+    const next = html.charCodeAt(lt + 1);
+    if (isAsciiLetter(next)) {
+      i = readStartTag(lt + 1);
+    } else if (next === SLASH) {
+      const first = html.charCodeAt(lt + 2);
+      const gt = html.indexOf('>', lt + 2);
+      const end = gt < 0 ? n : gt;
+      if (isAsciiLetter(first)) {
+        let nameEnd = lt + 3;
+        while (nameEnd < end) {
+          const c = html.charCodeAt(nameEnd);
+          if (isSpace(c) || c === SLASH) break;
+          nameEnd++;
+        }
+        deadline.tick();
+        closeTag(html.slice(lt + 2, nameEnd).toLowerCase());
+      }
+      i = end + 1;
+    } else if (next === BANG) {
+      if (html.startsWith('--', lt + 2)) {
+        // `<!-->` and `<!--->` are empty comments.
+        let close = html.indexOf('-->', lt + 4);
+        if (html.startsWith('>', lt + 4)) close = lt + 2;
+        else if (html.startsWith('->', lt + 4)) close = lt + 3;
+        i = close < 0 ? n : close + 3;
+      } else {
+        const gt = html.indexOf('>', lt + 2);
+        i = gt < 0 ? n : gt + 1;
+      }
+    } else if (next === QUESTION) {
+      const gt = html.indexOf('>', lt + 2);
+      i = gt < 0 ? n : gt + 1;
+    } else {
+      // A `<` that opens no tag is text.
+      appendText('<');
+      i = lt + 1;
+    }
+  }
   while (stack.length > 0) pop();
   return { root, elements };
+
+  /** Reads a start tag whose name begins at `at`; returns the index after it (and after a raw-text body). */
+  function readStartTag(at: number): number {
+    deadline.tick();
+    let j = at;
+    while (j < n) {
+      const c = html.charCodeAt(j);
+      if (isSpace(c) || c === SLASH || c === GT) break;
+      j++;
+    }
+    let tag = html.slice(at, j).toLowerCase();
+    if (tag === 'image') tag = 'img';
+    const attrs: Record<string, string> = {};
+    // Attributes.
+    let selfClosing = false;
+    for (;;) {
+      let c = html.charCodeAt(j);
+      while (j < n && (isSpace(c) || c === SLASH)) c = html.charCodeAt(++j);
+      if (j >= n) break;
+      if (c === GT) {
+        selfClosing = html.charCodeAt(j - 1) === SLASH;
+        j++;
+        break;
+      }
+      const nameStart = j;
+      let upper = c >= UPPER_A && c <= UPPER_Z;
+      j++; // the first character may be `=`
+      while (j < n) {
+        c = html.charCodeAt(j);
+        if (isSpace(c) || c === SLASH || c === GT || c === EQUALS) break;
+        if (c >= UPPER_A && c <= UPPER_Z) upper = true;
+        j++;
+      }
+      const name = upper ? html.slice(nameStart, j).toLowerCase() : html.slice(nameStart, j);
+      while (j < n && isSpace(html.charCodeAt(j))) j++;
+      let value = '';
+      if (html.charCodeAt(j) === EQUALS) {
+        j++;
+        while (j < n && isSpace(html.charCodeAt(j))) j++;
+        const quote = html.charCodeAt(j);
+        if (quote === DOUBLE_QUOTE || quote === SINGLE_QUOTE) {
+          const close = html.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", j + 1);
+          const end = close < 0 ? n : close;
+          value = html.slice(j + 1, end);
+          j = end + 1;
+        } else {
+          const start = j;
+          while (j < n) {
+            c = html.charCodeAt(j);
+            if (isSpace(c) || c === GT) break;
+            j++;
+          }
+          value = html.slice(start, j);
+        }
+        if (value.indexOf('&') >= 0) value = decodeEntities(value);
+      }
+      if (!Object.hasOwn(attrs, name)) attrs[name] = value;
+    }
+
+    if (headOpen && !HEAD_CONTENT_TAGS.has(tag) && tag !== 'head' && tag !== 'html') closeHead();
+    if (tag === 'body') closeHead();
+    const closes = OPEN_IMPLIES_CLOSE.get(tag);
+    if (closes) while (stack.length > 1 && closes.has(current().tag)) pop();
+    const element = newElement(tag, attrs);
+    open(element);
+    if (SKIPPED_CONTENT_TAGS.has(tag) && !selfClosing) {
+      // Nothing inside an inline SVG icon, a formula or a template is read: skip to the end tag in one
+      // search (icons repeat their paths hundreds of times on some pages).
+      const [endStart, after] = rawTextEnd(tag, j);
+      if (endStart < n) {
+        if (current() === element) pop();
+        return after;
+      }
+    }
+    if (foreignDepth > 0 || tag === 'svg' || tag === 'math') {
+      // Inside SVG and MathML a self-closing tag closes, and `<title>` or `<style>` hold markup, not raw text.
+      if (tag === 'svg' || tag === 'math') foreignDepth++;
+      if (selfClosing && current() === element) pop();
+      return j;
+    }
+    if (!RAW_TEXT_TAGS.has(tag)) return j;
+    // Raw text: the body runs to the matching end tag.
+    const [endStart, after] = tag === 'plaintext' ? [n, n] : rawTextEnd(tag, j);
+    if (skippedDepth === 0 && endStart > j) {
+      const body = html.slice(j, endStart);
+      element.children.push(ESCAPABLE_RAW_TEXT_TAGS.has(tag) ? decodeEntities(body) : body);
+    }
+    if (current() === element) pop();
+    return after;
+  }
 }
 
 /**
@@ -246,9 +390,16 @@ export function decodeLeftoverEntities(text: string): string {
 
 /** The element's class and id words, lowercased and split on non-letters (`top_ad-slot` -> top, ad, slot). */
 export function classTokens(element: HtmlElement): string[] {
-  const raw = `${element.attrs.class ?? ''} ${element.attrs.id ?? ''}`.toLowerCase();
-  if (raw.trim() === '') return [];
-  return raw.split(/[^a-z0-9]+/).filter((token) => token.length > 0);
+  if (element.tokens) return element.tokens;
+  const cls = element.attrs.class;
+  const id = element.attrs.id;
+  let tokens: string[] = [];
+  if (cls || id) {
+    const raw = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
+    tokens = raw.toLowerCase().split(/[^a-z0-9]+/).filter((token) => token.length > 0);
+  }
+  element.tokens = tokens;
+  return tokens;
 }
 
 /** Elements under (and including) an element, in document order (iterative). */

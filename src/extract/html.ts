@@ -1,58 +1,224 @@
 /**
  * Main text of an HTML page by scoring, in the manner of readability and trafilatura:
  *
- *   1. mark boilerplate subtrees (by tag, hidden attributes, class/id vocabulary), sparing a container that
- *      holds most of the page's text;
- *   2. score paragraphs (length, commas, link density, boilerplate vocabulary) and give each score to the
- *      paragraph's parent, grandparent and great-grandparent;
- *   3. take the best-scoring container (discounted by its link density) plus its siblings that score well
- *      or are clean paragraphs;
- *   4. write its blocks out as paragraphs, dropping link lists, captions and boilerplate lines;
- *   5. when that under-delivers, fall back to every kept paragraph of the page.
+ *   1. mark boilerplate subtrees (by tag, hidden attributes, ARIA role, class/id vocabulary), sparing a
+ *      container that holds most of the page's paragraph prose;
+ *   2. count text, link text, commas and clean paragraph text of every element bottom-up, once;
+ *   3. score paragraphs (length, commas, link density, boilerplate vocabulary) into their parent,
+ *      grandparent and great-grandparent; take the best container (discounted by its link density), widen
+ *      it to an ancestor when the article is split over wrappers, and add siblings that score well;
+ *   4. write its blocks out as paragraphs, dropping link lists, captions and boilerplate lines.
  *
- * Every walk is iterative and the deadline is checked in each loop.
+ * Fallback sequence (each step runs only when the previous one under-delivered; all give the same shape):
+ * `html.scored` -> `html.fallback` (every kept paragraph of the page) -> the same two steps with tag rules
+ * only (`html.lenient-*`, for articles inside an <aside> or a page wrapped in a <form>). Pages too large
+ * for scoring get the simple pass (`html.simple`) straight away.
+ *
+ * Every walk is iterative, per-element numbers live in typed arrays indexed by document order, and the
+ * deadline is checked in each loop.
  */
-import {
-  ANCESTOR_SHARES, BLOCK_TAGS, CLASS_WEIGHT, POSITIVE_CLASS, TAG_BASE_SCORE, BOILERPLATE_CLASS_PREFIXES, BOILERPLATE_CLASS_TOKENS, BOILERPLATE_PARAGRAPH_FACTOR,
-  CHARS_PER_POINT, CLIMB_MAX_LINK_DENSITY, CLIMB_MIN_GAIN, CLIMB_MIN_PROSE_SHARE, DROPPED_TAGS, HEADING_TAGS, LINKY_PARAGRAPH_MIN_CHARS, MAX_LENGTH_POINTS,
-  MAX_PARAGRAPH_LINK_DENSITY, MIN_MAIN_TEXT_CHARS, MIN_SCORED_PARAGRAPH_CHARS, PARAGRAPH_TAGS, PROTECTED_TAGS,
-  PROTECT_MAX_LINK_DENSITY, PROTECT_TEXT_SHARE, SOFT_DROPPED_TAGS, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_PARAGRAPH_CHARS,
-  SIBLING_SCORE_SHARE,
-} from './constants.ts';
 import type { Deadline } from './deadline.ts';
-import { classTokens, collapseSpace, textOf, type ElementStats, type HtmlElement, type ParsedPage } from './dom.ts';
+import { collapseSpace, textOf, type HtmlElement, type ParsedPage } from './dom.ts';
+import {
+  ANCESTOR_SHARES, BYLINE_HEAD_PARAGRAPHS, BYLINE_LINE, DATELINE_WORDS, MAX_BYLINE_LINE_CHARS, ARTICLE_BODY_ITEMPROPS, ARTICLE_WRAPPER_CLASS_NAMES, ARTICLE_BODY_WEIGHT, BLOCK_TAGS, BOILERPLATE_CLASS_PREFIXES,
+  BOILERPLATE_CLASS_SUFFIXES, BOILERPLATE_CLASS_WORDS, BOILERPLATE_PARAGRAPH_FACTOR, BOILERPLATE_PREFIX_EXCEPTIONS,
+  BOILERPLATE_ROLES, CHARS_PER_POINT, CLASS_WEIGHT, CLIMB_MAX_LINK_DENSITY, CLIMB_MIN_GAIN, CLIMB_MIN_PROSE_SHARE,
+  CONTENT_CLASS_WORDS, DROPPED_TAGS, HEADING_TAGS, HIGH_BAR_CLASS_WORDS, HIDDEN_CLASS_NAMES, LINKY_PARAGRAPH_MIN_CHARS,
+  MAX_ELEMENTS_FOR_SCORING, MAX_LENGTH_POINTS, MAX_OUTPUT_CHARS, MAX_PARAGRAPH_LINK_DENSITY, MAX_PARAGRAPH_NODES, MIN_MAIN_TEXT_CHARS,
+  MIN_SCORED_PARAGRAPH_CHARS, PARAGRAPH_TAGS, POSITIVE_CLASS_WORDS, PROTECTED_TAGS, PROTECT_MAX_LINK_DENSITY,
+  PROTECT_HIDDEN_PROSE_SHARE, PROTECT_PROSE_SHARE, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_PARAGRAPH_CHARS, SIBLING_SCORE_SHARE,
+  SOFT_DROPPED_TAGS, STATE_CLASS_PREFIXES, TAG_BASE_SCORE, UNPROTECTED_CLASS_WORDS, WEAK_BOILERPLATE_CLASS_WORDS,
+} from './html-constants.ts';
 import { isBoilerplateLine, isCaption } from './vocabulary.ts';
-
-
-/** Nodes read at most when a short paragraph's text is checked against the vocabulary. */
-const MAX_PARAGRAPH_NODES = 500;
 
 export interface HtmlText {
   text: string;
-  /** Which step produced the text: `html.scored`, `html.fallback`, `html.unfiltered`. */
+  /** Which step produced the text: `html.scored`, `html.fallback`, `html.lenient-scored`, ... */
   rule: string;
+}
+
+/**
+ * `strict`: drop by tag (hard and soft), hidden attributes, role and class/id vocabulary.
+ * `lenient`: drop by hard tag and hidden attributes only.
+ */
+type DropMode = 'strict' | 'lenient';
+
+/** Receives a line per decision worth explaining (class drops, the chosen container), for tuning. */
+export type DebugSink = (line: string) => void;
+
+// ---------------------------------------------------------------------------------------------------
+// Class and id vocabulary
+
+interface ClassVerdict {
+  boilerplate: boolean;
+  hidden: boolean;
+  /** Boilerplate that the prose-share protection never spares (comments). */
+  unprotected: boolean;
+  /** Boilerplate spared only at the higher share (footers, newsletter boxes). */
+  highBar: boolean;
+  /** Content words found (`article-body`, `entry-content`): each adds CLASS_WEIGHT to a container's score. */
+  positive: number;
+}
+
+const NEUTRAL: ClassVerdict = { boilerplate: false, hidden: false, unprotected: false, highBar: false, positive: 0 };
+
+/** What one class name (or id) says; cached per name across pages, since sites share most names. */
+interface NameWords {
+  strong: boolean;
+  weak: boolean;
+  content: boolean;
+  hidden: boolean;
+  unprotected: boolean;
+  highBar: boolean;
+  positive: number;
+  /** A name that lists the article's tags and categories (`hentry`): the element is an article wrapper. */
+  articleWrapper: boolean;
+}
+
+const nameCache = new Map<string, NameWords>();
+/** The name cache is emptied past this many entries, so a long batch of unrelated sites cannot grow it without bound. */
+const MAX_CACHED_NAMES = 50_000;
+
+function matchesBoilerplateWord(word: string): boolean {
+  if (BOILERPLATE_CLASS_WORDS.has(word)) return true;
+  if (word.length < 6 || BOILERPLATE_PREFIX_EXCEPTIONS.has(word)) return false;
+  for (const prefix of BOILERPLATE_CLASS_PREFIXES) if (word.startsWith(prefix)) return true;
+  for (const suffix of BOILERPLATE_CLASS_SUFFIXES) if (word.length > suffix.length + 2 && word.endsWith(suffix)) return true;
+  return false;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** Lowercase words of a class name: split on non-letters and camel case (`relatedPosts-2` -> related, posts). */
+function classNameWords(name: string): string[] {
+  const lower = name.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 0;
+    const letter = isLower(c) || isUpper(c);
+    if (start >= 0 && (!letter || (isUpper(c) && isLower(name.charCodeAt(i - 1))))) {
+      words.push(lower.slice(start, i));
+      start = -1;
+    }
+    if (letter && start < 0) start = i;
+  }
+  return words;
+}
+
+function hasDigit(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads one class name (or an id): `Layout--sidebarPosition-end` -> the block `Layout` only. Digits never
+ * change the reading, so `post-27529` is cached as `post-`: unique ids do not fill the cache.
+ */
+function readClassName(raw: string): NameWords {
+  const key = hasDigit(raw) ? raw.replace(/[0-9]+/g, '') : raw;
+  const cached = nameCache.get(key);
+  if (cached) return cached;
+  const words: NameWords = {
+    strong: false, weak: false, content: false, hidden: false, unprotected: false, highBar: false, positive: 0,
+    articleWrapper: false,
+  };
+  const lower = key.toLowerCase();
+  if (HIDDEN_CLASS_NAMES.has(lower)) words.hidden = true;
+  else if (ARTICLE_WRAPPER_CLASS_NAMES.has(lower)) words.articleWrapper = true;
+  else if (!STATE_CLASS_PREFIXES.some((prefix) => lower.startsWith(prefix))) {
+    // A BEM modifier (`block--modifier`) describes the block's look, not what it holds.
+    const modifier = key.indexOf('--');
+    for (const word of classNameWords(modifier > 0 ? key.slice(0, modifier) : key)) {
+      if (matchesBoilerplateWord(word)) words.strong = true;
+      else if (WEAK_BOILERPLATE_CLASS_WORDS.has(word)) words.weak = true;
+      if (UNPROTECTED_CLASS_WORDS.has(word)) words.unprotected = true;
+      if (HIGH_BAR_CLASS_WORDS.has(word)) words.highBar = true;
+      if (CONTENT_CLASS_WORDS.has(word)) words.content = true;
+      if (POSITIVE_CLASS_WORDS.has(word)) words.positive++;
+    }
+  }
+  if (nameCache.size >= MAX_CACHED_NAMES) nameCache.clear();
+  nameCache.set(key, words);
+  return words;
+}
+
+const CLASS_SEPARATOR = /\s+/;
+
+/**
+ * The verdict on an element's class names and id: boilerplate when a strong word appears, or a weak word
+ * with no content word anywhere in them (`widget Blog` stays, `widget` alone goes). A publishing system's
+ * article wrapper lists the article's tags and categories as class names (`hentry tag-comments`): they
+ * say nothing about the wrapper. `pageCache` holds the verdicts of the class strings already seen on the page.
+ */
+function classVerdict(element: HtmlElement, pageCache: Map<string, ClassVerdict>): ClassVerdict {
+  const cls = element.attrs.class;
+  const id = element.attrs.id;
+  if (!cls && !id) return NEUTRAL;
+  const key = id ? `${cls ?? ''}\u0000${id}` : (cls as string);
+  let verdict = pageCache.get(key);
+  if (verdict) return verdict;
+  verdict = { boilerplate: false, hidden: false, unprotected: false, highBar: false, positive: 0 };
+  let strong = false;
+  let weak = false;
+  let content = false;
+  let wrapper = false;
+  const names = cls ? cls.split(CLASS_SEPARATOR) : [];
+  if (id) names.push(id);
+  for (const name of names) {
+    if (name === '') continue;
+    const words = readClassName(name);
+    strong ||= words.strong;
+    weak ||= words.weak;
+    content ||= words.content;
+    wrapper ||= words.articleWrapper;
+    verdict.hidden ||= words.hidden;
+    verdict.unprotected ||= words.unprotected;
+    verdict.highBar ||= words.highBar;
+    verdict.positive += words.positive;
+  }
+  if (wrapper) {
+    verdict = { boilerplate: false, hidden: verdict.hidden, unprotected: false, highBar: false, positive: 1 };
+  } else {
+    verdict.boilerplate = strong || (weak && !content);
+  }
+  pageCache.set(key, verdict);
+  return verdict;
 }
 
 function isHidden(element: HtmlElement): boolean {
   const { attrs } = element;
-  if ('hidden' in attrs) return true;
-  if ((attrs['aria-hidden'] ?? '').toLowerCase() === 'true') return true;
+  if (attrs.hidden !== undefined) return true;
+  const ariaHidden = attrs['aria-hidden'];
+  if (ariaHidden !== undefined && ariaHidden.toLowerCase() === 'true') return true;
   const style = attrs.style;
-  return style !== undefined && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+  return style !== undefined && (style.includes('none') || style.includes('hidden')) && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-function hasBoilerplateClass(element: HtmlElement): boolean {
-  if (PROTECTED_TAGS.has(element.tag)) return false;
-  const role = (element.attrs.role ?? '').toLowerCase();
-  if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary' || role === 'dialog') {
-    return true;
-  }
-  for (const token of classTokens(element)) {
-    if (BOILERPLATE_CLASS_TOKENS.has(token)) return true;
-    for (const prefix of BOILERPLATE_CLASS_PREFIXES) if (token.startsWith(prefix)) return true;
-  }
-  return false;
+function isArticleBody(element: HtmlElement): boolean {
+  const itemprop = element.attrs.itemprop;
+  return itemprop !== undefined && ARTICLE_BODY_ITEMPROPS.has(itemprop.toLowerCase());
 }
+
+/** Boilerplate by role or class/id (the tag rules are applied apart). */
+function isBoilerplateElement(element: HtmlElement, verdict: ClassVerdict): boolean {
+  if (PROTECTED_TAGS.has(element.tag) || isArticleBody(element)) return false;
+  const role = element.attrs.role;
+  if (role !== undefined && BOILERPLATE_ROLES.has(role.toLowerCase())) return true;
+  return verdict.boilerplate;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Counting
 
 function countNonSpace(text: string): number {
   let n = 0;
@@ -63,153 +229,228 @@ function countNonSpace(text: string): number {
   return n;
 }
 
-function countCommas(text: string): number {
+/** Non-space characters and commas of a text in one pass; the commas go to `commaCount[0]`. */
+function countTextAndCommas(text: string, commaCount: Int32Array): number {
   let n = 0;
+  let commas = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === ',' || c === '，' || c === '、' || c === '،') n++;
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 160) {
+      n++;
+      // , ， 、 ،
+      if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
+    }
   }
+  commaCount[0] = commas;
   return n;
 }
 
-/** Fills `stats` of every element: text, link and comma counts over kept descendants, and `dropped`. */
-/**
- * `strict`: drop by tag (hard and soft), hidden attributes and class/id vocabulary, sparing a class-marked
- * container that holds most of the text. `lenient`: drop by hard tag and hidden attributes only.
- */
-type DropMode = 'strict' | 'lenient';
+/** Numbers of the page that do not depend on the drop mode, computed once. */
+interface RawCounts {
+  /** Non-space characters of the element's own text nodes. */
+  ownChars: Int32Array;
+  ownCommas: Int32Array;
+  /** Subtree text and link text without the hard-dropped tags (before any class rule). */
+  text: Int32Array;
+  links: Int32Array;
+  /** Subtree text inside <p>/<pre> that is not link text: the page's prose, before any class rule. */
+  prose: Int32Array;
+  /** Whether the element has a block-level child. */
+  blockChild: Uint8Array;
+  /** What each element's class names and id say, read on first use (see verdictOf). */
+  verdicts: Array<ClassVerdict | undefined>;
+  /** Verdicts per class string already read on this page. */
+  pageCache: Map<string, ClassVerdict>;
+}
 
-function computeStats(page: ParsedPage, deadline: Deadline, mode: DropMode): void {
+/** The element's class verdict, read once per element and only for elements a pass reaches. */
+function verdictOf(raw: RawCounts, element: HtmlElement): ClassVerdict {
+  return (raw.verdicts[element.order] ??= classVerdict(element, raw.pageCache));
+}
+
+/** Per-element numbers of one pass (strict or lenient), indexed by element order. */
+interface PassStats {
+  dropped: Uint8Array;
+  text: Int32Array;
+  links: Int32Array;
+  commas: Int32Array;
+  /** Text in clean paragraphs (scored, mostly not links) in the subtree. */
+  prose: Int32Array;
+  /** Content score; NaN when the element never received one. */
+  score: Float64Array;
+}
+
+function rawCounts(page: ParsedPage, deadline: Deadline): RawCounts {
   const { elements } = page;
-  // Pass 1: raw counts, children before parents (reverse document order).
-  const rawText = new Float64Array(elements.length);
-  const rawLinks = new Float64Array(elements.length);
-  for (let i = elements.length - 1; i >= 0; i--) {
+  const count = elements.length;
+  const counts: RawCounts = {
+    ownChars: new Int32Array(count), ownCommas: new Int32Array(count), text: new Int32Array(count),
+    links: new Int32Array(count), prose: new Int32Array(count), blockChild: new Uint8Array(count),
+    verdicts: new Array<ClassVerdict | undefined>(count), pageCache: new Map(),
+  };
+  const { ownChars, ownCommas, text, links, prose, blockChild } = counts;
+  const commaCount = new Int32Array(1);
+  for (let i = count - 1; i >= 0; i--) {
     deadline.tick();
     const element = elements[i];
-    let text = 0;
-    let links = 0;
-    for (const child of element.children) {
-      if (typeof child === 'string') text += countNonSpace(child);
-      else if (!DROPPED_TAGS.has(child.tag) && !(mode === 'strict' && SOFT_DROPPED_TAGS.has(child.tag))) {
-        text += rawText[child.order];
-        links += rawLinks[child.order];
-      }
-    }
-    rawText[i] = text;
-    rawLinks[i] = element.tag === 'a' ? text : links;
-  }
-  const pageText = Math.max(1, rawText[0]);
-
-  // Pass 2: dropped flags, parents before children (document order).
-  for (const element of elements) {
-    deadline.tick();
-    const parentDropped = element.parent?.stats?.dropped ?? false;
-    let dropped = parentDropped || DROPPED_TAGS.has(element.tag) || isHidden(element);
-    if (!dropped && mode === 'strict' && SOFT_DROPPED_TAGS.has(element.tag)) dropped = true;
-    if (!dropped && mode === 'strict' && hasBoilerplateClass(element)) {
-      const text = rawText[element.order];
-      const protectedByShare =
-        text / pageText >= PROTECT_TEXT_SHARE && rawLinks[element.order] / Math.max(1, text) <= PROTECT_MAX_LINK_DENSITY;
-      dropped = !protectedByShare;
-    }
-    element.stats = { textChars: 0, linkChars: 0, commas: 0, ownTextChars: 0, dropped, score: null, paragraphChars: 0 };
-  }
-
-  // Pass 3: kept counts, children before parents.
-  for (let i = elements.length - 1; i >= 0; i--) {
-    deadline.tick();
-    const element = elements[i];
-    const stats = element.stats as ElementStats;
-    if (stats.dropped) continue;
+    // Hard-dropped elements (scripts, the head, forms controls) never count: skip reading their text.
+    if (DROPPED_TAGS.has(element.tag)) continue;
+    let own = 0;
+    let commas = 0;
+    let subtree = 0;
+    let linked = 0;
+    let proseChars = 0;
     for (const child of element.children) {
       if (typeof child === 'string') {
-        const n = countNonSpace(child);
-        stats.ownTextChars += n;
-        stats.textChars += n;
-        stats.commas += countCommas(child);
+        own += countTextAndCommas(child, commaCount);
+        commas += commaCount[0];
       } else {
-        const childStats = child.stats as ElementStats;
-        if (childStats.dropped) continue;
-        stats.textChars += childStats.textChars;
-        stats.linkChars += childStats.linkChars;
-        stats.commas += childStats.commas;
+        if (BLOCK_TAGS.has(child.tag)) blockChild[i] = 1;
+        subtree += text[child.order];
+        linked += links[child.order];
+        proseChars += prose[child.order];
       }
     }
-    if (element.tag === 'a') stats.linkChars = stats.textChars;
+    ownChars[i] = own;
+    ownCommas[i] = commas;
+    text[i] = subtree + own;
+    links[i] = element.tag === 'a' ? subtree + own : linked;
+    // Text written straight into a div (`<div>Line one<br>Line two</div>`) is prose as much as a <p>.
+    const ownProse = element.tag !== 'a' && own >= MIN_SCORED_PARAGRAPH_CHARS ? own : 0;
+    prose[i] = element.tag === 'p' || element.tag === 'pre' ? text[i] - links[i] : proseChars + ownProse;
   }
+  return counts;
+}
 
-  // Pass 4: clean paragraph text per subtree, children before parents.
-  for (let i = elements.length - 1; i >= 0; i--) {
+function computePass(page: ParsedPage, raw: RawCounts, mode: DropMode, deadline: Deadline, debug?: DebugSink): PassStats {
+  const { elements } = page;
+  const count = elements.length;
+  const stats: PassStats = {
+    dropped: new Uint8Array(count), text: new Int32Array(count), links: new Int32Array(count),
+    commas: new Int32Array(count), prose: new Int32Array(count), score: new Float64Array(count).fill(Number.NaN),
+  };
+  const { dropped, text, links, commas, prose } = stats;
+  const pageProse = Math.max(1, raw.prose[0]);
+
+  // Dropped flags, parents before children (document order).
+  // A container that holds most of the page's prose is spared by every rule but the hard tags: the
+  // article wrapped in a <header>, in a `hidden` block revealed by a script, or in `c-layout-sidebar-left`.
+  const holdsArticle = (i: number, share: number): boolean =>
+    raw.prose[i] / pageProse >= share && raw.links[i] / Math.max(1, raw.text[i]) <= PROTECT_MAX_LINK_DENSITY;
+  for (let i = 1; i < count; i++) {
+    deadline.tick();
     const element = elements[i];
-    const stats = element.stats as ElementStats;
-    if (stats.dropped) continue;
-    if (isScoredParagraph(element) && linkDensity(stats) <= MAX_PARAGRAPH_LINK_DENSITY) {
-      stats.paragraphChars = stats.textChars;
-    } else {
-      for (const child of element.children) {
-        if (typeof child !== 'string') stats.paragraphChars += (child.stats as ElementStats).paragraphChars;
-      }
+    const parent = element.parent as HtmlElement;
+    if (dropped[parent.order]) {
+      dropped[i] = 1;
+      continue;
+    }
+    const { tag } = element;
+    if (DROPPED_TAGS.has(tag)) {
+      dropped[i] = 1;
+      continue;
+    }
+    let reason: string | null = null;
+    if (isHidden(element)) reason = 'hidden';
+    else if (mode === 'lenient') continue;
+    else if (SOFT_DROPPED_TAGS.has(tag)) reason = 'tag';
+    else if (verdictOf(raw, element).hidden) reason = 'hidden class';
+    else if (isBoilerplateElement(element, verdictOf(raw, element))) reason = 'class';
+    if (reason === null) continue;
+    const verdict = verdictOf(raw, element);
+    const lowBar = reason === 'class' && !verdict.highBar;
+    const spared = !verdict.unprotected && holdsArticle(i, lowBar ? PROTECT_PROSE_SHARE : PROTECT_HIDDEN_PROSE_SHARE);
+    if (!spared) dropped[i] = 1;
+    if (debug && raw.text[i] > 0) {
+      debug(`${spared ? 'kept' : 'dropped'} by ${reason}: <${tag} class="${element.attrs.class ?? ''}" id="${element.attrs.id ?? ''}"> text ${raw.text[i]} prose ${raw.prose[i]}/${raw.prose[0]}`);
     }
   }
+
+  // Kept counts and clean paragraph text, children before parents.
+  for (let i = count - 1; i >= 0; i--) {
+    deadline.tick();
+    if (dropped[i]) continue;
+    const element = elements[i];
+    let subtree = raw.ownChars[i];
+    let linked = 0;
+    let commaCount = raw.ownCommas[i];
+    let proseChars = 0;
+    for (const child of element.children) {
+      if (typeof child === 'string') continue;
+      const c = child.order;
+      if (dropped[c]) continue;
+      subtree += text[c];
+      linked += links[c];
+      commaCount += commas[c];
+      proseChars += prose[c];
+    }
+    text[i] = subtree;
+    links[i] = element.tag === 'a' ? subtree : linked;
+    commas[i] = commaCount;
+    prose[i] = isScoredParagraph(element, raw, stats) && linkDensity(stats, i) <= MAX_PARAGRAPH_LINK_DENSITY ? subtree : proseChars;
+  }
+  return stats;
 }
 
-function linkDensity(stats: ElementStats): number {
-  return stats.textChars === 0 ? 0 : stats.linkChars / stats.textChars;
+function linkDensity(stats: PassStats, i: number): number {
+  const text = stats.text[i];
+  return text === 0 ? 0 : stats.links[i] / text;
 }
 
-function hasBlockChild(element: HtmlElement): boolean {
-  for (const child of element.children) if (typeof child !== 'string' && BLOCK_TAGS.has(child.tag)) return true;
-  return false;
-}
-
-function isScoredParagraph(element: HtmlElement): boolean {
-  const stats = element.stats as ElementStats;
-  if (stats.dropped || stats.textChars < MIN_SCORED_PARAGRAPH_CHARS) return false;
-  if (element.tag === 'p' || element.tag === 'pre') return true;
-  if (PARAGRAPH_TAGS.has(element.tag)) return !hasBlockChild(element);
+function isScoredParagraph(element: HtmlElement, raw: RawCounts, stats: PassStats): boolean {
+  const i = element.order;
+  if (stats.dropped[i] || stats.text[i] < MIN_SCORED_PARAGRAPH_CHARS) return false;
+  const { tag } = element;
+  if (tag === 'p' || tag === 'pre') return true;
+  if (PARAGRAPH_TAGS.has(tag)) return raw.blockChild[i] === 0;
   // A div or section with text of its own is a paragraph written without <p>.
-  return (element.tag === 'div' || element.tag === 'section' || element.tag === 'span') && stats.ownTextChars >= MIN_SCORED_PARAGRAPH_CHARS;
+  return (tag === 'div' || tag === 'section' || tag === 'span' || tag === 'font') && raw.ownChars[i] >= MIN_SCORED_PARAGRAPH_CHARS;
 }
 
-function initialScore(element: HtmlElement): number {
+// ---------------------------------------------------------------------------------------------------
+// Scoring and selection
+
+function initialScore(element: HtmlElement, raw: RawCounts): number {
   let score = TAG_BASE_SCORE[element.tag] ?? 0;
-  const classes = classTokens(element).join(' ');
-  if (classes && POSITIVE_CLASS.test(classes)) score += CLASS_WEIGHT;
+  score += Math.min(verdictOf(raw, element).positive, 1) * CLASS_WEIGHT;
+  if (isArticleBody(element)) score += ARTICLE_BODY_WEIGHT;
   return score;
 }
 
 /** Scores paragraphs into their ancestors; returns the best container or null. */
-function bestContainer(page: ParsedPage, deadline: Deadline): HtmlElement | null {
+function bestContainer(page: ParsedPage, raw: RawCounts, stats: PassStats, deadline: Deadline): HtmlElement | null {
+  const { elements } = page;
+  const { score } = stats;
   const candidates: HtmlElement[] = [];
-  for (const element of page.elements) {
+  for (const element of elements) {
     deadline.tick();
-    if (!isScoredParagraph(element)) continue;
-    const stats = element.stats as ElementStats;
-    let points = 1 + stats.commas + Math.min(stats.textChars / CHARS_PER_POINT, MAX_LENGTH_POINTS);
-    points *= 1 - linkDensity(stats);
-    if (stats.textChars < LINKY_PARAGRAPH_MIN_CHARS) {
+    if (!isScoredParagraph(element, raw, stats)) continue;
+    const i = element.order;
+    const chars = stats.text[i];
+    let points = 1 + stats.commas[i] + Math.min(chars / CHARS_PER_POINT, MAX_LENGTH_POINTS);
+    points *= 1 - linkDensity(stats, i);
+    if (chars < LINKY_PARAGRAPH_MIN_CHARS) {
       const text = collapseSpace(textOf(element, LINKY_PARAGRAPH_MIN_CHARS * 2, MAX_PARAGRAPH_NODES));
       if (isBoilerplateLine(text) || isCaption(text)) points *= BOILERPLATE_PARAGRAPH_FACTOR;
     }
     let ancestor = element.parent;
     for (const share of ANCESTOR_SHARES) {
       if (!ancestor || ancestor.tag === '#root') break;
-      const ancestorStats = ancestor.stats as ElementStats;
-      if (ancestorStats.score === null) {
-        ancestorStats.score = initialScore(ancestor);
+      const a = ancestor.order;
+      if (Number.isNaN(score[a])) {
+        score[a] = initialScore(ancestor, raw);
         candidates.push(ancestor);
       }
-      ancestorStats.score += points * share;
+      score[a] += points * share;
       ancestor = ancestor.parent;
     }
   }
   let best: HtmlElement | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const candidate of candidates) {
-    const stats = candidate.stats as ElementStats;
-    const finalScore = (stats.score ?? 0) * (1 - linkDensity(stats));
-    stats.score = finalScore;
+    const c = candidate.order;
+    const finalScore = score[c] * (1 - linkDensity(stats, c));
+    score[c] = finalScore;
     if (finalScore > bestScore) {
       bestScore = finalScore;
       best = candidate;
@@ -223,23 +464,29 @@ function bestContainer(page: ParsedPage, deadline: Deadline): HtmlElement | null
  * the ancestors on the way are mostly paragraph prose and not links: an article split over several
  * wrappers (`<section><div><p>` repeated between image blocks) is taken whole.
  */
-function widenContainer(best: HtmlElement, deadline: Deadline): HtmlElement {
+function widenContainer(best: HtmlElement, stats: PassStats, deadline: Deadline): HtmlElement {
   let chosen = best;
+  if (isArticleBody(best)) return best;
   for (let ancestor = best.parent; ancestor && ancestor.tag !== '#root'; ancestor = ancestor.parent) {
     deadline.tick();
-    const stats = ancestor.stats as ElementStats;
-    if (stats.textChars === 0) break;
-    if (stats.paragraphChars / stats.textChars < CLIMB_MIN_PROSE_SHARE || linkDensity(stats) > CLIMB_MAX_LINK_DENSITY) break;
-    if (stats.paragraphChars >= (chosen.stats as ElementStats).paragraphChars * (1 + CLIMB_MIN_GAIN)) chosen = ancestor;
+    const a = ancestor.order;
+    const text = stats.text[a];
+    if (text === 0) break;
+    if (stats.prose[a] / text < CLIMB_MIN_PROSE_SHARE || linkDensity(stats, a) > CLIMB_MAX_LINK_DENSITY) break;
+    if (stats.prose[a] >= stats.prose[chosen.order] * (1 + CLIMB_MIN_GAIN)) chosen = ancestor;
+    // The publisher marked the body: never climb past it.
+    if (isArticleBody(ancestor)) break;
   }
   return chosen;
 }
 
+const SENTENCE_END = /[.!?…]["”’»)]?\s*$/;
+
 /** The best container plus its siblings that belong to the article. */
-function selectContent(best: HtmlElement): HtmlElement[] {
+function selectContent(best: HtmlElement, stats: PassStats): HtmlElement[] {
   const parent = best.parent;
   if (!parent) return [best];
-  const bestScore = (best.stats as ElementStats).score ?? 0;
+  const bestScore = Number.isNaN(stats.score[best.order]) ? 0 : stats.score[best.order];
   const threshold = Math.max(10, bestScore * SIBLING_SCORE_SHARE);
   const selected: HtmlElement[] = [];
   for (const sibling of parent.children) {
@@ -248,37 +495,74 @@ function selectContent(best: HtmlElement): HtmlElement[] {
       selected.push(sibling);
       continue;
     }
-    const stats = sibling.stats as ElementStats;
-    if (stats.dropped || stats.textChars === 0) continue;
-    if (stats.score !== null && stats.score >= threshold) {
+    const s = sibling.order;
+    if (stats.dropped[s] || stats.text[s] === 0) continue;
+    if (!Number.isNaN(stats.score[s]) && stats.score[s] >= threshold) {
       selected.push(sibling);
       continue;
     }
     if (sibling.tag === 'p') {
-      const density = linkDensity(stats);
-      if (stats.textChars >= SIBLING_MIN_PARAGRAPH_CHARS && density < SIBLING_MAX_LINK_DENSITY) selected.push(sibling);
-      else if (density === 0 && /[.!?]["”’)]?\s*$/.test(textOf(sibling, Number.POSITIVE_INFINITY, MAX_PARAGRAPH_NODES))) selected.push(sibling);
+      const density = linkDensity(stats, s);
+      if (stats.text[s] >= SIBLING_MIN_PARAGRAPH_CHARS && density < SIBLING_MAX_LINK_DENSITY) selected.push(sibling);
+      else if (density === 0 && SENTENCE_END.test(textOf(sibling, Number.POSITIVE_INFINITY, MAX_PARAGRAPH_NODES))) selected.push(sibling);
     }
   }
   return selected;
 }
 
+/**
+ * Every kept `itemprop="articleBody"` element not inside another, in document order: when the best container
+ * is one the publisher marked, the marked parts are the article (split into sections around a photo or an
+ * advertisement) and their siblings are teasers and furniture.
+ */
+function articleBodies(page: ParsedPage, stats: PassStats): HtmlElement[] {
+  const found: HtmlElement[] = [];
+  let insideUntil = -1;
+  for (const element of page.elements) {
+    if (element.order <= insideUntil || stats.dropped[element.order] || !isArticleBody(element)) continue;
+    found.push(element);
+    insideUntil = element.lastOrder;
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Output
+
 interface Paragraph {
   text: string;
   linkChars: number;
   heading: boolean;
+  /** Inside <pre>: lines and spacing are kept as written. */
+  pre: boolean;
 }
 
+const EDGE_BREAKS = /^\n+|\s+$/g;
+const NON_SPACE = /\S/;
+
+const INLINE_SPACE = /[ \t\f\r\u00a0\u2009\u200a\u202f]+/g;
+const SPACE_AROUND_BREAK = / ?\n ?/g;
+const REPEATED_BREAKS = /\n{2,}/g;
+
 /** Writes the kept blocks under the given roots out as paragraphs (iterative walk). */
-function paragraphsOf(roots: HtmlElement[], deadline: Deadline): Paragraph[] {
+function paragraphsOf(roots: HtmlElement[], dropped: Uint8Array, deadline: Deadline): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  let buffer = '';
+  let parts: string[] = [];
   let bufferLinks = 0;
   let heading = false;
+  let preDepth = 0;
+  let bufferPre = false;
+  let written = 0;
   const flush = (): void => {
-    const text = buffer.replace(/[ \t\f\r\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{2,}/g, '\n').trim();
-    if (text) paragraphs.push({ text, linkChars: bufferLinks, heading });
-    buffer = '';
+    if (parts.length > 0) {
+      const joinedParts = parts.join('');
+      const text = bufferPre
+        ? joinedParts.replace(EDGE_BREAKS, '')
+        : joinedParts.replace(INLINE_SPACE, ' ').replace(SPACE_AROUND_BREAK, '\n').replace(REPEATED_BREAKS, '\n').trim();
+      if (NON_SPACE.test(text)) paragraphs.push({ text, linkChars: bufferLinks, heading, pre: bufferPre });
+      parts = [];
+    }
+    bufferPre = false;
     bufferLinks = 0;
     heading = false;
   };
@@ -286,31 +570,45 @@ function paragraphsOf(roots: HtmlElement[], deadline: Deadline): Paragraph[] {
   type Step = HtmlElement | string | { close: HtmlElement };
   let linkDepth = 0;
   for (const root of roots) {
+    if (written >= MAX_OUTPUT_CHARS) break;
     const stack: Step[] = [root];
     while (stack.length > 0) {
       deadline.tick();
       const step = stack.pop()!;
       if (typeof step === 'string') {
-        buffer += step;
-        if (linkDepth > 0) bufferLinks += countNonSpace(step);
+        // Past the output cap the page is a dump, not an article: keep its start and stop reading.
+        const room = MAX_OUTPUT_CHARS - written;
+        const piece = step.length > room ? step.slice(0, room) : step;
+        parts.push(piece);
+        written += piece.length;
+        if (linkDepth > 0) bufferLinks += countNonSpace(piece);
+        if (written >= MAX_OUTPUT_CHARS) {
+          stack.length = 0;
+          break;
+        }
         continue;
       }
       if ('close' in step) {
         if (step.close.tag === 'a') linkDepth--;
+        if (step.close.tag === 'pre') preDepth--;
         if (BLOCK_TAGS.has(step.close.tag)) flush();
         continue;
       }
       const element = step;
-      if ((element.stats as ElementStats).dropped) continue;
+      if (dropped[element.order]) continue;
       if (element.tag === 'br') {
-        buffer += '\n';
+        parts.push('\n');
         continue;
       }
       if (BLOCK_TAGS.has(element.tag)) {
         flush();
         heading = HEADING_TAGS.has(element.tag);
+      } else if (element.tag === 'td' || element.tag === 'th') {
+        parts.push(' ');
       }
       if (element.tag === 'a') linkDepth++;
+      if (element.tag === 'pre') preDepth++;
+      if (preDepth > 0) bufferPre = true;
       stack.push({ close: element });
       for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i]);
     }
@@ -326,48 +624,136 @@ function cleanParagraphs(paragraphs: Paragraph[]): string[] {
     const length = paragraph.text.length;
     const density = paragraph.linkChars / Math.max(1, countNonSpace(paragraph.text));
     if (density > MAX_PARAGRAPH_LINK_DENSITY && length < LINKY_PARAGRAPH_MIN_CHARS) continue;
-    const lines = paragraph.text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
-    const kept = lines.filter((line) => !isBoilerplateLine(line) && !isCaption(line));
+    const lines = paragraph.text.split('\n');
+    const kept: string[] = [];
+    for (const raw of lines) {
+      const line = raw.trim();
+      if (paragraph.pre) kept.push(raw.trimEnd());
+      else if (line.length > 0 && !isBoilerplateLine(line) && !isCaption(line)) kept.push(line);
+    }
     if (kept.length === 0) continue;
     out.push(kept.join(paragraph.heading ? ' ' : '\n'));
   }
   return out;
 }
 
-function joined(paragraphs: string[]): string {
-  return paragraphs.join('\n\n');
+function totalLength(paragraphs: string[]): number {
+  let n = 0;
+  for (const paragraph of paragraphs) n += paragraph.length + 2;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Entry point and fallback sequence
+
+interface Attempt {
+  paragraphs: string[];
+  rule: string;
+}
+
+/** One pass: scoring and selection, then every kept paragraph of the page when the selection under-delivers. */
+function extractWith(page: ParsedPage, raw: RawCounts, mode: DropMode, deadline: Deadline, debug?: DebugSink): Attempt {
+  const stats = computePass(page, raw, mode, deadline, debug);
+  const prefix = mode === 'strict' ? 'html.' : 'html.lenient-';
+  const best = bestContainer(page, raw, stats, deadline);
+  if (debug && best) debug(`${mode}: best <${best.tag} class="${best.attrs.class ?? ''}" id="${best.attrs.id ?? ''}"> score ${stats.score[best.order].toFixed(1)}`);
+  const roots = !best ? [] : isArticleBody(best) ? articleBodies(page, stats) : selectContent(widenContainer(best, stats, deadline), stats);
+  const paragraphs = cleanParagraphs(paragraphsOf(roots, stats.dropped, deadline));
+  if (totalLength(paragraphs) >= MIN_MAIN_TEXT_CHARS) return { paragraphs, rule: `${prefix}scored` };
+  const everything = cleanParagraphs(paragraphsOf([page.root], stats.dropped, deadline));
+  if (totalLength(everything) > totalLength(paragraphs)) return { paragraphs: everything, rule: `${prefix}fallback` };
+  return { paragraphs, rule: `${prefix}scored` };
+}
+
+/** Elements the simple pass reads as paragraphs. */
+const SIMPLE_PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'li', 'dd', 'td', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * The simple pass for pages too large to score: the paragraph elements (and divs with text of their own)
+ * kept by the tag rules, outermost first, without scoring. It touches each element once, so a generated
+ * page of 100,000+ elements stays within the time budget.
+ */
+function simplePass(page: ParsedPage, deadline: Deadline): Attempt {
+  const { elements } = page;
+  const dropped = new Uint8Array(elements.length);
+  const roots: HtmlElement[] = [];
+  let insideUntil = -1;
+  for (let i = 1; i < elements.length; i++) {
+    deadline.tick();
+    const element = elements[i];
+    if (dropped[(element.parent as HtmlElement).order] || DROPPED_TAGS.has(element.tag) || isHidden(element)) {
+      dropped[i] = 1;
+      continue;
+    }
+    if (i <= insideUntil) continue;
+    let paragraph = SIMPLE_PARAGRAPH_TAGS.has(element.tag);
+    if (!paragraph && (element.tag === 'div' || element.tag === 'section')) {
+      let own = 0;
+      for (const child of element.children) if (typeof child === 'string') own += countNonSpace(child);
+      paragraph = own >= MIN_SCORED_PARAGRAPH_CHARS;
+    }
+    if (!paragraph) continue;
+    roots.push(element);
+    insideUntil = element.lastOrder;
+  }
+  return { paragraphs: cleanParagraphs(paragraphsOf(roots, dropped, deadline)), rule: 'html.simple' };
+}
+
+const TITLE_KEY = /[^\p{L}\p{N}]+/gu;
+const LETTER_RUNS = /\p{L}+/gu;
+const DIGIT = /\d/;
+
+/** A line made only of a date, a time and date words (`Updated 12 March 2024, 14:05 CET`). */
+function isDateline(line: string): boolean {
+  if (line.length > MAX_BYLINE_LINE_CHARS || !DIGIT.test(line)) return false;
+  for (const word of line.toLowerCase().match(LETTER_RUNS) ?? []) if (!DATELINE_WORDS.has(word)) return false;
+  return true;
+}
+
+/**
+ * Drops bylines and datelines from the first paragraphs (`By Jane Roe`, `Von Max Muster | 3. Mai 2024`,
+ * `Updated 12:05 CET`): the byline is metadata, not body text.
+ */
+function dropBylines(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p];
+    if (p >= BYLINE_HEAD_PARAGRAPHS || paragraph.length > MAX_BYLINE_LINE_CHARS * 2) {
+      out.push(paragraph);
+      continue;
+    }
+    const kept = paragraph.split('\n').filter((line) => {
+      const trimmed = line.trim();
+      return !(trimmed.length <= MAX_BYLINE_LINE_CHARS && (BYLINE_LINE.test(trimmed) || isDateline(trimmed)));
+    });
+    if (kept.length > 0) out.push(kept.join('\n'));
+  }
+  return out;
 }
 
 /**
  * Extracts the main text of a parsed page. `title` (when known) is removed when the text starts with it.
- * Returns an empty text when nothing was found; the caller decides whether that is an error.
+ * Returns an empty text when nothing was found; the caller decides whether that is an error. `debug`, when
+ * given, receives the class drops and the chosen containers.
  */
-export function extractHtmlText(page: ParsedPage, title: string | null, deadline: Deadline): HtmlText {
-  let found = extractWith(page, 'strict', deadline);
-  if (found.paragraphs.length === 0) {
-    // The strict rules may have removed an article kept in an <aside> or a wrapper with an unlucky class:
-    // retry with the tag rules only.
-    found = extractWith(page, 'lenient', deadline);
-  }
-  let { paragraphs } = found;
-  if (title && paragraphs.length > 0 && collapseSpace(paragraphs[0]).toLowerCase() === title.toLowerCase()) {
-    paragraphs = paragraphs.slice(1);
-  }
-  return { text: joined(paragraphs), rule: found.rule };
-}
-
-/** One pass of scoring, selection and the fallback to all paragraphs when the selection under-delivers. */
-function extractWith(page: ParsedPage, mode: DropMode, deadline: Deadline): { paragraphs: string[]; rule: string } {
-  computeStats(page, deadline, mode);
-  const best = bestContainer(page, deadline);
-  let paragraphs = best ? cleanParagraphs(paragraphsOf(selectContent(widenContainer(best, deadline)), deadline)) : [];
-  let rule = mode === 'strict' ? 'html.scored' : 'html.lenient-scored';
-  if (joined(paragraphs).length < MIN_MAIN_TEXT_CHARS) {
-    const everything = cleanParagraphs(paragraphsOf([page.root], deadline));
-    if (joined(everything).length > joined(paragraphs).length) {
-      paragraphs = everything;
-      rule = mode === 'strict' ? 'html.fallback' : 'html.lenient-fallback';
+export function extractHtmlText(page: ParsedPage, title: string | null, deadline: Deadline, debug?: DebugSink): HtmlText {
+  let found: Attempt;
+  if (page.elements.length > MAX_ELEMENTS_FOR_SCORING) {
+    found = simplePass(page, deadline);
+  } else {
+    const raw = rawCounts(page, deadline);
+    found = extractWith(page, raw, 'strict', deadline, debug);
+    if (totalLength(found.paragraphs) < MIN_MAIN_TEXT_CHARS) {
+      // The strict rules may have removed an article kept in an <aside> or a wrapper with an unlucky class:
+      // retry with the tag rules only, and keep whichever step delivered more.
+      const lenient = extractWith(page, raw, 'lenient', deadline, debug);
+      if (totalLength(lenient.paragraphs) > totalLength(found.paragraphs)) found = lenient;
     }
   }
-  return { paragraphs, rule };
+  let paragraphs = dropBylines(found.paragraphs);
+  if (title && paragraphs.length > 0) {
+    const key = title.replace(TITLE_KEY, '').toLowerCase();
+    if (key && paragraphs[0].replace(TITLE_KEY, '').toLowerCase() === key) paragraphs = paragraphs.slice(1);
+  }
+  return { text: paragraphs.join('\n\n'), rule: found.rule };
 }

@@ -9,62 +9,29 @@
  */
 import { PipelineError, type ExtractedArticle, type Provenance, type RawDocument } from '../model.ts';
 import { cleanAuthors, wireCredit } from './authors.ts';
-import {
-  DEFAULT_TIME_BUDGET_MS, MAX_SITE_NAME_WORDS, MIN_ARTICLE_CHARS, TITLE_SITE_SEPARATORS, WIRE_DATELINE_PATTERN,
-} from './constants.ts';
-import { dateFromUrl, normalizeDate } from './dates.ts';
+import { DEFAULT_TIME_BUDGET_MS, MIN_ARTICLE_CHARS, WIRE_DATELINE_PATTERN } from './constants.ts';
+import { dateFromUrl, monthFromUrl, normalizeDate } from './dates.ts';
 import { Deadline } from './deadline.ts';
 import { collapseSpace, parseHtml } from './dom.ts';
 import { extractHtmlText } from './html.ts';
-import { detectLanguage, languageFromTag } from './language.ts';
+import { chooseLanguage, languageFromTag } from './language.ts';
+import { choosePublished, findWrittenDate } from './meta-dates.ts';
+import { chooseOutlet, hostOf } from './meta-outlet.ts';
+import { chooseTitle } from './meta-title.ts';
 import { readMetadata, type Candidate } from './metadata.ts';
 import { extractFromText } from './text.ts';
+
+export { cleanTitle } from './meta-title.ts';
 
 export interface ExtractOptions {
   /** Per-document time budget in milliseconds (default 1000); past it the stage throws `timeout`. */
   timeBudgetMs?: number;
 }
 
-/** Separators after which an unknown suffix is cut only when short (a hyphen may be part of the headline). */
-const DASH_SEPARATORS = new Set([' - ', ' – ', ' — ']);
-/** An unknown suffix after a dash is cut when it has at most this many words ("Headline - Outlet Name"). */
-const MAX_DASH_SUFFIX_WORDS = 3;
 /** Most tags kept: longer keyword lists are SEO stuffing. */
 const MAX_TAGS = 30;
 /** Shortest description kept (characters). */
 const MIN_DESCRIPTION_CHARS = 10;
-
-function sameName(a: string, b: string): boolean {
-  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const x = norm(a);
-  const y = norm(b);
-  return x.length > 0 && (x === y || x.includes(y) || y.includes(x));
-}
-
-/** Removes a site name before or after the headline (`Headline | Outlet`, `Outlet: Headline`). */
-export function cleanTitle(raw: string, siteNames: string[]): string {
-  let title = collapseSpace(raw);
-  for (const separator of TITLE_SITE_SEPARATORS) {
-    const last = title.lastIndexOf(separator);
-    if (last > 0) {
-      const head = title.slice(0, last).trim();
-      const tail = title.slice(last + separator.length).trim();
-      const tailWords = tail.split(/\s+/).length;
-      const knownSite = siteNames.some((site) => sameName(tail, site));
-      const shortSuffix = DASH_SEPARATORS.has(separator) ? tailWords <= MAX_DASH_SUFFIX_WORDS : tailWords <= MAX_SITE_NAME_WORDS;
-      if (head.split(/\s+/).length >= 2 && (knownSite || shortSuffix)) {
-        title = head;
-        continue;
-      }
-    }
-    const first = title.indexOf(separator);
-    if (first > 0) {
-      const head = title.slice(0, first).trim();
-      if (siteNames.some((site) => sameName(head, site))) title = title.slice(first + separator.length).trim();
-    }
-  }
-  return title;
-}
 
 function record(provenance: Record<string, Provenance>, field: string, rule: string): void {
   provenance[field] = { rule };
@@ -72,7 +39,7 @@ function record(provenance: Record<string, Provenance>, field: string, rule: str
 
 function firstDate(candidates: Candidate<string>[]): Candidate<string> | null {
   for (const candidate of candidates) {
-    const value = normalizeDate(candidate.value);
+    const value = normalizeDate(candidate.value) ?? findWrittenDate(candidate.value)?.value ?? null;
     if (value) return { value, rule: candidate.rule };
   }
   return null;
@@ -103,9 +70,14 @@ interface PageFields {
   title: Candidate<string> | null;
   authorSources: Candidate<string[]>[];
   extraCredits: string[];
-  published: Candidate<string> | null;
+  /** Names a source types as a person (JSON-LD Person): kept even when they equal the outlet's name. */
+  personAuthors: string[];
+  /** Publication date candidates, most trusted first; the URL's date is weighed in when choosing. */
+  published: Candidate<string>[];
   updated: Candidate<string> | null;
   outlet: Candidate<string> | null;
+  /** A wire or agency credit the page states apart from the byline (text mode). */
+  credit?: Candidate<string> | null;
   description: Candidate<string> | null;
   tags: Candidate<string[]> | null;
   declaredLanguage: Candidate<string> | null;
@@ -114,17 +86,14 @@ interface PageFields {
 
 function fromHtml(doc: RawDocument, deadline: Deadline): PageFields {
   const page = parseHtml(doc.content, deadline);
-  const meta = readMetadata(page, deadline);
-  const siteNames = [doc.outlet ?? '', ...meta.outlets.map((c) => c.value)].filter((s) => s.length > 0);
+  const meta = readMetadata(page, deadline, doc.content);
+  const url = meta.urls.find((c) => isHttpUrl(c.value)) ?? null;
+  const outlet = chooseOutlet(meta.outlets, meta.titles, doc.url?.trim() || url?.value || null);
+  const host = hostOf(doc.url?.trim() || url?.value || null);
+  const siteNames = [doc.outlet ?? '', outlet?.value ?? '', ...meta.outlets.map((c) => c.value), host ?? '']
+    .filter((s) => s.length > 0);
 
-  let title: Candidate<string> | null = null;
-  for (const candidate of meta.titles) {
-    const value = cleanTitle(candidate.value, siteNames);
-    if (value) {
-      title = { value, rule: candidate.rule };
-      break;
-    }
-  }
+  const title = chooseTitle(meta.titles, meta.headings, siteNames);
   const { text, rule } = extractHtmlText(page, title?.value ?? null, deadline);
   const description = meta.descriptions
     .map((c) => ({ value: collapseSpace(c.value), rule: c.rule }))
@@ -133,12 +102,10 @@ function fromHtml(doc: RawDocument, deadline: Deadline): PageFields {
   const declaredLanguage = meta.languages
     .map((c) => ({ value: languageFromTag(c.value) ?? '', rule: c.rule }))
     .find((c) => c.value !== '') ?? null;
-  const url = meta.urls.find((c) => isHttpUrl(c.value)) ?? null;
-  const outlet = meta.outlets.find((c) => c.value.trim().length > 0 && !isHttpUrl(c.value)) ?? null;
   return {
     text, textRule: rule, title, authorSources: meta.authors, extraCredits: meta.organisationAuthors,
-    published: firstDate(meta.published), updated: firstDate(meta.updated), outlet, description, tags,
-    declaredLanguage, url,
+    personAuthors: meta.personAuthors, published: meta.published, updated: firstDate(meta.updated), outlet,
+    description, tags, declaredLanguage, url,
   };
 }
 
@@ -151,9 +118,11 @@ function fromText(doc: RawDocument, deadline: Deadline): PageFields {
     title: found.title ? { value: found.title, rule: rule('title', 'text.title') } : null,
     authorSources: found.bylines.length > 0 ? [{ value: found.bylines, rule: rule('authors', 'text.byline') }] : [],
     extraCredits: [],
-    published: found.published ? { value: found.published, rule: rule('published', 'text.byline') } : null,
+    personAuthors: [],
+    published: found.published ? [{ value: found.published, rule: rule('published', 'text.byline') }] : [],
     updated: found.updated ? { value: found.updated, rule: rule('updated', 'text.dateline') } : null,
-    outlet: null,
+    outlet: found.outlet ? { value: found.outlet, rule: rule('outlet', 'text.site-name') } : null,
+    credit: found.credit ? { value: found.credit, rule: rule('credit', 'text.byline') } : null,
     description: found.description ? { value: found.description, rule: rule('description', 'text.standfirst') } : null,
     tags: found.tags.length > 0 ? { value: found.tags, rule: rule('tags', 'text.tags') } : null,
     declaredLanguage: null,
@@ -184,11 +153,23 @@ export function extractArticle(doc: RawDocument, options: ExtractOptions = {}): 
   if (outletFromCaller) record(provenance, 'outlet', 'input.outlet');
   else if (fields.outlet) record(provenance, 'outlet', fields.outlet.rule);
 
-  // Authors: the first source that yields a person wins; every source may contribute a wire credit.
+  // Authors: the first source that yields a person wins; every source may contribute a wire credit. A name
+  // equal to the outlet's is a person when a source types it so or two sources name it (a personal site).
+  const namedBy = new Map<string, number>();
+  for (const source of fields.authorSources) {
+    for (const name of new Set(source.value.map((v) => v.trim().toLowerCase()))) namedBy.set(name, (namedBy.get(name) ?? 0) + 1);
+  }
+  const confirmedPeople = new Set([
+    ...fields.personAuthors.map((name) => name.trim().toLowerCase()),
+    ...[...namedBy].filter(([, count]) => count >= 2).map(([name]) => name),
+  ]);
+  // An outlet read off a title suffix or the host name may be a person's own site ("Post title | Jane Roe"):
+  // only a declared outlet name rules a byline out.
+  const declaredOutlet = outletFromCaller ?? (fields.outlet && !/\.suffix$|^url\.host$/.test(fields.outlet.rule) ? fields.outlet.value : null);
   let authors: string[] = [];
   let credit: string | null = null;
   for (const source of fields.authorSources) {
-    const cleaned = cleanAuthors(source.value, outlet);
+    const cleaned = cleanAuthors(source.value, declaredOutlet, { confirmedPeople });
     credit ??= cleaned.credit;
     if (cleaned.authors.length > 0 && authors.length === 0) {
       authors = cleaned.authors;
@@ -197,6 +178,10 @@ export function extractArticle(doc: RawDocument, options: ExtractOptions = {}): 
   }
   for (const organisation of fields.extraCredits) credit ??= wireCredit(organisation);
   if (credit) record(provenance, 'credit', 'byline.wire');
+  if (!credit && fields.credit) {
+    credit = fields.credit.value;
+    record(provenance, 'credit', fields.credit.rule);
+  }
   const dateline = WIRE_DATELINE_PATTERN.exec(text);
   if (!credit && dateline) {
     credit = wireCredit(dateline[1] ?? dateline[2] ?? '');
@@ -212,12 +197,12 @@ export function extractArticle(doc: RawDocument, options: ExtractOptions = {}): 
   if (doc.published) {
     published = normalizeDate(doc.published) ?? doc.published;
     record(provenance, 'published', 'input.published');
-  } else if (fields.published) {
-    published = fields.published.value;
-    record(provenance, 'published', fields.published.rule);
   } else {
-    published = dateFromUrl(url);
-    if (published) record(provenance, 'published', 'url.path');
+    const chosen = choosePublished(fields.published, dateFromUrl(url), monthFromUrl(url));
+    if (chosen) {
+      published = chosen.value;
+      record(provenance, 'published', chosen.rule);
+    }
   }
 
   const updated = fields.updated?.value ?? null;
@@ -230,12 +215,8 @@ export function extractArticle(doc: RawDocument, options: ExtractOptions = {}): 
   const tags = uniqueTags(fields.tags?.value ?? []);
   if (tags.length > 0 && fields.tags) record(provenance, 'tags', fields.tags.rule);
 
-  let language = detectLanguage(text);
-  if (language) record(provenance, 'language', 'eld.small');
-  else if (fields.declaredLanguage) {
-    language = fields.declaredLanguage.value;
-    record(provenance, 'language', fields.declaredLanguage.rule);
-  }
+  const language = chooseLanguage(text, fields.declaredLanguage);
+  if (language) record(provenance, 'language', language.rule);
 
-  return { title, authors, credit, outlet, published, updated, language, description, tags, url, text, provenance };
+  return { title, authors, credit, outlet, published, updated, language: language?.value ?? null, description, tags, url, text, provenance };
 }

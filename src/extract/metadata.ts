@@ -7,18 +7,39 @@
 import { ARTICLE_TYPES, AUTHOR_META_KEYS, META_KEYS, TAG_META_KEYS, type MetaField } from './constants.ts';
 import type { Deadline } from './deadline.ts';
 import { classTokens, collapseSpace, decodeLeftoverEntities, textOf, type HtmlElement, type ParsedPage } from './dom.ts';
+import {
+  AUTHOR_LINK_PATH, MAX_AUTHOR_LINKS, MAX_TITLE_HEADINGS, MAX_TITLE_WORDS,
+} from './meta-constants.ts';
+import {
+  foreignContexts, readsMonthFirst, scanTextDates, scriptDate, titleDate, visibleDates, type Candidate,
+} from './meta-dates.ts';
 
-export interface Candidate<T> {
-  value: T;
-  rule: string;
-}
+export type { Candidate } from './meta-dates.ts';
+
+/** Meta keys read beyond the shared META_KEYS lists (Dublin Core spelt with a colon is folded to a dot). */
+const EXTRA_PUBLISHED_KEYS = [
+  'dcterms.issued', 'dcterms.date', 'dc.date.created', 'article:published', 'og:published_time', 'publication_date',
+  'date_published', 'datecreated', 'citation_online_date', 'citation_date', 'rnews:datepublished', 'displaydate',
+  'originalpublicationdate', 'article_date_original', 'cxenseparse:recs:publishtime', 'created', 'release_date',
+];
+/** Meta keys read after the page's marked visible dates: a bare `date` is often a crawl or edit date. */
+const WEAK_PUBLISHED_KEYS = new Set(['date']);
+const EXTRA_UPDATED_KEYS = ['dc.date.modified', 'dcterms.date.modified', 'article:updated_time', 'lastmod', 'revised'];
+const EXTRA_TITLE_KEYS = ['dcterms.title', 'og:title:default'];
 
 export interface PageMetadata {
+  /** Metadata titles (og:title, JSON-LD headline, <title>, ...) with the rule of each, most trusted first. */
   titles: Candidate<string>[];
+  /** Texts of the page's first h1 elements outside navigation and sidebars, in document order. */
+  headings: string[];
+  /** Whether ambiguous slashed dates on this page read month first (a US English page). */
+  monthFirst: boolean;
   /** Raw byline strings per source (one source may hold several names). */
   authors: Candidate<string[]>[];
   /** Organisation authors from JSON-LD: never people, but a wire agency among them is a credit. */
   organisationAuthors: string[];
+  /** Names that JSON-LD types as a Person: a person even when the page's outlet has the same name. */
+  personAuthors: string[];
   published: Candidate<string>[];
   updated: Candidate<string>[];
   outlets: Candidate<string>[];
@@ -168,7 +189,8 @@ function readJsonLd(scripts: string[], meta: PageMetadata, deadline: Deadline): 
     const name = stringOf(author.name);
     if (!name) continue;
     const types = typesOf(author);
-    if (types.some((type) => type === 'organization' || type === 'newsmediaorganization' || type === 'corporation')) {
+    if (types.includes('person')) meta.personAuthors.push(name);
+    if (!types.includes('person') && types.some((type) => type === 'organization' || type === 'newsmediaorganization' || type === 'corporation')) {
       meta.organisationAuthors.push(name);
     } else {
       people.push(name);
@@ -179,9 +201,13 @@ function readJsonLd(scripts: string[], meta: PageMetadata, deadline: Deadline): 
   if (keywords.length > 0) meta.tags.push({ value: keywords, rule: 'jsonld.keywords' });
 }
 
-/** The byline elements' texts: `rel=author`, `itemprop=author`, class/id `byline` or `author`. */
-function bylineTexts(page: ParsedPage, deadline: Deadline): Candidate<string[]>[] {
+/**
+ * The byline elements' texts: `rel=author`, `itemprop=author`, class/id `byline` or `author`, and links to an
+ * author page (`/author/jane-roe`), outside comments, teasers and sidebars.
+ */
+function bylineTexts(page: ParsedPage, foreign: Uint8Array, deadline: Deadline): Candidate<string[]>[] {
   const found: Candidate<string[]>[] = [];
+  const links: string[] = [];
   const taken: HtmlElement[] = [];
   const insideTaken = (element: HtmlElement): boolean => {
     for (const outer of taken) if (outer.order < element.order && element.order <= outer.lastOrder) return true;
@@ -189,59 +215,64 @@ function bylineTexts(page: ParsedPage, deadline: Deadline): Candidate<string[]>[
   };
   for (const element of page.elements) {
     deadline.tick();
-    if (found.length >= MAX_BYLINE_ELEMENTS) break;
+    if (found.length >= MAX_BYLINE_ELEMENTS && links.length >= MAX_AUTHOR_LINKS) break;
+    if (foreign[element.order]) continue;
+    const { attrs } = element;
+    if (!attrs.class && !attrs.id && !attrs.rel && !attrs.itemprop && !attrs.href) continue;
     let rule: string | null = null;
-    if ((element.attrs.rel ?? '').toLowerCase() === 'author') rule = 'html.rel-author';
+    const rel = (attrs.rel ?? '').toLowerCase().split(/\s+/);
+    if (rel.includes('author')) rule = 'html.rel-author';
     else if ((element.attrs.itemprop ?? '').toLowerCase() === 'author') rule = 'html.itemprop-author';
-    else if (element.tag !== 'meta' && element.tag !== 'body' && element.tag !== 'article') {
+    else if (element.tag !== 'meta' && element.tag !== 'body' && element.tag !== 'article' && element.tag !== 'html') {
       const tokens = classTokens(element);
-      if (tokens.some((t) => t === 'byline' || t === 'byl' || t === 'author' || t === 'authors' || t === 'author-name')) {
+      if (tokens.some((t) => t === 'byline' || t === 'byl' || t === 'author' || t === 'authors' || t === 'author-name' || t === 'byline__name')) {
         rule = 'html.byline';
       }
     }
-    if (!rule || insideTaken(element)) continue;
+    if (!rule && element.tag === 'a' && links.length < MAX_AUTHOR_LINKS && AUTHOR_LINK_PATH.test(element.attrs.href ?? '')) {
+      const text = collapseSpace(textOf(element, MAX_BYLINE_TEXT_CHARS, MAX_LABEL_NODES));
+      if (text && text.length <= MAX_BYLINE_TEXT_CHARS) links.push(text);
+      continue;
+    }
+    if (!rule || found.length >= MAX_BYLINE_ELEMENTS || insideTaken(element)) continue;
     const text = collapseSpace(textOf(element, MAX_BYLINE_TEXT_CHARS * 2, MAX_LABEL_NODES));
     if (!text || text.length > MAX_BYLINE_TEXT_CHARS) continue;
     taken.push(element);
     found.push({ value: [text], rule });
   }
+  if (links.length > 0) found.push({ value: links, rule: 'html.author-link' });
   return found;
 }
 
-function firstHeading(page: ParsedPage): string | null {
+/** The texts of the page's first h1 headings outside navigation, sidebars and teasers. */
+function headings(page: ParsedPage, foreign: Uint8Array): string[] {
+  const out: string[] = [];
   for (const element of page.elements) {
-    if (element.tag === 'h1') {
-      const text = collapseSpace(textOf(element, 1000, MAX_LABEL_NODES));
-      if (text) return text;
-    }
+    if (element.tag !== 'h1' || foreign[element.order]) continue;
+    const text = collapseSpace(textOf(element, 1000, MAX_LABEL_NODES));
+    if (text && text.split(' ').length <= MAX_TITLE_WORDS) out.push(text);
+    if (out.length >= MAX_TITLE_HEADINGS) break;
   }
-  return null;
+  return out;
 }
 
-/** `<time datetime>` elements: those marked as the publication date first, then the first in the article. */
-function timeCandidates(page: ParsedPage): Candidate<string>[] {
-  const marked: Candidate<string>[] = [];
-  const others: Candidate<string>[] = [];
-  for (const element of page.elements) {
-    if (element.tag !== 'time') continue;
-    const value = element.attrs.datetime ?? collapseSpace(textOf(element, 100, MAX_LABEL_NODES));
-    if (!value) continue;
-    const tokens = classTokens(element);
-    const isMarked =
-      'pubdate' in element.attrs ||
-      (element.attrs.itemprop ?? '').toLowerCase() === 'datepublished' ||
-      tokens.some((t) => t.startsWith('publish') || t === 'posted' || t === 'pubdate');
-    if (isMarked) marked.push({ value, rule: 'html.time-published' });
-    else if (others.length === 0) others.push({ value, rule: 'html.time' });
-  }
-  return [...marked, ...others];
+/** Meta keys as compared: lowercased; Dublin Core's `dc:title` / `DCTERMS:issued` folded to `dc.title`. */
+function metaKeys(raw: string): string[] {
+  return raw
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((key) => key.length > 0)
+    .map((key) => key.replace(/^(dc|dcterms):/, '$1.'));
 }
 
-/** Collects every metadata candidate of a parsed page. */
-export function readMetadata(page: ParsedPage, deadline: Deadline): PageMetadata {
+/**
+ * Collects every metadata candidate of a parsed page. `html` is the page's source, read for dates that only
+ * scripts hold (the parsed tree drops script text); without it that rule is skipped.
+ */
+export function readMetadata(page: ParsedPage, deadline: Deadline, html = ''): PageMetadata {
   const meta: PageMetadata = {
-    titles: [], authors: [], organisationAuthors: [], published: [], updated: [], outlets: [], descriptions: [],
-    tags: [], languages: [], urls: [],
+    titles: [], headings: [], monthFirst: false, authors: [], organisationAuthors: [], personAuthors: [], published: [],
+    updated: [], outlets: [], descriptions: [], tags: [], languages: [], urls: [],
   };
   const metaValues = new Map<string, string[]>();
   const scripts: string[] = [];
@@ -249,14 +280,15 @@ export function readMetadata(page: ParsedPage, deadline: Deadline): PageMetadata
   let titleText: string | null = null;
   let canonical: string | null = null;
   const relTags: string[] = [];
+  const foreign = foreignContexts(page);
 
   for (const element of page.elements) {
     deadline.tick();
     const { tag, attrs } = element;
     if (tag === 'meta') {
-      const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'] ?? '').toLowerCase().trim();
       const value = attrs.content;
-      if (key && value && value.trim()) {
+      if (!value || !value.trim()) continue;
+      for (const key of metaKeys(attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'] ?? '')) {
         const list = metaValues.get(key) ?? [];
         list.push(collapseSpace(decodeLeftoverEntities(value)));
         metaValues.set(key, list);
@@ -272,7 +304,7 @@ export function readMetadata(page: ParsedPage, deadline: Deadline): PageMetadata
     } else if (tag === 'a' && (attrs.rel ?? '').toLowerCase().split(/\s+/).includes('tag')) {
       const text = collapseSpace(textOf(element, 100, MAX_LABEL_NODES));
       if (text) relTags.push(text);
-    } else if (attrs.itemprop && tag !== 'meta') {
+    } else if (attrs.itemprop && !foreign[element.order]) {
       // Microdata outside <meta>: <span itemprop="datePublished" content="..."> or <time itemprop=...>.
       const key = attrs.itemprop.toLowerCase();
       if (key === 'datepublished' || key === 'datemodified' || key === 'headline') {
@@ -288,42 +320,54 @@ export function readMetadata(page: ParsedPage, deadline: Deadline): PageMetadata
 
   readJsonLd(scripts, meta, deadline);
 
-  const fromMeta = (field: MetaField, extra: Array<Candidate<string>> = []): void => {
-    for (const key of META_KEYS[field]) {
+  const fromKeys = (field: MetaField, keys: string[]): void => {
+    for (const key of keys) {
       const value = metaValues.get(key)?.[0];
       if (value) meta[field].push({ value, rule: `meta.${key}` });
     }
-    meta[field].push(...extra);
   };
 
-  // Titles: og:title first, then JSON-LD headline (already added), then the rest.
-  const ogTitle = metaValues.get('og:title')?.[0];
-  if (ogTitle) meta.titles.unshift({ value: ogTitle, rule: 'meta.og:title' });
-  for (const key of META_KEYS.titles.slice(1)) {
-    const value = metaValues.get(key)?.[0];
-    if (value) meta.titles.push({ value, rule: `meta.${key}` });
-  }
+  // Titles: every source with its rule; meta-title.ts weighs them against the visible headings.
+  fromKeys('titles', [...META_KEYS.titles, ...EXTRA_TITLE_KEYS]);
   const itempropHeadline = metaValues.get('itemprop:headline')?.[0];
   if (itempropHeadline) meta.titles.push({ value: collapseSpace(itempropHeadline), rule: 'microdata.headline' });
-  const h1 = firstHeading(page);
-  if (h1) meta.titles.push({ value: h1, rule: 'html.h1' });
   if (titleText) meta.titles.push({ value: titleText, rule: 'html.title' });
+  meta.headings = headings(page, foreign);
 
-  fromMeta('published', [
-    ...(metaValues.get('itemprop:datepublished') ?? []).map((value) => ({ value, rule: 'microdata.datePublished' })),
-    ...timeCandidates(page),
-  ]);
-  fromMeta('updated', (metaValues.get('itemprop:datemodified') ?? []).map((value) => ({ value, rule: 'microdata.dateModified' })));
-  fromMeta('outlets');
-  fromMeta('descriptions');
-  fromMeta('languages', htmlLang ? [{ value: htmlLang, rule: 'html.lang' }] : []);
-  fromMeta('urls', canonical ? [{ value: canonical, rule: 'html.canonical' }] : []);
+  fromKeys('languages', META_KEYS.languages);
+  if (htmlLang) meta.languages.push({ value: htmlLang, rule: 'html.lang' });
+  meta.monthFirst = readsMonthFirst(meta.languages.find((c) => /^[a-z]{2}([-_][a-z]{2})?$/i.test(c.value.trim()))?.value ?? null);
+
+  // Dates: JSON-LD (added), meta tags, microdata, visible dates, then a scan of the text as the last resort.
+  fromKeys('published', [...META_KEYS.published, ...EXTRA_PUBLISHED_KEYS].filter((key) => !WEAK_PUBLISHED_KEYS.has(key)));
+  for (const value of metaValues.get('itemprop:datepublished') ?? []) meta.published.push({ value, rule: 'microdata.datePublished' });
+  fromKeys('updated', [...META_KEYS.updated, ...EXTRA_UPDATED_KEYS]);
+  for (const value of metaValues.get('itemprop:datemodified') ?? []) meta.updated.push({ value, rule: 'microdata.dateModified' });
+  const visible = visibleDates(page, foreign, meta.monthFirst, deadline);
+  meta.published.push(...visible.published.filter((c) => !c.rule.startsWith('html.date-element')));
+  // A bare `date` meta is as often the crawl or modification date: after the marked visible dates.
+  fromKeys('published', [...WEAK_PUBLISHED_KEYS]);
+  meta.published.push(...visible.published.filter((c) => c.rule.startsWith('html.date-element')));
+  meta.updated.push(...visible.updated);
+  // Last resorts: a date in the title, a dateline under the headline, a date key in the scripts, any date.
+  const fromTitle = titleDate(meta.titles.filter((c) => c.rule === 'meta.og:title' || c.rule === 'html.title'), meta.monthFirst);
+  if (fromTitle) meta.published.push(fromTitle);
+  const scanned = scanTextDates(page, foreign, meta.monthFirst, deadline);
+  if (scanned?.rule === 'text.heading-date') meta.published.push(scanned);
+  const fromScript = scriptDate(html);
+  if (fromScript) meta.published.push(fromScript);
+  if (scanned && scanned.rule !== 'text.heading-date') meta.published.push(scanned);
+
+  fromKeys('outlets', META_KEYS.outlets);
+  fromKeys('descriptions', META_KEYS.descriptions);
+  fromKeys('urls', META_KEYS.urls);
+  if (canonical) meta.urls.push({ value: canonical, rule: 'html.canonical' });
 
   for (const key of AUTHOR_META_KEYS) {
     const values = metaValues.get(key);
     if (values && values.length > 0) meta.authors.push({ value: values, rule: `meta.${key}` });
   }
-  meta.authors.push(...bylineTexts(page, deadline));
+  meta.authors.push(...bylineTexts(page, foreign, deadline));
 
   for (const key of TAG_META_KEYS) {
     const values = metaValues.get(key);

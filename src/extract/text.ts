@@ -1,28 +1,45 @@
 /**
- * Article text from a page as a scraper saved it (menus, forms, captions and teasers all in the text).
+ * Article text from a page as a scraper saved it (menus, forms, captions, teasers and footers all in the text,
+ * one block per line).
  *
- * Each line gets a kind from its shape (words, ending), repetition on the page and vocabulary. The body is
- * the run of prose lines with the most text, allowing a few non-prose lines inside it (sub-headings, an
- * "Advertisement" label, a caption). The title, byline, dateline and standfirst are read from the lines just
- * before the body; headline-like lines after it are teasers of other articles and are left out.
+ * 1. Each line gets a kind from its shape (words, ending, capitals), its repetition on the page and the
+ *    vocabulary (text-constants.ts, in several languages): prose, heading, short line, caption, byline,
+ *    dateline, boilerplate, teaser of another article, tag list, or a stop line that ends articles.
+ * 2. The body is the region with the best score: prose adds its length, every other line subtracts (a little
+ *    for a sub-heading, a list item or a caption, more for a run of short lines, much more for teasers and
+ *    stop lines), so short interruptions inside the article are bridged and menus or related links are not.
+ * 3. The title is the headline-shaped line just above the body (or in its first lines) that the body talks
+ *    about and that a byline or dateline follows; byline, dateline and standfirst are read between title and
+ *    body. The standfirst is the description and also the first paragraph of the text.
+ * 4. Inside the region, prose, sub-headings and list items are kept; captions, labels and boxes are dropped.
  */
-import { cleanAuthors } from './authors.ts';
-import {
-  HEADER_LOOKBACK_LINES, HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, MAX_BODY_GAP_LINES, MAX_BYLINE_CHARS,
-  MAX_TAG_WORDS, PROSE_MIN_WORDS, PROSE_MIN_WORDS_UNPUNCTUATED, REPEATED_LINE_MIN, STANDFIRST_MIN_WORDS,
-  TAG_JOINING_WORDS, TAG_LIST_LABEL, TITLE_MIN_WORDS,
-} from './constants.ts';
-import { findDateInText } from './dates.ts';
+import { cleanAuthors, wireCredit } from './authors.ts';
+import { BOILERPLATE_LINES, BOILERPLATE_LINE_PATTERNS } from './constants.ts';
 import type { Deadline } from './deadline.ts';
+import {
+  AGENCY_WORDS, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER, CAPTION_COST,
+  CAPTION_CREDIT_SUFFIX, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE,
+  EXTRA_BOILERPLATE_PATTERNS, HEADER_LOOKAHEAD_LINES, HEADER_LOOKBACK_LINES, HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS,
+  KEEP_STANDFIRST_IN_TEXT, MAX_BYLINE_CHARS, MAX_DATELINE_CHARS, MAX_EXTENSION_GAP_LINES, MAX_TAG_LINES,
+  MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MIN_DATELINE_DATE_SHARE, PROSE_FREE_CHARS, PROSE_MIN_WORDS,
+  PROSE_MIN_WORDS_UNPUNCTUATED, PROSE_WEIGHT, REPEATED_LINE_MAX_WORDS, REPEATED_LINE_MIN,
+  REPEATED_SENTENCE_MAX_WORDS, SHORT_LINE_COST, SHORT_RUN_COST, SHORT_RUN_MAX, STANDFIRST_MAX_WORDS,
+  STANDFIRST_MIN_WORDS, STOP_COST, STOP_LINES, STOP_PATTERNS, TAG_JOINING_WORDS, TAG_LABEL, TEASER_COST,
+  TITLE_MIN_WORDS, UNWRAP_MIN_CHARS, UPDATED_LABEL, WORDS_PER_PUNCTUATION,
+} from './text-constants.ts';
+import { findLineDate } from './text-dates.ts';
+import { findOutlet } from './text-outlet.ts';
 import { isBoilerplateLine, isCaption, lineKey } from './vocabulary.ts';
 
 export type LineKind =
-  | 'boilerplate' | 'caption' | 'byline' | 'dateline' | 'tags' | 'teaser' | 'prose' | 'headline' | 'other';
+  | 'prose' | 'heading' | 'short' | 'caption' | 'byline' | 'dateline' | 'boilerplate' | 'teaser' | 'tags' | 'stop';
 
 export interface ClassifiedLine {
   text: string;
   words: number;
   kind: LineKind;
+  /** How often the line occurs on the page. */
+  repeats: number;
 }
 
 export interface TextExtraction {
@@ -30,36 +47,43 @@ export interface TextExtraction {
   title: string | null;
   /** Byline strings (cleaned into names by the caller). */
   bylines: string[];
+  /** Wire or agency credit named in the byline ("Meridian Press Agency"), kept apart from the authors. */
+  credit: string | null;
   published: string | null;
   updated: string | null;
   description: string | null;
   tags: string[];
+  /** The outlet's name where the page states it (site-name line, © notice, "The X is reader-funded"). */
+  outlet: string | null;
   /** Rule per field found (`title` -> `text.title`, ...). */
   rules: Record<string, string>;
 }
 
 /** Sentence endings, allowing a closing quote or bracket after the mark. */
-const SENTENCE_END = /[.!?:;]["'”’»)\]]*$/;
-const TRUNCATED_END = /(…|\.\.\.)["'”’]?$/;
-/** A dateline label before a date ("Updated: ..."). */
-const UPDATED_LABEL = /^(updated|last updated|modified)\b/i;
-/** A dateline is short; longer lines with a date in them are sentences. */
-const MAX_DATELINE_CHARS = 90;
-/** The date must be most of a dateline (its label and a reading time are the rest). */
-const MIN_DATELINE_DATE_SHARE = 0.4;
+const SENTENCE_END = /[.!?:;。！？]["'”’»)\]]*$/;
+const TRUNCATED_END = /(?:…|\.\.\.)["'”’]?$/;
+/** A relative time with no reference to resolve it against ("Updated 2 hours ago", "vor 3 Tagen"). */
+const RELATIVE_DATELINE =
+  /^(?:(?:updated|published|posted|aktualisiert|mis à jour)\s*:?\s*)?(?:\d+|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^(?:vor|il y a|hace)\s+\d+\s+\p{L}+$/iu;
+/** A time of day alone on its line: the stamp of a live-blog entry or a list of latest news. */
+const TIME_ONLY = /^\d{1,2}[:h.]\d{2}(?:\s*(?:am|pm|uhr|h))?$/i;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+/** A month name glued to a name by a scraper ("GiuffridaMar 5, 2025"). */
+const GLUED_MONTH = /(\p{Ll})((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/gu;
 
 function wordCount(text: string): number {
-  const m = text.match(/\S+/g);
-  return m ? m.length : 0;
+  const spaced = text.match(/\S+/g)?.length ?? 0;
+  const cjk = text.match(CJK)?.length ?? 0;
+  return cjk > 0 ? Math.max(spaced, Math.round(cjk / CJK_CHARS_PER_WORD)) : spaced;
 }
 
 /** Joins lines cut by a hard wrap: a long line without an ending followed directly by a lowercase start. */
 function unwrapLines(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    const previous = out.length > 0 ? out[out.length - 1] : '';
-    if (previous.trim().length >= 50 && !SENTENCE_END.test(previous.trim()) && /^\s*\p{Ll}/u.test(line) && line.trim() !== '') {
-      out[out.length - 1] = `${previous.trimEnd()} ${line.trim()}`;
+    const previous = out.length > 0 ? out[out.length - 1].trim() : '';
+    if (previous.length >= UNWRAP_MIN_CHARS && !SENTENCE_END.test(previous) && /^\s*\p{Ll}/u.test(line)) {
+      out[out.length - 1] = `${previous} ${line.trim()}`;
     } else {
       out.push(line);
     }
@@ -67,83 +91,320 @@ function unwrapLines(lines: string[]): string[] {
   return out;
 }
 
-function classify(text: string, repeats: number): LineKind {
-  const words = wordCount(text);
-  if (TAG_LIST_LABEL.test(text)) return 'tags';
-  if (isBoilerplateLine(text) || (repeats >= REPEATED_LINE_MIN && words < PROSE_MIN_WORDS * 3)) return 'boilerplate';
-  if (isCaption(text)) return 'caption';
-  if (/^by\s+\S/i.test(text) && text.length <= MAX_BYLINE_CHARS) {
-    const { authors, credit } = cleanAuthors([text]);
-    if (authors.length > 0 || credit) return 'byline';
+/** Longest line compared by its normalised key; longer lines (paragraphs) are compared as written, which is cheaper. */
+const MAX_KEYED_LINE_CHARS = 200;
+
+/** The key under which repeated lines are counted. */
+function repeatKey(line: string): string {
+  return line.length <= MAX_KEYED_LINE_CHARS ? lineKey(line) : line.toLowerCase();
+}
+
+/** Longest line tested against the extra boilerplate patterns: longer lines are paragraphs. */
+const MAX_EXTRA_BOILERPLATE_CHARS = 300;
+
+function isExtraBoilerplate(text: string): boolean {
+  return text.length <= MAX_EXTRA_BOILERPLATE_CHARS && EXTRA_BOILERPLATE_PATTERNS.some((pattern) => pattern.test(text));
+}
+
+/** A short line with a © credit in it is a picture credit ("Harbour at dusk © Name / Agency"). */
+const MAX_COPYRIGHT_CAPTION_CHARS = 150;
+const COPYRIGHT_CREDIT = /\S\s*©\s*[^.!?]{1,60}$/;
+
+/** A tag line ("Tags: a, b, c") has at most this many words; a longer line starting "Themen" is a sentence. */
+const MAX_TAG_LINE_TOTAL_WORDS = 40;
+
+/** Stop lines are labels: a longer line is a sentence that happens to start like one. */
+const MAX_STOP_LINE_CHARS = 80;
+
+/** The shared boilerplate vocabulary (vocabulary.ts) with the line's key computed once. */
+function isVocabularyBoilerplate(text: string, key: string): boolean {
+  if (text.length > MAX_KEYED_LINE_CHARS) return false;
+  if (key === '' || BOILERPLATE_LINES.has(key)) return true;
+  const plain = text.replace(/^[*•·\s]+/, '');
+  return BOILERPLATE_LINE_PATTERNS.some((pattern) => pattern.test(plain));
+}
+
+function isCaptionLine(text: string): boolean {
+  if (isCaption(text) || CAPTION_PAREN_SUFFIX.test(text)) return true;
+  // "... Image: NBN / Rolf Ekdahl", "Bild: Name/Shutterstock.com": the credit ends the line, no sentence after it.
+  const credit = CAPTION_CREDIT_SUFFIX.exec(text);
+  if (credit && !/[.!?]\s/.test(credit[1]) && !/[.!?]$/.test(credit[1])) return true;
+  return text.length <= MAX_COPYRIGHT_CAPTION_CHARS && COPYRIGHT_CREDIT.test(text);
+}
+
+/** The byline without its opener ("By ", "Von ", "Author:"), or null when the line is no byline. */
+function bylineBody(text: string): string | null {
+  if (text.length > MAX_BYLINE_CHARS) return null;
+  const glued = /^By(?=\p{Lu}\p{Ll})/u.exec(text);
+  const opener = glued ?? BYLINE_OPENER.exec(text) ?? BYLINE_LABEL.exec(text);
+  if (!opener) return null;
+  return text.slice(opener[0].length).replace(GLUED_MONTH, '$1 $2').trim();
+}
+
+function isByline(text: string, words: number): boolean {
+  const body = bylineBody(text);
+  if (body === null) return false;
+  const { authors, credit } = cleanAuthors([body]);
+  // "By Staff" names nobody but is still a byline, not a heading.
+  return authors.length > 0 || credit !== null || (words <= 8 && !SENTENCE_END.test(text));
+}
+
+/** The kind a line has from its shape alone. */
+function shapeOf(text: string, words: number): LineKind {
+  if (TRUNCATED_END.test(text) && words >= 3) return 'teaser';
+  if (words >= PROSE_MIN_WORDS && SENTENCE_END.test(text)) return 'prose';
+  // A long line without an ending is a paragraph cut by the scraper only when it has punctuation inside (a tag
+  // cloud or a menu flattened into one line has none).
+  if (words >= PROSE_MIN_WORDS_UNPUNCTUATED && (text.match(/[,.;:!?]\s/g)?.length ?? 0) * WORDS_PER_PUNCTUATION >= words) return 'prose';
+  if (words >= HEADLINE_MIN_WORDS && words <= HEADLINE_MAX_WORDS && !/\.$/.test(text) && /^[\p{Lu}\p{N}"'“‘«¿¡]/u.test(text)) {
+    return 'heading';
   }
+  return 'short';
+}
+
+function classify(text: string, key: string, words: number, repeats: number, firstOccurrence: boolean): LineKind {
+  if (TAG_LABEL.test(text) && words <= MAX_TAG_LINE_TOTAL_WORDS) return 'tags';
+  if (text.length <= MAX_STOP_LINE_CHARS && (STOP_LINES.has(key) || STOP_PATTERNS.some((pattern) => pattern.test(text)))) return 'stop';
+  if (isVocabularyBoilerplate(text, key) || isExtraBoilerplate(text)) return 'boilerplate';
+  if (repeats >= REPEATED_LINE_MIN && (words <= REPEATED_LINE_MAX_WORDS || (!firstOccurrence && words <= REPEATED_SENTENCE_MAX_WORDS))) return 'boilerplate';
+  if (isCaptionLine(text)) return 'caption';
+  if (isByline(text, words)) return 'byline';
   if (text.length <= MAX_DATELINE_CHARS) {
-    const found = findDateInText(text);
+    if (RELATIVE_DATELINE.test(text) || TIME_ONLY.test(text)) return 'dateline';
+    const found = findLineDate(text);
     if (found && found.text.length >= text.length * MIN_DATELINE_DATE_SHARE) return 'dateline';
   }
-  if (TRUNCATED_END.test(text) && words >= HEADLINE_MIN_WORDS) return 'teaser';
-  if ((words >= PROSE_MIN_WORDS && SENTENCE_END.test(text)) || words >= PROSE_MIN_WORDS_UNPUNCTUATED) return 'prose';
-  if (words >= HEADLINE_MIN_WORDS && words <= HEADLINE_MAX_WORDS && !/\.$/.test(text) && /^[\p{Lu}\p{N}"'“‘]/u.test(text)) {
-    return 'headline';
-  }
-  return 'other';
+  return shapeOf(text, words);
 }
 
 /** Classifies every non-empty line of a scraped page. */
 export function classifyLines(content: string, deadline: Deadline): ClassifiedLine[] {
   const lines = unwrapLines(content.split(/\r\n|\r|\n/))
-    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .map((line) => line.replace(/[\s\u00a0\u200b]+/g, ' ').trim())
     .filter((line) => line.length > 0);
+  const keys = lines.map(repeatKey);
   const repeats = new Map<string, number>();
-  for (const line of lines) {
-    const key = lineKey(line);
-    repeats.set(key, (repeats.get(key) ?? 0) + 1);
-  }
-  const classified = lines.map((text) => {
+  for (const key of keys) repeats.set(key, (repeats.get(key) ?? 0) + 1);
+  const seen = new Set<string>();
+  const classified = lines.map((text, index): ClassifiedLine => {
     deadline.tick();
-    return { text, words: wordCount(text), kind: classify(text, repeats.get(lineKey(text)) ?? 0) };
+    const words = wordCount(text);
+    const key = keys[index];
+    const count = repeats.get(key) ?? 0;
+    const firstOccurrence = !seen.has(key);
+    seen.add(key);
+    return { text, words, kind: classify(text, key, words, count, firstOccurrence), repeats: count };
   });
+  // An ellipsis between two paragraphs is the writer's, not a cut teaser.
+  for (let i = 1; i + 1 < classified.length; i++) {
+    const line = classified[i];
+    if (line.kind === 'teaser' && classified[i - 1].kind === 'prose' && classified[i + 1].kind === 'prose') {
+      line.kind = line.words >= PROSE_MIN_WORDS ? 'prose' : 'short';
+    }
+  }
   // A headline directly followed by a truncated summary is a teaser of another article.
   for (let i = 0; i + 1 < classified.length; i++) {
-    if (classified[i + 1].kind === 'teaser' && (classified[i].kind === 'headline' || classified[i].kind === 'prose')) {
+    if (classified[i + 1].kind === 'teaser' && (classified[i].kind === 'heading' || classified[i].kind === 'prose')) {
       classified[i].kind = 'teaser';
     }
   }
   return classified;
 }
 
-interface Run {
+// ---------------------------------------------------------------------------------------------------
+// Body region
+
+interface Region {
   start: number;
   end: number;
-  chars: number;
+  score: number;
 }
 
-/** The run of prose lines with the most prose text, allowing up to MAX_BODY_GAP_LINES other lines in a row. */
-function bestProseRun(lines: ClassifiedLine[]): Run | null {
-  let best: Run | null = null;
-  let current: Run | null = null;
-  let gap = 0;
+/** What a line adds to the score of a region holding it; `shortRun` counts the non-prose lines just before it. */
+function lineScore(line: ClassifiedLine, shortRun: number): number {
+  switch (line.kind) {
+    case 'prose':
+      return Math.max(0, line.text.length - PROSE_FREE_CHARS) * PROSE_WEIGHT;
+    case 'heading':
+    case 'short':
+      return -(SHORT_LINE_COST + SHORT_RUN_COST * Math.min(shortRun, SHORT_RUN_MAX));
+    case 'caption':
+      return -CAPTION_COST;
+    case 'teaser':
+      return -TEASER_COST;
+    case 'tags':
+    case 'stop':
+      return -STOP_COST;
+    default:
+      return -BOILERPLATE_COST;
+  }
+}
+
+/** The contiguous region of lines with the highest score (maximum-sum run); null when no line adds anything. */
+function bestRegion(lines: ClassifiedLine[]): Region | null {
+  let best: Region | null = null;
+  let start = 0;
+  let sum = 0;
+  let shortRun = 0;
   for (let i = 0; i < lines.length; i++) {
+    const score = lineScore(lines[i], shortRun);
+    shortRun = lines[i].kind === 'prose' ? 0 : shortRun + 1;
+    if (sum <= 0) {
+      start = i;
+      sum = 0;
+    }
+    sum += score;
+    if (score > 0 && (!best || sum > best.score)) best = { start, end: i, score: sum };
+  }
+  return best;
+}
+
+/** Lines that no region extension crosses: ends of articles, and bylines or datelines (another article's header, a comment). */
+function isBoundary(line: ClassifiedLine): boolean {
+  return line.kind === 'stop' || line.kind === 'tags' || line.kind === 'teaser' || line.kind === 'byline' || line.kind === 'dateline';
+}
+
+/** Prose characters of the lines from..to (inclusive). */
+function proseChars(lines: ClassifiedLine[], from: number, to: number): number {
+  let chars = 0;
+  for (let i = from; i <= to; i++) if (lines[i].kind === 'prose') chars += lines[i].text.length;
+  return chars;
+}
+
+/**
+ * Widens the best region over a long interruption (a chart, a table of labels, a gallery) when prose of the
+ * same article continues on the other side: the lines between hold no boundary, and the other side has
+ * substantial prose of its own.
+ */
+function extendRegion(lines: ClassifiedLine[], region: Region): Region {
+  const extended = { ...region };
+  const mainChars = proseChars(lines, region.start, region.end);
+  // Downwards: the next prose block after a boundary-free gap.
+  for (;;) {
+    let i = extended.end + 1;
+    while (i < lines.length && i - extended.end <= MAX_EXTENSION_GAP_LINES && lines[i].kind !== 'prose' && !isBoundary(lines[i])) i++;
+    if (i >= lines.length || lines[i].kind !== 'prose' || i - extended.end > MAX_EXTENSION_GAP_LINES) break;
+    let j = i;
+    while (j + 1 < lines.length && !isBoundary(lines[j + 1]) && (lines[j + 1].kind === 'prose' || (j + 2 < lines.length && lines[j + 2].kind === 'prose'))) j++;
+    const chars = proseChars(lines, i, j);
+    if (chars < EXTENSION_MIN_CHARS || chars < mainChars * EXTENSION_MIN_SHARE) break;
+    extended.end = j;
+  }
+  // Upwards, the same way.
+  for (;;) {
+    let i = extended.start - 1;
+    while (i >= 0 && extended.start - i <= MAX_EXTENSION_GAP_LINES && lines[i].kind !== 'prose' && !isBoundary(lines[i])) i--;
+    if (i < 0 || lines[i].kind !== 'prose' || extended.start - i > MAX_EXTENSION_GAP_LINES) break;
+    let j = i;
+    while (j - 1 >= 0 && !isBoundary(lines[j - 1]) && (lines[j - 1].kind === 'prose' || (j - 2 >= 0 && lines[j - 2].kind === 'prose'))) j--;
+    const chars = proseChars(lines, j, i);
+    if (chars < EXTENSION_MIN_CHARS || chars < mainChars * EXTENSION_MIN_SHARE) break;
+    extended.start = j;
+  }
+  return extended;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Header: title, byline, dateline, standfirst
+
+/** Content words of a line, lowercased (letters and digits, at least 4 characters, any script). */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []);
+}
+
+/** Share of the title's content words that the body uses. */
+function bodyOverlap(title: string, bodyWords: Set<string>): number {
+  const words = contentWords(title);
+  if (words.length === 0) return 0;
+  return words.filter((w) => bodyWords.has(w)).length / words.length;
+}
+
+/** Weights of the title score: closeness to the body, a byline or dateline below, words shared with the body. */
+const TITLE_DISTANCE_PENALTY = 0.15;
+const TITLE_BYLINE_BONUS = 1.5;
+const TITLE_OVERLAP_WEIGHT = 2;
+/** Lines under a candidate title searched for its byline or dateline (a standfirst and a caption may come first). */
+const TITLE_BYLINE_WINDOW = 4;
+/** Characters of the body's first paragraphs compared with a candidate title. */
+const TITLE_COMPARE_CHARS = 3000;
+/** A candidate title scoring below this is none (a menu item far above the body, sharing no words with it). */
+const MIN_TITLE_SCORE = 0.2;
+/** Prose characters of the region allowed above a title found inside it (a disclaimer line, not a paragraph). */
+const MAX_PROSE_ABOVE_TITLE = 400;
+/** ... and without a byline or dateline under it: one short line (a kicker sentence), not a paragraph. */
+const MAX_PROSE_ABOVE_UNCONFIRMED_TITLE = 150;
+
+function isTitleShaped(line: ClassifiedLine): boolean {
+  if (line.words < TITLE_MIN_WORDS || line.words > HEADLINE_MAX_WORDS) return false;
+  if (line.kind === 'heading') return true;
+  // A headline repeated on the page (breadcrumb, share box) is still the headline.
+  return line.kind === 'boilerplate' && line.repeats >= REPEATED_LINE_MIN && !isBoilerplateLine(line.text) &&
+    !isExtraBoilerplate(line.text) && shapeOf(line.text, line.words) === 'heading';
+}
+
+function findTitle(lines: ClassifiedLine[], region: Region, bodyWords: Set<string>): number {
+  let best = -1;
+  let bestScore = MIN_TITLE_SCORE;
+  const from = Math.max(0, region.start - HEADER_LOOKBACK_LINES);
+  const to = Math.min(region.end - 1, region.start + HEADER_LOOKAHEAD_LINES);
+  for (let i = to; i >= from; i--) {
     const line = lines[i];
-    if (line.kind === 'prose') {
-      if (current && gap <= MAX_BODY_GAP_LINES) {
-        current.end = i;
-        current.chars += line.text.length;
-      } else {
-        current = { start: i, end: i, chars: line.text.length };
+    let headerFollows = false;
+    for (let j = i + 1; j <= Math.min(lines.length - 1, i + TITLE_BYLINE_WINDOW); j++) {
+      const kind = lines[j].kind;
+      if (kind === 'byline' || kind === 'dateline') {
+        headerFollows = true;
+        break;
       }
-      gap = 0;
-      if (!best || current.chars > best.chars) best = { ...current };
-    } else {
-      // Teasers and tag lists end the article whatever the gap.
-      gap += line.kind === 'teaser' || line.kind === 'tags' ? MAX_BODY_GAP_LINES + 1 : 1;
+      if (kind === 'prose' && lines[j].words > STANDFIRST_MAX_WORDS) break;
+    }
+    if (i >= region.start) {
+      // Inside the region only below a line or two (a disclaimer), or when a byline confirms the headline.
+      let above = 0;
+      for (let j = region.start; j < i; j++) if (lines[j].kind === 'prose') above += lines[j].text.length;
+      if (above > (headerFollows ? MAX_PROSE_ABOVE_TITLE : MAX_PROSE_ABOVE_UNCONFIRMED_TITLE)) continue;
+    }
+    if (i < region.start && (line.kind === 'teaser' || line.kind === 'tags' || line.kind === 'stop')) break;
+    if (!isTitleShaped(line)) continue;
+    let score = bodyOverlap(line.text, bodyWords) * TITLE_OVERLAP_WEIGHT - Math.abs(region.start - i) * TITLE_DISTANCE_PENALTY;
+    if (headerFollows) score += TITLE_BYLINE_BONUS;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
     }
   }
   return best;
 }
 
-/** Whether a line is a sub-heading inside the body: headline-shaped and followed by prose. */
-function isSubheading(lines: ClassifiedLine[], index: number, run: Run): boolean {
-  return lines[index].kind === 'headline' && index + 1 <= run.end && lines[index + 1].kind === 'prose';
+/** Byline parts naming a wire or agency: the credit ("Meridian Press Agency", "Reuters"). */
+function bylineCredit(body: string): string | null {
+  for (const part of body.split(/\s*(?:,|;|\||\s{2,}|\s[-–—·•]\s)\s*/)) {
+    const clean = part.replace(/^(?:and|&)\s+/i, '').trim();
+    const wire = wireCredit(clean);
+    if (wire) return wire;
+    const words = clean.split(/\s+/);
+    if (AGENCY_WORDS.test(clean) && words.length <= 5 && words.every((w) => /^[\p{Lu}&]/u.test(w)) && !/\d/.test(clean)) {
+      return clean;
+    }
+  }
+  return null;
+}
+
+/**
+ * The names of a byline and its wire credit. Parts after the first part that is no person are the outlet's
+ * desk and the reporter's place ("By Saskia Fenn, NBN News, Port Sallow"): they are not names.
+ */
+function readByline(text: string): { names: string; credit: string | null } {
+  let body = bylineBody(text) ?? text;
+  const date = findLineDate(body);
+  if (date) body = body.slice(0, date.index).trim();
+  body = body.replace(/\s+(?:updated|published|posted)\b.*$/i, '').replace(/[\s,|·•-]+$/, '');
+  const names: string[] = [];
+  for (const part of body.split(/\s*[,;|]\s*/)) {
+    if (cleanAuthors([part]).authors.length === 0 && names.length > 0) break;
+    names.push(part);
+  }
+  return { names: names.join(', '), credit: bylineCredit(body) };
 }
 
 function splitTags(raw: string): string[] {
@@ -168,114 +429,174 @@ function splitTags(raw: string): string[] {
     }
     if (tag.length > 0) out.push(tag.join(' '));
   }
+  return out;
+}
+
+function uniqueCaseless(values: string[]): string[] {
   const seen = new Set<string>();
-  return out.filter((tag) => {
-    const key = tag.toLowerCase();
+  return values.filter((value) => {
+    const key = value.toLowerCase();
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-function readTags(lines: ClassifiedLine[]): string[] {
-  for (let i = 0; i < lines.length; i++) {
+/** Tags after a label: on the label's line ("Tags: A, B"), on the next line, or one a line ("Related Topics"). */
+function readTags(lines: ClassifiedLine[], from: number): string[] {
+  for (let i = from; i < lines.length; i++) {
     if (lines[i].kind !== 'tags') continue;
-    const rest = lines[i].text.replace(TAG_LIST_LABEL, '').trim();
-    const source = rest || (i + 1 < lines.length ? lines[i + 1].text : '');
-    return splitTags(source.replace(/^[\s*•·-]+/, ''));
+    const rest = lines[i].text.replace(TAG_LABEL, '').replace(/^[\s:]+/, '').trim();
+    if (rest) return uniqueCaseless(splitTags(rest.replace(/^[\s*•·-]+/, '')));
+    const next = lines[i + 1];
+    if (!next) return [];
+    if (/[,;|•·]/.test(next.text) || next.words > MAX_TAG_WORDS * 2) return uniqueCaseless(splitTags(next.text.replace(/^[\s*•·-]+/, '')));
+    const oneALine: string[] = [];
+    for (let j = i + 1; j < Math.min(lines.length, i + 1 + MAX_TAG_LINES); j++) {
+      const line = lines[j];
+      if (line.words > MAX_TAG_LINE_WORDS || line.kind === 'stop' || line.kind === 'tags' || line.kind === 'prose') break;
+      oneALine.push(line.text.replace(/^[\s*•·-]+/, ''));
+    }
+    return uniqueCaseless(oneALine);
   }
   return [];
+}
+
+function readDate(result: TextExtraction, line: ClassifiedLine, rule: string): void {
+  const found = findLineDate(line.text);
+  if (!found) return;
+  if (UPDATED_LABEL.test(line.text.replace(/^[\s·•|-]+/, ''))) {
+    if (!result.updated) {
+      result.updated = found.value;
+      result.rules.updated = rule;
+    }
+  } else if (!result.published) {
+    result.published = found.value;
+    result.rules.published = rule;
+  }
+}
+
+/** Whether a line can be the standfirst: a summary sentence or two, not a label, caption or byline. */
+function isStandfirstShaped(line: ClassifiedLine): boolean {
+  return (line.kind === 'prose' || line.kind === 'heading' || line.kind === 'short') &&
+    line.words >= STANDFIRST_MIN_WORDS && line.words <= STANDFIRST_MAX_WORDS;
 }
 
 /** Extracts the article from scraped page text. Returns an empty text when the page holds no article. */
 export function extractFromText(content: string, deadline: Deadline): TextExtraction {
   const lines = classifyLines(content, deadline);
   const result: TextExtraction = {
-    text: '', title: null, bylines: [], published: null, updated: null, description: null, tags: [], rules: {},
+    text: '', title: null, bylines: [], credit: null, published: null, updated: null, description: null, tags: [],
+    outlet: null, rules: {},
   };
-  result.tags = readTags(lines);
-  if (result.tags.length > 0) result.rules.tags = 'text.tags';
 
-  const run = bestProseRun(lines);
-  if (!run) {
+  const best = bestRegion(lines);
+  const region = best ? extendRegion(lines, best) : null;
+  if (!region) {
     // No prose at all: keep whatever is not boilerplate (a short note, a list).
-    result.text = lines
-      .filter((l) => l.kind === 'prose' || l.kind === 'headline' || l.kind === 'other')
-      .map((l) => l.text)
-      .join('\n\n');
-    return result;
+    result.text = lines.filter((l) => l.kind === 'heading' || l.kind === 'short').map((l) => l.text).join('\n\n');
+    return finish(result, lines, 0);
   }
 
-  // Header: the lines before the body, nearest first.
-  const headerStart = Math.max(0, run.start - HEADER_LOOKBACK_LINES);
-  let titleIndex = -1;
-  for (let i = run.start - 1; i >= headerStart; i--) {
-    const line = lines[i];
-    if (line.kind === 'teaser' || line.kind === 'tags') break;
-    if (line.kind === 'headline' && line.words >= TITLE_MIN_WORDS) {
-      titleIndex = i;
-      // A headline right above a longer one: the upper is the title, the lower its standfirst.
-      const above = i - 1 >= headerStart ? lines[i - 1] : null;
-      if (above && above.kind === 'headline' && above.words >= TITLE_MIN_WORDS && above.words < line.words) titleIndex = i - 1;
-      break;
-    }
+  // The title is about the beginning of the body: its first paragraphs are enough to compare with.
+  const bodyWords = new Set<string>();
+  let compared = 0;
+  for (let i = region.start; i <= region.end && compared < TITLE_COMPARE_CHARS; i++) {
+    if (lines[i].kind !== 'prose') continue;
+    for (const w of contentWords(lines[i].text)) bodyWords.add(w);
+    compared += lines[i].text.length;
   }
-  let bodyStart = run.start;
+  const titleIndex = findTitle(lines, region, bodyWords);
+  let bodyStart = Math.max(region.start, titleIndex + 1);
   if (titleIndex >= 0) {
     result.title = lines[titleIndex].text;
     result.rules.title = 'text.title';
-    // Standfirst: the first substantial line between title and body, or a first "body" line that is cut off
-    // from the rest of the body by a caption or byline.
-    for (let i = titleIndex + 1; i < run.start; i++) {
+  }
+
+  // Header lines: between the title (or a few lines above the body) and the first body lines.
+  const headerFrom = titleIndex >= 0 ? titleIndex + 1 : Math.max(0, region.start - BYLINE_LOOKAHEAD_LINES - 1);
+  let firstProse = bodyStart;
+  while (firstProse < region.end && lines[firstProse].kind !== 'prose') firstProse++;
+  const headerTo = Math.min(region.end, firstProse + BYLINE_LOOKAHEAD_LINES);
+  for (let i = headerFrom; i <= headerTo; i++) {
+    const line = lines[i];
+    if (line.kind === 'byline') {
+      const { names, credit } = readByline(line.text);
+      if (names) {
+        result.bylines.push(names);
+        result.rules.authors ??= 'text.byline';
+      }
+      if (credit && !result.credit) {
+        result.credit = credit;
+        result.rules.credit = 'text.byline';
+      }
+      readDate(result, line, 'text.byline');
+    } else if (line.kind === 'dateline') {
+      readDate(result, line, 'text.dateline');
+    }
+  }
+
+  // Standfirst: a summary line between the title and the body, or a first body line cut off from the rest of
+  // the body by a caption, byline or dateline. It stays in the text as the first paragraph.
+  let standfirst = -1;
+  if (titleIndex >= 0) {
+    for (let i = titleIndex + 1; i < firstProse + 1 && i <= region.end; i++) {
       const line = lines[i];
-      if ((line.kind === 'headline' || line.kind === 'other') && line.words >= STANDFIRST_MIN_WORDS) {
-        result.description = line.text;
+      if (i === firstProse) {
+        const next = lines[i + 1];
+        if (i < region.end && next && (next.kind === 'caption' || next.kind === 'byline' || next.kind === 'dateline') &&
+          isStandfirstShaped(line)) standfirst = i;
+        break;
+      }
+      if (isStandfirstShaped(line)) {
+        standfirst = i;
         break;
       }
     }
-    if (!result.description && run.start === titleIndex + 1 && run.start < run.end) {
-      const next = lines[run.start + 1].kind;
-      if (next === 'caption' || next === 'byline' || next === 'dateline') {
-        result.description = lines[run.start].text;
-        bodyStart = run.start + 1;
-      }
-    }
-    if (result.description) result.rules.description = 'text.standfirst';
   }
-
-  // Byline and datelines: between the title (or the lookback start) and the first body lines.
-  const metaFrom = titleIndex >= 0 ? titleIndex + 1 : headerStart;
-  for (let i = metaFrom; i <= Math.min(run.end, bodyStart + 2); i++) {
-    const line = lines[i];
-    if (line.kind === 'byline') {
-      result.bylines.push(line.text);
-      result.rules.authors ??= 'text.byline';
-      const found = findDateInText(line.text);
-      if (found && !result.published) {
-        result.published = found.value;
-        result.rules.published = 'text.byline';
-      }
-    } else if (line.kind === 'dateline') {
-      const found = findDateInText(line.text);
-      if (!found) continue;
-      if (UPDATED_LABEL.test(line.text)) {
-        result.updated ??= found.value;
-        result.rules.updated ??= 'text.dateline';
-      } else if (!result.published) {
-        result.published = found.value;
-        result.rules.published = 'text.dateline';
-      }
-    }
+  if (standfirst >= 0) {
+    result.description = lines[standfirst].text;
+    result.rules.description = 'text.standfirst';
+    if (KEEP_STANDFIRST_IN_TEXT && standfirst < bodyStart) bodyStart = standfirst;
+    if (!KEEP_STANDFIRST_IN_TEXT && standfirst >= bodyStart) bodyStart = standfirst + 1;
   }
 
   const body: string[] = [];
-  for (let i = bodyStart; i <= run.end; i++) {
+  let inBox = false;
+  for (let i = bodyStart; i <= region.end; i++) {
     deadline.tick();
     const line = lines[i];
-    if (line.kind === 'prose') body.push(line.text);
-    else if (isSubheading(lines, i, run)) body.push(line.text);
-    else if (line.kind === 'other' && line.words >= HEADLINE_MIN_WORDS && /[.!?]["'”’)]?$/.test(line.text)) body.push(line.text);
+    if (i === titleIndex) continue;
+    switch (line.kind) {
+      case 'prose':
+        inBox = false;
+        body.push(line.text);
+        break;
+      case 'heading':
+      case 'short':
+        if (!inBox || i === standfirst) body.push(line.text);
+        break;
+      case 'stop':
+      case 'tags':
+        // A related-links box inside the article: its link lines are left out up to the next paragraph.
+        inBox = true;
+        break;
+      default:
+        break;
+    }
   }
   result.text = body.join('\n\n');
+  return finish(result, lines, titleIndex >= 0 ? titleIndex : region.start);
+}
+
+/** Reads the page-level fields: tags and outlet. */
+function finish(result: TextExtraction, lines: ClassifiedLine[], headerEnd: number): TextExtraction {
+  result.tags = readTags(lines, 0);
+  if (result.tags.length > 0) result.rules.tags = 'text.tags';
+  const outlet = findOutlet(lines.map((l) => l.text), headerEnd, result.text, lines.map((l) => l.repeats));
+  if (outlet) {
+    result.outlet = outlet.name;
+    result.rules.outlet = outlet.rule;
+  }
   return result;
 }

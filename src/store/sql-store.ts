@@ -1,7 +1,19 @@
 import type { ArticleRecord, Assignment, StorySummary } from '../model.ts';
 import { MAINTAIN_AFTER_WRITES } from './constants.ts';
 import type { SqlClient, SqlDatabase } from './sql.ts';
-import type { Store, StoredArticle, StoryListOptions } from './types.ts';
+import { isClusterDelta, minDayOf, selectionLimit } from './cluster-rows.ts';
+import type {
+  ClusterColdRows,
+  ClusterProfileRow,
+  ClusterSignatureRow,
+  ClusterStateDelta,
+  ClusterStateSnapshot,
+  ColdEventQuery,
+  HotSelection,
+  Store,
+  StoredArticle,
+  StoryListOptions,
+} from './types.ts';
 
 /**
  * PostgreSQL cannot hold U+0000 in text or jsonb, nor lone UTF-16 surrogates (they are not valid UTF-8).
@@ -45,6 +57,36 @@ interface StoryRow {
   last_seen: string | null;
   article_count: number;
   outlets: string[];
+}
+
+interface ProfileRowSql {
+  kind: 'event' | 'story';
+  id: string;
+  story: string;
+  first_day: number | null;
+  last_day: number | null;
+  last_seq: number;
+  profile: unknown;
+}
+
+interface SignatureRowSql {
+  article: string;
+  event: string;
+  day: number | null;
+  seq: number;
+  shingles: number;
+  signature: string;
+}
+
+const PROFILE_COLUMNS = 'kind, id, story, first_day, last_day, last_seq::float8 AS last_seq, profile';
+const SIGNATURE_COLUMNS = 'article, event, day, seq::float8 AS seq, shingles, signature';
+
+function profileRow(row: ProfileRowSql): ClusterProfileRow {
+  return { kind: row.kind, id: row.id, story: row.story, firstDay: row.first_day, lastDay: row.last_day, lastSeq: Number(row.last_seq), profile: row.profile };
+}
+
+function signatureRow(row: SignatureRowSql): ClusterSignatureRow {
+  return { article: row.article, event: row.event, day: row.day, seq: Number(row.seq), shingles: Number(row.shingles), signature: row.signature };
 }
 
 const ARTICLE_COLUMNS = 'id, input, url, article, annotations, extra, ingested_at, assignment';
@@ -99,25 +141,112 @@ export class SqlStore implements Store {
     return rows.length > 0;
   }
 
-  async saveArticle(record: ArticleRecord, assignment: Assignment, clustererState: unknown): Promise<boolean> {
+  async saveArticle(record: ArticleRecord, assignment: Assignment, clustererChanges: unknown): Promise<boolean> {
     if (assignment.id !== record.id) {
       throw new Error(`The assignment is for article ${assignment.id}, not ${record.id}`);
+    }
+    if (clustererChanges !== null && clustererChanges !== undefined && !isClusterDelta(clustererChanges)) {
+      throw new Error('saveArticle: clustererChanges must be a ClusterStateDelta (StreamClusterer.takeChanges()) or null');
     }
     const saved = await this.db.transaction(async (tx) => {
       // ON CONFLICT rather than a prior SELECT: a concurrent writer of the same id (a server) cannot slip in.
       const inserted = await this.insertArticle(tx, record, assignment);
       if (!inserted) return false;
       await this.insertMentions(tx, record);
+      if (clustererChanges) await this.applyClusterDelta(tx, clustererChanges as ClusterStateDelta);
       await this.refreshStory(tx, assignment.story);
-      await tx.query(
-        `INSERT INTO clusterer_state (id, state, updated_at) VALUES (1, $1::jsonb, now())
-         ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
-        [toJson(clustererState ?? null)],
-      );
       return true;
     });
     if (saved) this.writesSinceOpen++;
     return saved;
+  }
+
+  /** Writes what one article changed in the clusterer: a handful of statements, whatever the corpus size. */
+  private async applyClusterDelta(tx: SqlClient, delta: ClusterStateDelta): Promise<void> {
+    await tx.query(
+      `INSERT INTO cluster_meta (id, seq, max_day, state, updated_at) VALUES (1, $1, $2, $3::jsonb, now())
+       ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, max_day = EXCLUDED.max_day, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
+      [delta.meta.seq, delta.meta.maxDay, toJson(delta.meta.state)],
+    );
+    if (delta.halveDf) {
+      // Integer division floors: the same halving the clusterer did in memory.
+      await tx.query('UPDATE cluster_terms SET df = df / 2');
+      await tx.query('DELETE FROM cluster_terms WHERE df = 0');
+    }
+    if (delta.df.length > 0) {
+      await tx.query(
+        `INSERT INTO cluster_terms (term, df)
+         SELECT t.term, t.df FROM jsonb_to_recordset($1::jsonb) AS t(term text, df integer)
+         ON CONFLICT (term) DO UPDATE SET df = cluster_terms.df + EXCLUDED.df`,
+        [toJson(delta.df.map(([term, df]) => ({ term, df })))],
+      );
+    }
+    if (delta.profiles.length > 0) {
+      await tx.query(
+        `INSERT INTO cluster_profiles (kind, id, story, first_day, last_day, last_seq, profile)
+         SELECT p.kind, p.id, p.story, p.first_day, p.last_day, p.last_seq, p.profile
+         FROM jsonb_to_recordset($1::jsonb)
+           AS p(kind text, id text, story text, first_day integer, last_day integer, last_seq bigint, profile jsonb)
+         ON CONFLICT (kind, id) DO UPDATE SET story = EXCLUDED.story, first_day = EXCLUDED.first_day,
+           last_day = EXCLUDED.last_day, last_seq = EXCLUDED.last_seq, profile = EXCLUDED.profile`,
+        [
+          toJson(
+            delta.profiles.map((row) => ({
+              kind: row.kind,
+              id: row.id,
+              story: row.story,
+              first_day: row.firstDay,
+              last_day: row.lastDay,
+              last_seq: row.lastSeq,
+              profile: row.profile,
+            })),
+          ),
+        ],
+      );
+    }
+    if (delta.keys.length > 0) {
+      await tx.query(
+        `INSERT INTO cluster_keys (key, event)
+         SELECT k.key, k.event FROM jsonb_to_recordset($1::jsonb) AS k(key text, event text)
+         ON CONFLICT DO NOTHING`,
+        [toJson(delta.keys.map(([key, event]) => ({ key, event })))],
+      );
+    }
+    if (delta.signatures.length > 0) {
+      await tx.query(
+        `INSERT INTO cluster_signatures (article, event, day, seq, shingles, signature)
+         SELECT s.article, s.event, s.day, s.seq, s.shingles, s.signature
+         FROM jsonb_to_recordset($1::jsonb)
+           AS s(article text, event text, day integer, seq bigint, shingles integer, signature text)
+         ON CONFLICT (article) DO NOTHING`,
+        [toJson(delta.signatures)],
+      );
+    }
+    if (delta.removedStories.length > 0) {
+      await tx.query(
+        `DELETE FROM cluster_profiles WHERE kind = 'story' AND id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+        [toJson(delta.removedStories)],
+      );
+    }
+    if (delta.aliases.length > 0) {
+      const aliases = toJson(delta.aliases.map(([alias, story]) => ({ alias, story })));
+      await tx.query(
+        `INSERT INTO story_aliases (alias, story)
+         SELECT a.alias, a.story FROM jsonb_to_recordset($1::jsonb) AS a(alias text, story text)
+         ON CONFLICT (alias) DO UPDATE SET story = EXCLUDED.story`,
+        [aliases],
+      );
+      // The merged story's articles now list under the story it joined (their assignment keeps the id
+      // they were given); its summary row goes, the survivor's is recomputed.
+      await tx.query(
+        `UPDATE articles SET story_id = a.story
+         FROM jsonb_to_recordset($1::jsonb) AS a(alias text, story text)
+         WHERE articles.story_id = a.alias`,
+        [aliases],
+      );
+      await tx.query(`DELETE FROM stories WHERE id IN (SELECT a.alias FROM jsonb_to_recordset($1::jsonb) AS a(alias text, story text))`, [aliases]);
+      for (const story of new Set(delta.aliases.map(([, target]) => target))) await this.refreshStory(tx, story);
+    }
   }
 
   private async insertArticle(tx: SqlClient, record: ArticleRecord, assignment: Assignment): Promise<boolean> {
@@ -191,9 +320,69 @@ export class SqlStore implements Store {
     );
   }
 
-  async loadClustererState(): Promise<unknown | null> {
-    const rows = await this.db.query<{ state: unknown }>('SELECT state FROM clusterer_state WHERE id = 1');
-    return rows.length > 0 ? rows[0].state : null;
+  async loadClustererState(selection?: HotSelection): Promise<ClusterStateSnapshot | null> {
+    const metaRows = await this.db.query<{ seq: number; max_day: number | null; state: unknown }>(
+      'SELECT seq::float8 AS seq, max_day, state FROM cluster_meta WHERE id = 1',
+    );
+    if (metaRows.length === 0) return null;
+    const meta = { seq: Number(metaRows[0].seq), maxDay: metaRows[0].max_day, state: metaRows[0].state };
+    const minDay = minDayOf(meta.maxDay, selection);
+    const df = await this.db.query<{ term: string; df: number }>('SELECT term, df FROM cluster_terms');
+    const profiles = await this.db.query<ProfileRowSql>(
+      `WITH hot AS (
+         SELECT * FROM cluster_profiles WHERE kind = 'event' AND last_day >= $1
+         UNION ALL
+         (SELECT * FROM cluster_profiles WHERE kind = 'event' AND last_day IS NULL ORDER BY last_seq DESC LIMIT $2)
+       )
+       SELECT ${PROFILE_COLUMNS} FROM hot
+       UNION ALL
+       SELECT ${PROFILE_COLUMNS} FROM cluster_profiles
+       WHERE kind = 'story' AND id IN (SELECT coalesce(a.story, h.story) FROM hot h LEFT JOIN story_aliases a ON a.alias = h.story)`,
+      [minDay, selectionLimit(selection?.undatedEvents)],
+    );
+    const signatures = await this.db.query<SignatureRowSql>(
+      `SELECT ${SIGNATURE_COLUMNS} FROM cluster_signatures WHERE day >= $1
+       UNION ALL
+       (SELECT ${SIGNATURE_COLUMNS} FROM cluster_signatures WHERE day IS NULL ORDER BY seq DESC LIMIT $2)`,
+      [minDay, selectionLimit(selection?.undatedSignatures)],
+    );
+    const aliases = await this.db.query<{ alias: string; story: string }>('SELECT alias, story FROM story_aliases');
+    return {
+      meta,
+      df: df.map((row) => [row.term, Number(row.df)]),
+      profiles: profiles.map(profileRow),
+      signatures: signatures.map(signatureRow),
+      aliases: aliases.map((row) => [row.alias, row.story]),
+    };
+  }
+
+  async findClusterEvents(query: ColdEventQuery): Promise<ClusterColdRows> {
+    if (query.keys.length === 0) return { profiles: [], signatures: [] };
+    const rows = await this.db.query<ProfileRowSql>(
+      `WITH found AS (
+         SELECT * FROM cluster_profiles
+         WHERE kind = 'event' AND last_day >= $2 AND first_day <= $3
+           AND id IN (SELECT event FROM cluster_keys WHERE key IN (SELECT jsonb_array_elements_text($1::jsonb)))
+         ORDER BY last_seq DESC, id LIMIT $4
+       )
+       SELECT ${PROFILE_COLUMNS} FROM found
+       UNION ALL
+       SELECT ${PROFILE_COLUMNS} FROM cluster_profiles
+       WHERE kind = 'story' AND id IN (SELECT coalesce(a.story, f.story) FROM found f LEFT JOIN story_aliases a ON a.alias = f.story)`,
+      [toJson(query.keys), query.fromDay, query.toDay, query.limit],
+    );
+    const events = rows.filter((row) => row.kind === 'event').map((row) => row.id);
+    const signatures = events.length === 0 ? [] : await this.db.query<SignatureRowSql>(
+      `SELECT ${SIGNATURE_COLUMNS} FROM cluster_signatures WHERE event IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY seq`,
+      [toJson(events)],
+    );
+    return { profiles: rows.map(profileRow), signatures: signatures.map(signatureRow) };
+  }
+
+  /** The story an id names now: itself, or the story it was merged into. */
+  private async canonicalStory(id: string): Promise<string> {
+    const rows = await this.db.query<{ story: string }>('SELECT story FROM story_aliases WHERE alias = $1', [id]);
+    return rows.length > 0 ? rows[0].story : id;
   }
 
   async listStories(options: StoryListOptions = {}): Promise<StorySummary[]> {
@@ -210,14 +399,14 @@ export class SqlStore implements Store {
   }
 
   async getStorySummary(id: string): Promise<StorySummary | null> {
-    const rows = await this.db.query<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1`, [id]);
+    const rows = await this.db.query<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1`, [await this.canonicalStory(id)]);
     return rows.length > 0 ? storySummary(rows[0]) : null;
   }
 
   async getStoryArticles(storyId: string): Promise<StoredArticle[]> {
     const rows = await this.db.query<ArticleRow>(
       `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id = $1 ORDER BY seq`,
-      [storyId],
+      [await this.canonicalStory(storyId)],
     );
     return rows.map(storedArticle);
   }

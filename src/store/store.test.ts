@@ -8,6 +8,10 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ArticleRecord, Assignment, Entity } from '../model.ts';
 import { openStore, DEFAULT_STORE_DIR, type MaintainableStore } from './index.ts';
+import { ClusterRows } from './cluster-rows.ts';
+import type { ClusterStateDelta, ClusterStateSnapshot, Store } from './types.ts';
+import { StreamClusterer } from '../cluster/index.ts';
+import { Ingestor } from '../pipeline.ts';
 
 // Fictional fixtures: invented outlets, people and events.
 
@@ -62,6 +66,17 @@ function makeAssignment(id: string, story: string, decision: 'joined' | 'opened'
   };
 }
 
+/** A clusterer delta that only rewrites the meta row, its state marked with `mark`. */
+function markDelta(mark: Record<string, unknown>, seq = 1): ClusterStateDelta {
+  return { meta: { seq, maxDay: null, state: mark }, halveDf: false, df: [], profiles: [], removedStories: [], keys: [], signatures: [], aliases: [] };
+}
+
+/** The meta state of the stored clusterer rows (what markDelta marked), or null. */
+async function storedMark(store: Store): Promise<unknown> {
+  const state = (await store.loadClustererState()) as ClusterStateSnapshot | null;
+  return state ? state.meta.state : null;
+}
+
 async function tempDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), 'crosscheck-store-'));
 }
@@ -97,13 +112,11 @@ test('migrations are applied once, recorded, and not re-applied on reopen', asyn
   try {
     await (await openStore(dir)).close();
     const first = await readTable(dir, 'SELECT version, name, applied_at FROM schema_migrations ORDER BY version');
-    assert.equal(first.length, 1);
-    assert.equal(first[0].version, 1);
-    assert.equal(first[0].name, '001_init.sql');
+    assert.deepEqual(first.map((row) => [row.version, row.name]), [[1, '001_init.sql'], [2, '002_cluster_rows.sql']]);
     const tables = await readTable(dir, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
     assert.deepEqual(
       tables.map((row) => row.table_name),
-      ['articles', 'clusterer_state', 'entity_mentions', 'schema_migrations', 'stories'],
+      ['articles', 'cluster_keys', 'cluster_meta', 'cluster_profiles', 'cluster_signatures', 'cluster_terms', 'entity_mentions', 'schema_migrations', 'stories', 'story_aliases'],
     );
 
     await (await openStore(dir)).close();
@@ -120,7 +133,11 @@ test('a saved article reads back equal, with its assignment and the clusterer st
     assert.equal(await store.countArticles(), 0);
     const record = makeRecord({ id: 'a1' });
     const assignment = makeAssignment('a1', 'story-ferry');
-    const state = { version: 2, centroids: [{ story: 'story-ferry', terms: { ferry: 1.5 } }] };
+    const state: ClusterStateDelta = {
+      ...markDelta({ version: 2 }),
+      df: [['ferry', 1], ['e:quillmarsh', 1]],
+      profiles: [{ kind: 'story', id: 'story-ferry', story: 'story-ferry', firstDay: 22_000, lastDay: 22_000, lastSeq: 1, profile: { terms: { ferry: 1.5 } } }],
+    };
 
     assert.equal(await store.hasArticle('a1'), false);
     assert.equal(await store.saveArticle(record, assignment, state), true);
@@ -129,7 +146,9 @@ test('a saved article reads back equal, with its assignment and the clusterer st
     assert.equal(await store.countArticles(), 1);
     assert.deepEqual(await store.getArticle('a1'), { record, assignment });
     assert.deepEqual(await store.getStoryArticles('story-ferry'), [{ record, assignment }]);
-    assert.deepEqual(await store.loadClustererState(), state);
+    assert.deepEqual(await store.loadClustererState(), { meta: state.meta, df: state.df, profiles: [], signatures: [], aliases: [] }, 'a story without a hot event is not loaded');
+    await assert.rejects(store.saveArticle(makeRecord({ id: 'a2' }), makeAssignment('a2', 's'), { whole: 'state' }), /ClusterStateDelta/);
+    assert.equal(await store.hasArticle('a2'), false);
     assert.equal(await store.getArticle('missing'), null);
     assert.deepEqual(await store.getStoryArticles('missing'), []);
     assert.equal(await store.getStorySummary('missing'), null);
@@ -140,7 +159,7 @@ test('fields beyond the shared record and characters PostgreSQL cannot hold surv
   await withStore(async (store) => {
     const base = makeRecord({ id: 'odd', text: 'Nul\u0000 and lone \ud800 surrogate; emoji \u{1F6A2} kept.' });
     const record = { ...base, pipelineVersion: '0.1.0' } as ArticleRecord;
-    assert.equal(await store.saveArticle(record, makeAssignment('odd', 's'), { note: 'x\u0000' }), true);
+    assert.equal(await store.saveArticle(record, makeAssignment('odd', 's'), markDelta({ note: 'x\u0000' })), true);
     const back = await store.getArticle('odd');
     assert.ok(back);
     assert.equal((back.record as unknown as { pipelineVersion: string }).pipelineVersion, '0.1.0');
@@ -153,13 +172,13 @@ test('fields beyond the shared record and characters PostgreSQL cannot hold surv
 test('saving the same id twice stores it once', async () => {
   await withStore(async (store) => {
     const record = makeRecord({ id: 'dup' });
-    assert.equal(await store.saveArticle(record, makeAssignment('dup', 'story-1'), { step: 1 }), true);
+    assert.equal(await store.saveArticle(record, makeAssignment('dup', 'story-1'), markDelta({ step: 1 })), true);
     const changed = makeRecord({ id: 'dup', title: 'A different title', outlet: 'Other Outlet' });
-    assert.equal(await store.saveArticle(changed, makeAssignment('dup', 'story-2'), { step: 2 }), false);
+    assert.equal(await store.saveArticle(changed, makeAssignment('dup', 'story-2'), markDelta({ step: 2 })), false);
 
     assert.equal(await store.countArticles(), 1);
     assert.deepEqual(await store.getArticle('dup'), { record, assignment: makeAssignment('dup', 'story-1') });
-    assert.deepEqual(await store.loadClustererState(), { step: 1 }, 'a refused save must not replace the state');
+    assert.deepEqual(await storedMark(store), { step: 1 }, 'a refused save must not replace the state');
     assert.equal(await store.getStorySummary('story-2'), null);
     assert.equal((await store.getStorySummary('story-1'))?.articles, 1);
     assert.equal((await store.listStories()).length, 1);
@@ -169,7 +188,7 @@ test('saving the same id twice stores it once', async () => {
 test('a failure in the middle of a save leaves no article, no mentions and no story change', async () => {
   await withStore(async (store, dir) => {
     const first = makeRecord({ id: 'ok1', published: '2031-04-02' });
-    assert.equal(await store.saveArticle(first, makeAssignment('ok1', 'story-s'), { step: 1 }), true);
+    assert.equal(await store.saveArticle(first, makeAssignment('ok1', 'story-s'), markDelta({ step: 1 })), true);
     const storyBefore = await store.getStorySummary('story-s');
 
     // Fails at the mentions insert, after the article row was written: an offset that is not an integer.
@@ -179,14 +198,14 @@ test('a failure in the middle of a save leaves no article, no mentions and no st
       published: '2031-05-09',
       entities: [{ text: 'Quillmarsh', start: 1.5, end: 11, type: 'LOC', canonical: 'Quillmarsh', rule: 'test' }],
     });
-    await assert.rejects(store.saveArticle(badOffset, makeAssignment('bad1', 'story-s', 'joined'), { step: 2 }), /integer/);
+    await assert.rejects(store.saveArticle(badOffset, makeAssignment('bad1', 'story-s', 'joined'), markDelta({ step: 2 })), /integer/);
 
-    // Fail at the last step (clusterer state that has no JSON form), after article, mentions and story were
-    // written: once joining the existing story, once opening a new one.
+    // Fail at the clusterer rows (a state that has no JSON form), after article and mentions were written:
+    // once joining the existing story, once opening a new one.
     const lateJoin = makeRecord({ id: 'bad2', outlet: 'Third Outlet', published: '2031-06-01' });
-    await assert.rejects(store.saveArticle(lateJoin, makeAssignment('bad2', 'story-s', 'joined'), { big: 10n }), /BigInt/);
+    await assert.rejects(store.saveArticle(lateJoin, makeAssignment('bad2', 'story-s', 'joined'), markDelta({ big: 10n })), /BigInt/);
     const lateOpen = makeRecord({ id: 'bad3', published: '2031-06-01' });
-    await assert.rejects(store.saveArticle(lateOpen, makeAssignment('bad3', 'story-t'), { big: 10n }), /BigInt/);
+    await assert.rejects(store.saveArticle(lateOpen, makeAssignment('bad3', 'story-t'), markDelta({ big: 10n })), /BigInt/);
 
     for (const id of ['bad1', 'bad2', 'bad3']) {
       assert.equal(await store.hasArticle(id), false);
@@ -196,11 +215,11 @@ test('a failure in the middle of a save leaves no article, no mentions and no st
     assert.deepEqual(await store.getStorySummary('story-s'), storyBefore);
     assert.deepEqual(await store.listStories(), [storyBefore]);
     assert.equal(await store.getStorySummary('story-t'), null);
-    assert.deepEqual(await store.loadClustererState(), { step: 1 });
+    assert.deepEqual(await storedMark(store), { step: 1 });
     assert.equal((await store.getStoryArticles('story-s')).length, 1);
 
     // The store still works after the failures, and the failed ids can be saved once fixed.
-    assert.equal(await store.saveArticle(makeRecord({ id: 'bad2' }), makeAssignment('bad2', 'story-t'), { step: 3 }), true);
+    assert.equal(await store.saveArticle(makeRecord({ id: 'bad2' }), makeAssignment('bad2', 'story-t'), markDelta({ step: 3 })), true);
     await store.close();
     const mentions = await readTable(dir, 'SELECT article_id, count(*)::int AS n FROM entity_mentions GROUP BY article_id ORDER BY article_id');
     assert.deepEqual(mentions, [
@@ -221,7 +240,7 @@ test('story summaries: title, article count, outlets, first and last seen, order
       [{ id: 'm2', title: 'Festival: new date set', outlet: 'Atlas Wire', published: '2031-03-31' }, 'festival'],
     ];
     for (const [spec, story] of saves) {
-      assert.equal(await store.saveArticle(makeRecord(spec), makeAssignment(spec.id, story), { last: spec.id }), true);
+      assert.equal(await store.saveArticle(makeRecord(spec), makeAssignment(spec.id, story), markDelta({ last: spec.id })), true);
     }
     const ferry = {
       id: 'ferry',
@@ -250,7 +269,7 @@ test('story summaries: title, article count, outlets, first and last seen, order
       ['f1', 'f2', 'f3', 'f4'],
       'arrival order',
     );
-    assert.deepEqual(await store.loadClustererState(), { last: 'm2' });
+    assert.deepEqual(await storedMark(store), { last: 'm2' });
     assert.equal(await store.countArticles(), 6);
   });
 });
@@ -260,7 +279,7 @@ test('reopening the folder finds the data', async () => {
   try {
     const record = makeRecord({ id: 'keep' });
     const store = await openStore(dir);
-    await store.saveArticle(record, makeAssignment('keep', 'story-k'), { saved: true });
+    await store.saveArticle(record, makeAssignment('keep', 'story-k'), markDelta({ saved: true }));
     await store.maintain();
     await store.close();
 
@@ -269,7 +288,7 @@ test('reopening the folder finds the data', async () => {
       assert.equal(reopened.location, path.resolve(dir));
       assert.equal(await reopened.countArticles(), 1);
       assert.deepEqual(await reopened.getArticle('keep'), { record, assignment: makeAssignment('keep', 'story-k') });
-      assert.deepEqual(await reopened.loadClustererState(), { saved: true });
+      assert.deepEqual(await storedMark(reopened), { saved: true });
       assert.equal((await reopened.getStorySummary('story-k'))?.articles, 1);
     } finally {
       await reopened.close();
@@ -331,5 +350,120 @@ test('a PostgreSQL URL is refused with a clear message', async () => {
       assert.doesNotMatch(error.message, /secret/, 'the password is not echoed');
       return true;
     });
+  }
+});
+
+// -- clusterer rows ------------------------------------------------------------------------------------
+
+const PLACES = ['Quillmarsh', 'Orlen Bay', 'Tessick', 'Varrow', 'Holmgate', 'Brennock'];
+
+/** Fictional reports: event `e` happens in PLACES[e % 6] on day 1 + e, reported three times over two days. */
+function reportRecords(events: number): ArticleRecord[] {
+  const out: ArticleRecord[] = [];
+  for (let e = 0; e < events; e++) {
+    const place = `${PLACES[e % PLACES.length]}${e >= PLACES.length ? ` ${e}` : ''}`;
+    for (let r = 0; r < 3; r++) {
+      const day = String(1 + e + (r === 2 ? 1 : 0)).padStart(2, '0');
+      out.push(
+        makeRecord({
+          id: `r${e}-${r}`,
+          title: `${place}: ${['storm floods the harbour', 'harbour flooding, day two', 'clean-up begins after the flood'][r]}`,
+          published: `2031-05-${day}`,
+          text: `A storm flooded the harbour of ${place} (report ${r}). Officials in ${place} said ${40 + e} boats were damaged and the ferry to ${place} stopped. Crews in ${place} pumped water from the quay overnight.`,
+          entities: [],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function sortedSnapshot(state: unknown): unknown {
+  const s = state as ClusterStateSnapshot;
+  const by = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  return {
+    meta: s.meta,
+    df: [...s.df].sort(by((x) => x[0])),
+    profiles: [...s.profiles].sort(by((x) => `${x.kind}:${x.id}`)),
+    signatures: [...s.signatures].sort(by((x) => x.article)),
+    aliases: [...s.aliases].sort(by((x) => x[0])),
+  };
+}
+
+test('clusterer rows: saved per article, read back as the same hot state the in-memory rows give', async () => {
+  await withStore(async (store, dir) => {
+    const options = { windowDays: 2, retainMarginDays: 1 };
+    const clusterer = new StreamClusterer(undefined, options, { trackChanges: true });
+    const rows = new ClusterRows();
+    for (const record of reportRecords(8)) {
+      const assignment = clusterer.assign({ id: record.id, title: record.article.title, text: record.article.text, published: record.article.published });
+      const delta = clusterer.takeChanges();
+      assert.ok(JSON.stringify(delta).length < 20_000, 'one article writes a few rows, not the whole state');
+      assert.equal(await store.saveArticle(record, assignment, delta), true);
+      rows.apply(delta);
+    }
+    const selection = clusterer.hotSelection();
+    const stored = await store.loadClustererState(selection);
+    assert.deepEqual(sortedSnapshot(stored), sortedSnapshot(rows.snapshot(selection)));
+    // Only the hot rows come back: early events have left the window.
+    const hotEvents = (stored as ClusterStateSnapshot).profiles.filter((p) => p.kind === 'event').length;
+    assert.ok(hotEvents > 0 && hotEvents < 8, `hot events: ${hotEvents}`);
+    // A late article's cold events: found by key and day.
+    const query = { keys: ['t:quillmarsh', 'e:quillmarsh'], fromDay: 0, toDay: 100_000, limit: 10 };
+    assert.ok(store.findClusterEvents, 'the SQL store finds cold events');
+    const cold = await store.findClusterEvents(query);
+    assert.deepEqual(sortedSnapshot({ ...rows.snapshot(), profiles: cold.profiles, signatures: cold.signatures }), sortedSnapshot({ ...rows.snapshot(), ...rows.findEvents(query) }));
+    assert.ok(cold.profiles.some((p) => p.kind === 'event') && cold.signatures.length >= 3);
+    await store.close();
+    const counts = await readTable(dir, 'SELECT (SELECT count(*)::int FROM cluster_profiles) AS profiles, (SELECT count(*)::int FROM cluster_signatures) AS signatures');
+    assert.equal(counts[0].signatures, 24);
+  });
+});
+
+test('a merged story id is an alias: its summary and articles lead to the story it joined', async () => {
+  await withStore(async (store) => {
+    await store.saveArticle(makeRecord({ id: 'm1' }), makeAssignment('m1', 'story-a'), markDelta({ n: 1 }, 1));
+    await store.saveArticle(makeRecord({ id: 'm2', outlet: 'Coastline Daily' }), makeAssignment('m2', 'story-b'), markDelta({ n: 2 }, 2));
+    assert.equal((await store.listStories()).length, 2);
+    await store.saveArticle(makeRecord({ id: 'm3' }), makeAssignment('m3', 'story-a', 'joined'), { ...markDelta({ n: 3 }, 3), removedStories: ['story-b'], aliases: [['story-b', 'story-a']] });
+    const stories = await store.listStories();
+    assert.deepEqual(stories.map((s) => [s.id, s.articles]), [['story-a', 3]]);
+    assert.equal((await store.getStorySummary('story-b'))?.id, 'story-a');
+    assert.deepEqual((await store.getStoryArticles('story-b')).map((a) => a.record.id), ['m1', 'm2', 'm3']);
+    // The assignment keeps the id given when the article arrived.
+    assert.equal((await store.getArticle('m2'))?.assignment.story, 'story-b');
+    assert.deepEqual(((await store.loadClustererState()) as ClusterStateSnapshot).aliases, [['story-b', 'story-a']]);
+  });
+});
+
+test('Ingestor: a restarted ingest continues with the same assignments as an uninterrupted one', async () => {
+  const records = reportRecords(6);
+  const options = { cluster: { windowDays: 2, retainMarginDays: 1 } };
+  const straightDir = await tempDir();
+  const restartDir = await tempDir();
+  try {
+    const straightStore = await openStore(straightDir);
+    const straight = await Ingestor.open(straightStore, options);
+    const expected = [];
+    for (const record of records) expected.push(await straight.ingestRecord(record));
+    await straightStore.close();
+
+    const got = [];
+    for (const part of [records.slice(0, 7), records.slice(7)]) {
+      const store = await openStore(restartDir);
+      const ingestor = await Ingestor.open(store, options);
+      for (const record of part) got.push(await ingestor.ingestRecord(record));
+      await store.close();
+    }
+    assert.deepEqual(got, expected);
+    assert.ok(expected.every((outcome) => outcome.ok));
+    // Ingesting again stores nothing new and reports the stored story.
+    const store = await openStore(restartDir);
+    const again = await (await Ingestor.open(store, options)).ingestRecord(records[0]);
+    await store.close();
+    assert.ok(again.ok && again.duplicate && again.story === (expected[0].ok ? expected[0].story : ''));
+  } finally {
+    await rm(straightDir, { recursive: true, force: true });
+    await rm(restartDir, { recursive: true, force: true });
   }
 });

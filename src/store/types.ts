@@ -21,16 +21,115 @@ export interface Store {
   close(): Promise<void>;
   hasArticle(id: string): Promise<boolean>;
   /**
-   * Stores an article, its annotations, its story assignment and the clusterer's new state in one
-   * transaction. Returns false (and writes nothing) when an article with this id is stored already.
+   * Stores an article, its annotations, its story assignment and the clusterer's changes (a
+   * ClusterStateDelta: the rows this article touched, never the whole state) in one transaction. Returns
+   * false (and writes nothing) when an article with this id is stored already.
    */
-  saveArticle(record: ArticleRecord, assignment: Assignment, clustererState: unknown): Promise<boolean>;
-  /** The clusterer state saved with the last article, or null on an empty store. */
-  loadClustererState(): Promise<unknown | null>;
+  saveArticle(record: ArticleRecord, assignment: Assignment, clustererChanges: unknown): Promise<boolean>;
+  /**
+   * The clusterer's hot state (a ClusterStateSnapshot): counters, document frequencies, aliases, and the
+   * event and story profiles and copy signatures that `selection` keeps in memory; null on an empty store.
+   */
+  loadClustererState(selection?: HotSelection): Promise<unknown | null>;
+  /**
+   * Event profiles (with their stories) posted under any of `query.keys` whose day span reaches into
+   * [fromDay, toDay]: the cold events a late article may join. Optional: a store without it only offers
+   * the hot events.
+   */
+  findClusterEvents?(query: ColdEventQuery): Promise<ClusterColdRows>;
   listStories(options?: StoryListOptions): Promise<StorySummary[]>;
   getStorySummary(id: string): Promise<StorySummary | null>;
   /** The articles of a story in arrival order; empty when the story does not exist. */
   getStoryArticles(storyId: string): Promise<StoredArticle[]>;
   getArticle(id: string): Promise<StoredArticle | null>;
   countArticles(): Promise<number>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Clusterer state, stored row by row (src/cluster writes and reads it; the store only keeps the rows)
+
+/** One event or story profile; `profile` is the clusterer's JSON, opaque to the store. */
+export interface ClusterProfileRow {
+  kind: 'event' | 'story';
+  id: string;
+  /** For an event, the story it was opened in; for a story, its own id. */
+  story: string;
+  /** Span of publish days (days since 1970-01-01 UTC); null when no member had a date. */
+  firstDay: number | null;
+  lastDay: number | null;
+  /** Arrival number of the last member. */
+  lastSeq: number;
+  profile: unknown;
+}
+
+/** An article kept for copy detection: its MinHash signature (base64) and where it went. */
+export interface ClusterSignatureRow {
+  article: string;
+  event: string;
+  day: number | null;
+  seq: number;
+  /** Distinct shingles of the article (turns the MinHash Jaccard into containment). */
+  shingles: number;
+  signature: string;
+}
+
+/** Small per-stream counters and options, rewritten with every article. */
+export interface ClusterMetaRow {
+  /** Articles assigned so far. */
+  seq: number;
+  /** Latest publish day seen (the horizon of the time window), or null. */
+  maxDay: number | null;
+  /** Everything else the clusterer keeps (options, document count of the IDF, ...). */
+  state: unknown;
+}
+
+/** What one article changed in the clusterer's state. */
+export interface ClusterStateDelta {
+  meta: ClusterMetaRow;
+  /** Halve every stored document frequency (dropping those reaching 0) before adding `df`. */
+  halveDf: boolean;
+  /** Document-frequency increments per term. */
+  df: Array<[string, number]>;
+  /** Profiles to insert or replace. */
+  profiles: ClusterProfileRow[];
+  /** Story profiles folded into another story (merge): removed, their ids kept as aliases. */
+  removedStories: string[];
+  /** New inverted-index entries: [key, event id]. */
+  keys: Array<[string, string]>;
+  signatures: ClusterSignatureRow[];
+  /** New aliases: [merged story id, the story it now belongs to]. */
+  aliases: Array<[string, string]>;
+}
+
+/** The state the clusterer starts from: the meta row, all document frequencies and aliases, the hot rows. */
+export interface ClusterStateSnapshot {
+  meta: ClusterMetaRow;
+  df: Array<[string, number]>;
+  /** Hot events and the stories they belong to. */
+  profiles: ClusterProfileRow[];
+  signatures: ClusterSignatureRow[];
+  aliases: Array<[string, string]>;
+}
+
+/** Which rows are hot (kept in memory): dated ones near the horizon, and the most recent undated ones. */
+export interface HotSelection {
+  /** Rows whose last day is at or after meta.maxDay - retainDays. */
+  retainDays: number;
+  /** Undated events (and undated signatures) kept, most recent (by seq) first. */
+  undatedEvents: number;
+  undatedSignatures: number;
+}
+
+/** Cold events found for a late article, their stories, and their articles' copy signatures. */
+export interface ClusterColdRows {
+  profiles: ClusterProfileRow[];
+  signatures: ClusterSignatureRow[];
+}
+
+export interface ColdEventQuery {
+  keys: string[];
+  fromDay: number;
+  toDay: number;
+  /** At most this many events, most recent first. */
+  limit: number;
 }

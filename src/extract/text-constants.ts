@@ -1,0 +1,240 @@
+/**
+ * Vocabulary and thresholds of the scraped-text extractor (text.ts). Thresholds were set on the dev pages
+ * rendered to text by eval/page-text.ts (wcxb-dev, readability-test-pages, trafilatura-eval) and on the
+ * fictional demo pages; each says how it was chosen. Phrases are matched on lowercased lines.
+ */
+
+// ---------------------------------------------------------------------------------------------------
+// Line shape
+
+/** Prose: at least this many words and a sentence ending (shorter sentence lines are labels) [6, 8, 10]. */
+export const PROSE_MIN_WORDS = 8;
+/** ... or at least this many words without one (a paragraph cut by the scraper). 50 beat 20/30/70/120 on the dev sets. */
+export const PROSE_MIN_WORDS_UNPUNCTUATED = 50;
+/** ... and then one inner punctuation mark per this many words (tag clouds and flattened menus have none; 25-1000 all alike). */
+export const WORDS_PER_PUNCTUATION = 40;
+
+/** Headline-shaped lines (titles, sub-headings, teaser titles): word count range. */
+export const HEADLINE_MIN_WORDS = 2;
+export const HEADLINE_MAX_WORDS = 30;
+
+/** Characters of CJK script counted as one word (no spaces between words in those scripts). */
+export const CJK_CHARS_PER_WORD = 2;
+
+/** Hard-wrapped lines are joined when the upper one is at least this long and has no ending. */
+export const UNWRAP_MIN_CHARS = 50;
+
+// ---------------------------------------------------------------------------------------------------
+// Body region: each line adds to the score of the region that holds it; the region with the best sum wins
+// (maximum-sum contiguous run). Prose adds its length, everything else subtracts, so short interruptions
+// (an advertisement label, a caption, a sub-heading) are bridged and long menus or teaser lists are not.
+// The weights were set by one-at-a-time sweeps over the three dev sets (values tried in brackets); lower costs
+// raise wcxb/readability recall and lower trafilatura-eval precision, the values below balance the three.
+
+/** A prose line adds its characters times this weight. */
+export const PROSE_WEIGHT = 1;
+/** A prose line adds only its characters beyond this many (one-sentence teasers add little) [0, 40, 80]. */
+export const PROSE_FREE_CHARS = 40;
+/** A short non-boilerplate line (sub-heading, list item, label) costs this much [0, 5, 15, 30]. */
+export const SHORT_LINE_COST = 5;
+/** A short line in a run of short lines costs this much more per line already in the run (menus) [1, 2, 3, 5, 10]. */
+export const SHORT_RUN_COST = 3;
+/** The run cost stops growing at this many lines (a long list inside an article stays bridgeable) [4, 6, 8, 16]. */
+export const SHORT_RUN_MAX = 8;
+/** Boilerplate (vocabulary or repeated line), byline, dateline [30, 40, 45, 60, 100]. */
+export const BOILERPLATE_COST = 60;
+/** A caption: a common interruption inside articles, cheaper than other boilerplate (set by hand). */
+export const CAPTION_COST = 20;
+/** A truncated teaser of another article (set by hand: two teasers outweigh a paragraph). */
+export const TEASER_COST = 150;
+/** A line that ends articles (Related, comments, tags, "More on this story") [200, 400, 1000]. */
+export const STOP_COST = 400;
+
+/** A region is widened over a gap of at most this many lines without a boundary (a chart's labels, a gallery). */
+export const MAX_EXTENSION_GAP_LINES = 80;
+/** ... to prose on the other side of at least this many characters [150, 250, 400] ... */
+export const EXTENSION_MIN_CHARS = 150;
+/** ... and at least this share of the region's prose (a short block beside a long article is a box) [0.05, 0.15, 0.3]. */
+export const EXTENSION_MIN_SHARE = 0.15;
+
+/** A line seen this many times on one page is boilerplate (menus appear twice: desktop and mobile). */
+export const REPEATED_LINE_MIN = 2;
+/** ... when it has at most this many words. */
+export const REPEATED_LINE_MAX_WORDS = 12;
+/**
+ * A repeated sentence up to this many words (a form message, a promotion) is kept once; longer repeated
+ * paragraphs are kept every time (the readability test pages repeat whole paragraphs as article text).
+ */
+export const REPEATED_SENTENCE_MAX_WORDS = 30;
+
+// ---------------------------------------------------------------------------------------------------
+// Header: title, byline, dateline, standfirst
+
+/** How far before the body the title is looked for, in lines. */
+export const HEADER_LOOKBACK_LINES = 15;
+/** How far into the body region the title may sit (a disclaimer or breadcrumb line before the headline). */
+export const HEADER_LOOKAHEAD_LINES = 3;
+/** The title has at least this many words (a 1-word line is a section name). */
+export const TITLE_MIN_WORDS = 2;
+/** The standfirst (summary under the headline) has at least this many words. */
+export const STANDFIRST_MIN_WORDS = 8;
+/** ... and at most this many (a longer line is the first paragraph). */
+export const STANDFIRST_MAX_WORDS = 60;
+/**
+ * Whether the standfirst stays in the text as its first paragraph (it is article content) besides being the
+ * description. Measured: with it wcxb 0.895 / readability 0.888 / trafilatura-eval 0.853, without it
+ * 0.896 / 0.887 / 0.848.
+ */
+export const KEEP_STANDFIRST_IN_TEXT = true;
+/** Byline lines are short; a longer line starting with "by" is a sentence. */
+export const MAX_BYLINE_CHARS = 160;
+/** A dateline is short; longer lines with a date in them are sentences. */
+export const MAX_DATELINE_CHARS = 90;
+/** The date must be most of a dateline (its label and a reading time are the rest). */
+export const MIN_DATELINE_DATE_SHARE = 0.4;
+/** Lines after the body start still searched for a byline or dateline. */
+export const BYLINE_LOOKAHEAD_LINES = 2;
+
+/** Lines at the top of the page searched for the site name; lines at the bottom searched for a © notice. */
+export const OUTLET_TOP_LINES = 12;
+export const OUTLET_BOTTOM_LINES = 40;
+/** A site name has at most this many words. */
+export const OUTLET_MAX_WORDS = 5;
+
+// ---------------------------------------------------------------------------------------------------
+// Vocabulary
+
+/** Words that open a byline, in the languages of the dev pages ("By", "Von", "Par", "Por", "Di", "Door"). */
+export const BYLINE_OPENER = /^(?:(?:written|posted|reported|story|text|words)\s+)?(?:by|von|par|por|di|door|av|af|przez|från)\s*:?\s+(?=\p{Lu})/iu;
+/** A byline label ("Author: Name", "Autor: Name"). */
+export const BYLINE_LABEL = /^(?:author|authors|autor|autorin|auteur|autore|autor\/in)\s*:\s*(?=\p{Lu})/iu;
+
+/** Organisation words that make a byline part a wire or agency credit rather than a desk of the outlet. */
+export const AGENCY_WORDS = /\b(?:press|agency|agence|agentur|agencia|agenzia|wire|news service|presse)\b/i;
+
+/** A dateline label before a date ("Updated: ...", "Aktualisiert", "Mis à jour"). */
+export const UPDATED_LABEL = /^(?:updated|last updated|modified|last modified|aktualisiert|mis à jour|actualizado|aggiornato)\b/i;
+
+/**
+ * Whole lines (lowercased, trimmed of bullets and edge punctuation) that end an article: what follows them
+ * is related links, comments, tags or the footer.
+ */
+export const STOP_LINES = new Set([
+  'related', 'related articles', 'related stories', 'related posts', 'related news', 'related topics',
+  'related content', 'related reading', 'more on this story', 'more on this topic', 'more from', 'more stories',
+  'more news', 'more articles', 'you may also like', 'you might also like', 'recommended', 'recommended for you',
+  'recommended stories', 'read next', 'up next', 'what to read next', 'most read', 'most popular', 'most viewed',
+  'trending', 'trending now', 'top stories', 'latest news', 'latest stories', 'comments', 'comment',
+  'leave a comment', 'leave a reply', 'post a comment', 'add a comment', 'join the conversation', 'show comments',
+  'load comments', 'view comments', 'share this', 'share this:', 'share this article', 'share this story',
+  'about the author', 'about the authors', 'further reading', 'popular', 'editors picks', "editors' picks",
+  "editor's picks", 'around the web', 'from around the web', 'sponsored stories', 'promoted stories',
+  'more in', 'see also', 'keep reading', 'continue reading', 'explore more', 'in other news',
+  // German, French, Spanish, Italian, Dutch
+  'mehr zum thema', 'weitere artikel', 'das könnte sie auch interessieren', 'das könnte sie interessieren',
+  'kommentare', 'kommentar', 'ähnliche artikel', 'verwandte artikel', 'meistgelesen', 'auch interessant',
+  'lesen sie auch', 'weitere themen', 'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet',
+  'articles similaires', 'articles liés', 'commentaires', 'vous aimerez aussi', 'les plus lus', 'à voir aussi',
+  'artículos relacionados', 'te puede interesar', 'comentarios', 'lo más leído', 'noticias relacionadas',
+  'leggi anche', 'articoli correlati', 'commenti', 'potrebbe interessarti', 'gerelateerde artikelen',
+  'lees ook', 'reacties', 'meest gelezen',
+  // blog software (WordPress and others), English and German
+  'previous post', 'next post', 'post navigation', 'older posts', 'newer posts', 'like this', 'like this:',
+  'share this post', 'related posts:', 'you might be interested in', 'also on', 'recent posts', 'latest posts',
+  'ähnliche beiträge', 'verwandte beiträge', 'weitere beiträge', 'neueste beiträge', 'letzte beiträge',
+  'das könnte dich auch interessieren', 'das könnte dich interessieren', 'diese beiträge solltest du nicht verpassen',
+  'was denkst du?', 'kommentar verfassen', 'kommentar schreiben', 'schreibe einen kommentar',
+  'hinterlasse einen kommentar', 'teilen mit', 'diesen beitrag teilen', 'diese geschichte teilen', 'beitrag teilen',
+  'artikel teilen', 'beitrags-navigation', 'beitragsnavigation', 'vorheriger beitrag',
+  'nächster beitrag', 'über den autor', 'über die autorin', 'zum autor', 'mehr artikel', 'weitere nachrichten',
+  'à propos de l’auteur', "à propos de l'auteur", 'articles récents', 'laisser un commentaire',
+  'poster un commentaire', 'partager cet article', 'partager', 'voir aussi', 'dans la même rubrique',
+]);
+
+/** Lines that start an end-of-article block whatever follows on the line. */
+export const STOP_PATTERNS: RegExp[] = [
+  /^(?:\d+\s+)?comments?\s*(?:\(\d+\)|:)?$/i,
+  /^(?:\d+\s+)?(?:responses?|replies|kommentare|commentaires)\s*(?:\(\d+\))?$/i,
+  /^your email address will not be published/i,
+  /^(?:leave|post|write|submit) a (?:reply|comment)\b/i,
+  /^(?:related|more)(?: articles| stories| posts| news)?\s*[:›»>]/i,
+  /^tagged\s+\p{Lu}/u,
+  /^(?:comment|kommentar|pingback|trackback)s? (?:by|von|de)\b/i,
+  /^(?:\d+|one|two|ein|eine|zwei)\s+(?:thoughts?|gedanken|kommentare?|antworten|responses?|replies|comments?|réponses?|commentaires?)\s+(?:on|to|zu|zum|sur|à)\b/i,
+  /^(?:about|über) (?:the|den|die) (?:author|autor|autorin)\b/i,
+];
+
+/**
+ * Boilerplate lines that the shared vocabulary (constants.ts) does not hold: cookie banners, donation
+ * appeals, newsletter pitches, share buttons, in several languages. Matched at the start of the line.
+ */
+export const EXTRA_BOILERPLATE_PATTERNS: RegExp[] = [
+  /^your privacy (?:matters|is important)/i,
+  /^(?:i agree|i accept|agree|got it|ok|okay|accept cookies|reject all|decline|manage (?:cookies|preferences|options)|cookie preferences|privacy settings)$/i,
+  /\b(?:we|this (?:site|website)|our (?:site|website)|we and our partners) (?:use|uses|store|and our partners use) cookies\b/i,
+  /\bcookies?\b.{0,120}\b(?:consent|accept|agree|experience|preferences|privacy policy)\b/i,
+  /\b(?:is|are) reader[- ]funded\b/i,
+  /\bplease consider (?:a |making a |supporting |subscribing|donating)/i,
+  /^(?:enjoyed|liked|did you enjoy) this (?:piece|article|story|post)\?/i,
+  /\bkept alive by (?:reader |our readers' )?donations\b/i,
+  /^(?:unterstützen sie|unterstütze) (?:unseren|unsere|uns)\b/i,
+  /\b(?:make|become) a (?:monthly |one-off |one-time )?(?:donation|contribution|supporter|member)\b/i,
+  /^support (?:the |our |independent )?\p{L}*\s*(?:journalism|post|news|us)\b/iu,
+  /^(?:sign up|subscribe|register) (?:for|to) (?:the |our )?.{0,50}$/i,
+  /^get (?:the |our )?.{0,40}\b(?:newsletter|weekly|daily|briefing|brief|digest)\b.{0,30}$/i,
+  /^(?:email address|e-mail address|your email|your e-mail|name \*|email \*|comment \*|website|post comment|submit)$/i,
+  /^required fields are marked/i,
+  /^(?:share|save|like|follow|copy|print|email|bookmark|listen|play|pause|next|previous|prev|more|less|loading\.*|load more|show more|see more|view more|view all|see all|open|back|top|up)$/i,
+  /^(?:all rights reserved|terms of (?:use|service)|privacy policy|cookie policy|contact us|about us|advertise with us|accessibility help|sitemap|imprint|impressum|datenschutz|mentions légales|aviso legal)$/i,
+  /^(?:wir verwenden cookies|diese (?:website|seite) verwendet cookies|nous utilisons des cookies|ce site utilise des cookies|utilizamos cookies|este sitio (?:web )?utiliza cookies)/i,
+  /^(?:alle akzeptieren|akzeptieren|zustimmen|ich stimme zu|tout accepter|accepter|j'accepte|aceptar|acepto|accetta|accetto)$/i,
+  /^(?:newsletter|abonnieren|jetzt abonnieren|s'abonner|abonnez-vous|suscríbete|iscriviti|anmelden|se connecter|connexion|iniciar sesión|werbung|publicité|anzeige|publicidad|pubblicità)\b.{0,40}$/i,
+  /\bnot responsible for the content of external sites\b/i,
+  /^(?:photo|image|video|audio|graphic|gallery)\s*\d*\s*(?:of|\/)\s*\d+$/i,
+  /^\d+\s*(?:shares?|views?|likes?|comments?)$/i,
+  /^.{0,60}\b(?:sponsored|anzeige|gesponsert|sponsorisé)$/i,
+  /^(?:advertisement|anzeige|werbung|publicité|annonce|publicidad|pubblicità)\s*[-–—:]?\s*(?:scroll|continue|weiterlesen|.{0,30})$/i,
+];
+
+/** A label that starts a tag list ("Tags:", "Topics:", "Tagged", "Schlagwörter:", "Mots-clés :"). */
+export const TAG_LABEL =
+  /^(?:tags|topics|tagged(?: with| in)?|keywords|filed under|posted in|categories|category|related topics|schlagwörter|schlagworte|themen|stichwörter|getaggt mit|kategorien|kategorie|veröffentlicht in|mots-clés|mots clés|étiquettes|sujets|catégories|etiquetas|temas|argomenti|tag)\s*(?::\s*|\s+(?=\p{Lu})|$)/iu;
+
+/** A tag list whose tags stand one a line ends at this many lines. */
+export const MAX_TAG_LINES = 12;
+/** A tag has at most this many words when tags stand one a line. */
+export const MAX_TAG_LINE_WORDS = 4;
+
+/** Words that may be joined with the next capitalised word when a tag list is split on capitals. */
+export const TAG_JOINING_WORDS = new Set([
+  'north', 'south', 'east', 'west', 'new', 'united', 'saudi', 'hong', 'sri', 'san', 'los', 'las', 'el', 'costa',
+  'puerto', 'sierra', 'middle', 'latin', 'central', 'white', 'prime', 'supreme', 'european',
+]);
+/** A tag list without separators is split on capitals only when it is longer than this many words. */
+export const MAX_TAG_WORDS = 4;
+
+/**
+ * A line ending with a credit after a label is a caption: "... Image: NBN / Rolf Ekdahl", "... Foto: dpa",
+ * "... Photo by Name for Outlet".
+ */
+export const CAPTION_CREDIT_SUFFIX =
+  /(?:^|[.!?)]\s+)(?:image|images|photo|photos|photograph|picture|pictures|foto|fotos|bild|bilder|photographie|crédit|credit|credits|source|quelle|illustration|video)\s*(?::|by\b|von\b|de\b)\s*([^!?]{1,80})$/i;
+/** A sentence followed by a parenthesised name of an organisation or person: "... the city. (Meridian Press Agency)". */
+export const CAPTION_PAREN_SUFFIX = /[.!?]["”’]?\s+\((?:[\p{Lu}][\p{L}'’.-]*)(?:[\s/&-]+[\p{Lu}][\p{L}'’.-]*){0,5}\)$/u;
+
+/** Phrases that open the copyright notice of a page, the outlet's name follows. */
+export const COPYRIGHT_PREFIX = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(?:\d{4})?\s*,?\s*/i;
+
+/** Corporate suffixes cut from a © owner to get the outlet name ("Eastfield Observer Trust" stays: trust is no suffix). */
+export const CORPORATE_SUFFIX = /[,\s]+(?:inc|ltd|llc|plc|gmbh|ag|s\.?a|sas|corp|co|limited|group|media group|all rights reserved)\.?$/i;
+
+/** Lines announcing the outlet in a donation appeal: "The Kestrel Post is reader-funded". Group 1 is the name. */
+export const OUTLET_SELF_MENTION = /^((?:the\s+)?\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*){0,4}) (?:is|are) (?:reader[- ]funded|reader[- ]supported|independent|funded by)/u;
+
+/** Taglines and navigation words that are never the site name at the top of a page. */
+export const NOT_OUTLET_LINES = new Set([
+  'home', 'news', 'menu', 'search', 'sign in', 'log in', 'login', 'subscribe', 'register', 'account', 'my account',
+  'sections', 'skip to content', 'skip to main content', 'close', 'open', 'toggle navigation', 'navigation',
+  'main menu', 'latest', 'live', 'watch live', 'weather', 'sport', 'sports', 'business', 'world', 'politics',
+  'opinion', 'culture', 'support us', 'donate', 'e-edition', 'newsletters', 'podcasts', 'video', 'videos',
+]);

@@ -1,0 +1,240 @@
+/**
+ * Scraped-text extraction: the project's demo pages against examples/demo/MANIFEST.json, and one fictional
+ * fixture per rule of text.ts (caption is never the title, byline and dateline, wire credit, relative dates,
+ * outlet, boilerplate inside and around the body, standfirst, sub-headings and lists inside the body).
+ * Every outlet, person and event below is invented.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { Deadline } from './deadline.ts';
+import { extractArticle } from './index.ts';
+import { extractFromText } from './text.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const demoDir = path.join(repoRoot, 'examples/demo');
+const manifestPath = path.join(demoDir, 'MANIFEST.json');
+
+const page = (content: string) => extractArticle({ input: 'fixture.txt', kind: 'text', content });
+const fields = (content: string) => extractFromText(content, new Deadline(5000));
+
+// Fictional paragraphs (the Brindlemoor ferry strike).
+const P1 = 'Ferry crews in Brindlemoor walked off the job on Monday morning, leaving about 4,000 commuters without a crossing to the island of Okesund.';
+const P2 = 'The Brindlemoor Ferry Workers Union said the strike would last until the operator, Tidewell Lines, returned to talks about night-shift pay.';
+const P3 = '"We did not want to do this in the middle of the school term," said union secretary Orla Venn, who has led the crews since 2019.';
+const P4 = 'Tidewell Lines said it had offered a 3% rise and called the walkout "disproportionate", adding that a reduced timetable would run from Wednesday.';
+const P5 = 'Island businesses said the first day had already cost them trade, with the Okesund market reporting half its usual Monday customers.';
+
+interface ManifestDocument {
+  file: string;
+  kind: string;
+  title: string;
+  authors: string[];
+  published: string | null;
+  outlet: string;
+  credit: string | null;
+}
+interface ManifestFact {
+  match: string[];
+  files: string[];
+}
+
+const DEMO_BOILERPLATE = [
+  'Advertisement', 'Subscribe', 'indicates required', 'Enter your email', 'Sign up for', 'Related Topics',
+  'More on this story', 'reader-funded', 'monthly donation', 'Support the', 'Tags:', 'Tagged', 'Skip to content',
+  '©', 'Image:', 'Leave a Reply', 'Post Comment', 'You may also like', 'Top Stories', 'Share', 'cookies',
+  'Photo', 'Getty',
+];
+
+test('demo pages: title, authors, published day, outlet, credit, clean body', { skip: existsSync(manifestPath) ? false : `no demo manifest at ${manifestPath}` }, async (t) => {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { documents: ManifestDocument[]; facts: ManifestFact[] };
+  const textDocuments = manifest.documents.filter((d) => d.kind === 'text');
+  assert.ok(textDocuments.length >= 5, 'the manifest lists the text demo pages');
+  for (const doc of textDocuments) {
+    await t.test(doc.file, () => {
+      const content = readFileSync(path.join(demoDir, 'pages', doc.file), 'utf8');
+      const article = extractArticle({ input: doc.file, kind: 'text', content });
+      const found = fields(content);
+      assert.equal(article.title, doc.title);
+      assert.deepEqual(article.authors, doc.authors);
+      if (doc.published === null) assert.equal(article.published, null);
+      else assert.equal(article.published?.slice(0, 10), doc.published.slice(0, 10));
+      assert.equal(found.outlet, doc.outlet);
+      assert.equal(found.credit, doc.credit);
+      for (const phrase of DEMO_BOILERPLATE) assert.ok(!article.text.includes(phrase), `text holds boilerplate "${phrase}"`);
+      const facts = manifest.facts.filter((f) => f.files.includes(doc.file));
+      for (const fact of facts) {
+        assert.ok(fact.match.some((m) => article.text.toLowerCase().includes(m.toLowerCase())), `body lacks the fact "${fact.match.join('" / "')}"`);
+      }
+      // Every paragraph of the page that is a long sentence line is in the text (the body run is not cut short).
+      const lines = content.split('\n').map((l) => l.trim());
+      const firstBody = lines.findIndex((l) => l.split(' ').length >= 20 && /\.["”]?$/.test(l));
+      assert.ok(firstBody > 0);
+      assert.ok(article.text.startsWith(lines[firstBody]), 'text starts with the first paragraph');
+      const words = article.text.split(/\s+/).length;
+      assert.ok(words > 200, `text has ${words} words`);
+    });
+  }
+});
+
+test('a photo caption under the headline is never the title, and is left out of the text', () => {
+  const content = [
+    'Skip to content', 'Harbourline Gazette', 'News', 'Sport',
+    'Ferry crews strike over night-shift pay',
+    'By Mina Torrell, Harbourline News',
+    'Crews gather at the Brindlemoor terminal on Monday. Image: HG / Per Almquist',
+    P1, P2, 'Advertisement', P3, P4,
+  ].join('\n');
+  const article = page(content);
+  assert.equal(article.title, 'Ferry crews strike over night-shift pay');
+  assert.ok(!article.text.includes('Per Almquist'));
+  assert.equal(article.text, [P1, P2, P3, P4].join('\n\n'));
+
+  const agencyCaption = [
+    'Menu', 'Ferry crews strike over night-shift pay',
+    'The Brindlemoor terminal. (Harbourline Press Agency)',
+    P1, P2, P3,
+  ].join('\n');
+  const second = page(agencyCaption);
+  assert.equal(second.title, 'Ferry crews strike over night-shift pay');
+  assert.ok(!second.text.includes('Harbourline Press Agency'));
+});
+
+test('byline with a separate dateline gives authors and a local time without offset', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay',
+    'By Mina Torrell, HG Business',
+    '12 May 2024 · 08:45',
+    'Share', 'Save',
+    P1, P2, P3,
+  ].join('\n');
+  const article = page(content);
+  assert.deepEqual(article.authors, ['Mina Torrell']);
+  assert.equal(article.published, '2024-05-12T08:45');
+  assert.equal(article.provenance.published?.rule, 'text.dateline');
+});
+
+test('a byline naming a press agency gives the credit apart from the author', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay',
+    'By Jonas Aalberg, Northsea Press Agency  May 12, 2024 2:40 PM',
+    P1, P2, P3,
+  ].join('\n');
+  const found = fields(content);
+  assert.equal(found.credit, 'Northsea Press Agency');
+  const article = page(content);
+  assert.deepEqual(article.authors, ['Jonas Aalberg']);
+  assert.equal(article.published, '2024-05-12T14:40');
+});
+
+test('a relative date ("Updated 2 hours ago") gives no date', () => {
+  const article = page(['Ferry crews strike over night-shift pay', 'By Mina Torrell  Updated 2 hours ago', P1, P2, P3].join('\n'));
+  assert.deepEqual(article.authors, ['Mina Torrell']);
+  assert.equal(article.published, null);
+  const dateline = page(['Ferry crews strike over night-shift pay', 'By Mina Torrell', '3 days ago', P1, P2, P3].join('\n'));
+  assert.equal(dateline.published, null);
+});
+
+test('outlet from the site-name line confirmed by the © notice, an acronym line, or a reader-funded appeal', () => {
+  const footer = ['Related', 'Other story about boats', 'Contact us', '© 2024 Harbourline Gazette Trust. All rights reserved.'];
+  const withCopyright = fields(['Skip to content', 'Harbourline Gazette', 'Subscribe', 'News', 'Ferry crews strike over night-shift pay', P1, P2, P3, ...footer].join('\n'));
+  assert.equal(withCopyright.outlet, 'Harbourline Gazette');
+  assert.equal(withCopyright.rules.outlet, 'text.site-name');
+
+  const acronym = fields(['Skip to content', 'HBC News', 'Harbourline Broadcasting Company', 'Home', 'Ferry crews strike over night-shift pay', P1, P2, P3, '© 2024 Harbourline Broadcasting Corporation.'].join('\n'));
+  assert.equal(acronym.outlet, 'Harbourline Broadcasting Company');
+
+  const appeal = fields(['Skip to content', 'TIDEWATER HERALD', 'Ferry crews strike over night-shift pay', P1, P2, P3,
+    'The Tidewater Herald is reader-funded. If you value this work, please consider a monthly donation.'].join('\n'));
+  assert.equal(appeal.outlet, 'Tidewater Herald');
+  assert.ok(!appeal.text.includes('reader-funded'));
+
+  assert.equal(fields([P1, P2, P3].join('\n')).outlet, null, 'no outlet when the page names none');
+});
+
+test('boilerplate inside and around the body is dropped', () => {
+  const content = [
+    'Your privacy matters to us',
+    'We and our partners use cookies to personalise content and measure how our site is used, as described in our privacy policy.',
+    'I agree',
+    'Ferry crews strike over night-shift pay',
+    'By Mina Torrell',
+    P1, P2,
+    'Sign up for the Gazette Daily', 'Enter your email', 'Subscribe', '* indicates required',
+    P3, 'Advertisement', P4,
+    'The Harbourline Gazette is reader-funded. Our reporting is free to read. If you value it, please consider a monthly donation.',
+    'Support the Harbourline Gazette',
+    'Related Topics', 'Brindlemoor', 'Ferries',
+    'More on this story',
+    'Island cafés count the cost of the strike',
+    'Traders say the quiet quay has halved their takings this week.',
+    'Leave a Reply',
+    'Your email address will not be published. Required fields are marked *',
+    'Comment *',
+    'Jorun K. says the union is right and the operator should pay the crews what they are owed.',
+  ].join('\n');
+  const article = page(content);
+  assert.equal(article.text, [P1, P2, P3, P4].join('\n\n'));
+  assert.deepEqual(article.tags, ['Brindlemoor', 'Ferries']);
+});
+
+test('the standfirst is the description and stays the first paragraph', () => {
+  const standfirst = 'Commuters face a week without crossings as talks between the union and Tidewell Lines stall';
+  const content = ['Ferry crews strike over night-shift pay', standfirst, 'By Mina Torrell', 'The Okesund ferry at its berth. (Photo: Per Almquist)', P1, P2, P3].join('\n');
+  const article = page(content);
+  assert.equal(article.title, 'Ferry crews strike over night-shift pay');
+  assert.equal(article.description, standfirst);
+  assert.equal(article.text, [standfirst, P1, P2, P3].join('\n\n'));
+});
+
+test('sub-headings, list items and short quotes stay in the body; teasers after it do not', () => {
+  const content = [
+    'Menu', 'News', 'Sport', 'Weather',
+    'Ferry crews strike over night-shift pay',
+    'By Mina Torrell',
+    P1, P2,
+    'What the union wants',
+    P3,
+    'The union lists three demands:',
+    'a night-shift allowance',
+    'two crew members on every late crossing',
+    'a review of rest breaks',
+    'Ferry timetable on Wednesday',
+    '"It is a fair ask."',
+    P4, P5,
+    'Most read',
+    'Island school closes for the week…',
+    'Tidewell Lines profits rise…',
+  ].join('\n');
+  const article = page(content);
+  assert.equal(article.text, [
+    P1, P2, 'What the union wants', P3, 'The union lists three demands:', 'a night-shift allowance',
+    'two crew members on every late crossing', 'a review of rest breaks', 'Ferry timetable on Wednesday',
+    '"It is a fair ask."', P4, P5,
+  ].join('\n\n'));
+});
+
+test('German page: "Von" byline, German dateline, "Mehr zum Thema" ends the article', () => {
+  const absatz1 = 'Die Fährleute von Brindlemoor haben am Montagmorgen die Arbeit niedergelegt, rund 4000 Pendler kamen nicht auf die Insel.';
+  const absatz2 = 'Die Gewerkschaft erklärte, der Streik dauere an, bis die Reederei Tidewell wieder über Nachtzuschläge verhandle.';
+  const absatz3 = 'Die Reederei sprach von einer unverhältnismäßigen Aktion und kündigte einen eingeschränkten Fahrplan ab Mittwoch an.';
+  const content = [
+    'Startseite', 'Fährleute streiken für höhere Nachtzuschläge', 'Von Anna Kessling', '12. März 2025, 14:30 Uhr',
+    absatz1, absatz2, absatz3, 'Mehr zum Thema', 'Inselschule bleibt die ganze Woche geschlossen, sagt die Gemeinde heute.',
+  ].join('\n');
+  const article = page(content);
+  assert.equal(article.title, 'Fährleute streiken für höhere Nachtzuschläge');
+  assert.deepEqual(article.authors, ['Anna Kessling']);
+  assert.equal(article.published, '2025-03-12T14:30');
+  assert.equal(article.text, [absatz1, absatz2, absatz3].join('\n\n'));
+});
+
+test('a long interruption (a chart of labels) inside the article is bridged when the article goes on', () => {
+  const chart = ['0', '’19', '’20', '’21', '’22', '’23', 'billion', '$300', 'billion', '$600', 'billion', '’19', '’20', '’21', '’22', '’23', '$300', '$600'];
+  const after = [P4, P5, P1.replace('Monday', 'Tuesday'), P2.replace('strike', 'walkout')];
+  const article = page(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, ...chart, ...after].join('\n'));
+  for (const paragraph of [P1, P2, P3, ...after]) assert.ok(article.text.includes(paragraph), paragraph.slice(0, 40));
+  assert.ok(!article.text.includes('billion'));
+});
