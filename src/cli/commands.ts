@@ -7,7 +7,7 @@ import { PipelineError, asPipelineError, type InputKind } from '../model.ts';
 import type { Store } from '../store/types.ts';
 import { DEFAULT_STORE_DIR } from '../store/constants.ts';
 import { normalizeIsoDate, dayOf } from '../util/dates.ts';
-import { DEFAULT_MAX_INPUT_BYTES, decodeText, expandPaths, readInputBytes } from './inputs.ts';
+import { DEFAULT_MAX_INPUT_BYTES, decodeText, expandPaths, jsonlLines, readInputBytes } from './inputs.ts';
 import { readDocuments } from './documents.ts';
 import { EXIT_OK, EXIT_SOME_FAILED, NdjsonWriter, Progress, UsageError, info } from './output.ts';
 
@@ -145,18 +145,13 @@ async function* annotateItems(paths: string[], limit: number): AsyncGenerator<An
       yield { id: item.path, text: content };
       continue;
     }
-    const lines = content.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i].trim();
-      if (!line) continue;
-      const where = `${item.path}:${i + 1}`;
-      let record: unknown;
-      try {
-        record = JSON.parse(line);
-      } catch (err) {
-        yield { id: where, error: new PipelineError('invalid_json', `${where}: not JSON (${(err as Error).message})`) };
+    for (const line of jsonlLines(item.path, content)) {
+      const where = line.where;
+      if (line.error) {
+        yield { id: where, error: line.error };
         continue;
       }
+      const record = line.value;
       const r = record as Record<string, unknown>;
       if (typeof record !== 'object' || record === null || Array.isArray(record) || typeof r.text !== 'string') {
         yield { id: where, error: new PipelineError('invalid_record', `${where}: expected {"id", "text", "published"?} with a string "text"`) };
@@ -242,18 +237,13 @@ const clusterCommand: Command = {
         out.write({ id: item.path, ok: false, error: { code: error.code, message: error.message } });
         continue;
       }
-      const lines = content.split('\n');
-      for (let i = 0; i < lines.length; i++) {
-        const line = lines[i].trim();
-        if (!line) continue;
-        const where = `${item.path}:${i + 1}`;
-        let r: Record<string, unknown>;
-        try {
-          r = JSON.parse(line);
-        } catch (err) {
-          out.write({ id: where, ok: false, error: { code: 'invalid_json', message: `${where}: not JSON (${(err as Error).message})` } });
+      for (const line of jsonlLines(item.path, content)) {
+        const where = line.where;
+        if (line.error) {
+          out.write({ id: where, ok: false, error: { code: line.error.code, message: line.error.message } });
           continue;
         }
+        const r = line.value as Record<string, unknown>;
         if (typeof r !== 'object' || r === null || typeof r.text !== 'string' || (typeof r.id !== 'string' && typeof r.id !== 'number')) {
           out.write({ id: where, ok: false, error: { code: 'invalid_record', message: `${where}: expected {"id", "text", ...} with string text` } });
           continue;

@@ -4,7 +4,7 @@
  * own error code instead, so the batch goes on.
  */
 import { PipelineError, asPipelineError, type InputKind, type RawDocument } from '../model.ts';
-import { decodeText, expandPaths, kindFromName, readInputBytes, sniffKind, type ReadOptions } from './inputs.ts';
+import { decodeText, expandPaths, jsonlLines, kindFromName, readInputBytes, sniffKind, type ReadOptions } from './inputs.ts';
 import { normalizeIsoDate } from '../util/dates.ts';
 
 export interface DocumentFailure {
@@ -60,22 +60,15 @@ export async function* readDocuments(paths: string[], options: DocumentOptions =
 }
 
 function* jsonlDocuments(path: string, content: string, options: DocumentOptions): Generator<DocumentItem> {
-  const lines = content.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line) continue;
-    const input = `${path}:${i + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      yield { input, error: new PipelineError('invalid_json', `${input}: not JSON (${(err as Error).message})`) };
+  for (const line of jsonlLines(path, content)) {
+    if (line.error) {
+      yield { input: line.where, error: line.error };
       continue;
     }
     try {
-      yield { doc: documentFromRecord(value, input, options) };
+      yield { doc: documentFromRecord(line.value, line.where, options) };
     } catch (err) {
-      yield { input, error: asPipelineError(err) };
+      yield { input: line.where, error: asPipelineError(err) };
     }
   }
 }

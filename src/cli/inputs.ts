@@ -249,3 +249,21 @@ export function formatBytes(n: number): string {
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${n} B`;
 }
+
+/** One non-blank line of a JSONL file: its place (`FILE:LINE`) and the parsed value, or why it is not JSON. */
+export type JsonlLine = { where: string; value: unknown; error?: undefined } | { where: string; error: PipelineError };
+
+/** The records of a JSONL file in order; blank lines are skipped, a line that is not JSON is reported. */
+export function* jsonlLines(path: string, content: string): Generator<JsonlLine> {
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    const where = `${path}:${i + 1}`;
+    try {
+      yield { where, value: JSON.parse(line) as unknown };
+    } catch (err) {
+      yield { where, error: new PipelineError('invalid_json', `${where}: not JSON (${(err as Error).message})`) };
+    }
+  }
+}
