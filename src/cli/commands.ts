@@ -352,39 +352,93 @@ const storyCommand: Command = {
   },
 };
 
+const SERVE_OPTIONS: Record<string, OptionSpec> = {
+  port: { type: 'string', valueName: 'PORT', help: 'TCP port (default 8080; 0 picks a free one)' },
+  host: { type: 'string', valueName: 'HOST', help: 'address to listen on (default 127.0.0.1)' },
+  'allow-private': {
+    type: 'boolean',
+    help: 'let URL ingest fetch private and loopback addresses (an intranet; refused by default)',
+  },
+};
+
+/** Serves `store` until SIGINT or SIGTERM. */
+async function serveUntilStopped(store: Store, values: Values): Promise<void> {
+  const port = values.port === undefined ? 8080 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
+  const host = (values.host as string | undefined) ?? '127.0.0.1';
+  const { startServer } = await import('../server/index.ts');
+  const server = await startServer({ store, port, host, ingest: { fetch: { allowPrivate: values['allow-private'] === true } } });
+  info(`crosscheck: serving ${store.location} at ${server.url}/ (API under ${server.url}/api/, Ctrl-C to stop)`);
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+}
+
 const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve [--db DB] [--port 8080] [--host 127.0.0.1]',
+  usage: 'serve [--db DB] [--port 8080] [--host 127.0.0.1] [--allow-private]',
   summary: 'serve the REST API under /api/ and the web interface at /',
-  options: {
-    db: DB_OPTION,
-    port: { type: 'string', valueName: 'PORT', help: 'TCP port (default 8080)' },
-    host: { type: 'string', valueName: 'HOST', help: 'address to listen on (default 127.0.0.1)' },
-  },
+  description:
+    'Write routes (POST /api/ingest) need a bearer token: create one with `crosscheck token create`. ' +
+    'The web interface is the app built by `npm run build:web`.',
+  options: { db: DB_OPTION, ...SERVE_OPTIONS },
   async run(values) {
-    const port = values.port === undefined ? 8080 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
-    const host = (values.host as string | undefined) ?? '127.0.0.1';
-    const { startServer } = await import('../server/index.ts');
-    const store = await openStoreFor(values);
-    const server = await startServer({ store, port, host });
-    info(`crosscheck: serving ${store.location} at ${server.url} (API under ${server.url}/api/, Ctrl-C to stop)`);
-    await new Promise<void>((done) => {
-      const stop = () => done();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    await server.close();
-    await store.close();
+    await withStore(values, (store) => serveUntilStopped(store, values));
     return EXIT_OK;
+  },
+};
+
+const tokenCommand: Command = {
+  name: 'token',
+  usage: 'token create [--name NAME] | token list | token revoke ID   [--db DB]',
+  summary: 'manage the bearer tokens that write routes of the API require',
+  description:
+    '`create` prints {"id", "name", "token"} once: the store keeps only a hash of the secret. `list` prints one ' +
+    '{"id", "name", "created_at", "last_used_at", "revoked"} per token; `revoke ID` disables one.',
+  options: { db: DB_OPTION, name: { type: 'string', valueName: 'NAME', help: 'what the token is for (default "api")' } },
+  async run(values, positionals) {
+    const [action, ...rest] = positionals;
+    if (action === 'create' && rest.length === 0) {
+      const name = (values.name as string | undefined) ?? 'api';
+      return withStore(values, async (store) => {
+        const { createToken } = await import('../server/tokens.ts');
+        const { id, token } = await createToken(store, name);
+        const created: { id: string; name: string; token: string } = { id, name, token };
+        new NdjsonWriter().write(created);
+        info('token: shown once; keep it secret. Send it as `Authorization: Bearer <token>`.');
+        return EXIT_OK;
+      });
+    }
+    if (action === 'list' && rest.length === 0) {
+      return withStore(values, async (store) => {
+        const out = new NdjsonWriter();
+        for (const token of await store.listApiTokens()) out.write({ ...token });
+        return EXIT_OK;
+      });
+    }
+    if (action === 'revoke' && rest.length === 1) {
+      return withStore(values, async (store) => {
+        if (!(await store.revokeApiToken(rest[0]))) throw new UsageError(`no live token with id "${rest[0]}" (see \`crosscheck token list\`)`);
+        info(`token: ${rest[0]} revoked`);
+        return EXIT_OK;
+      });
+    }
+    throw new UsageError('expected `token create [--name NAME]`, `token list` or `token revoke ID`');
   },
 };
 
 const demoCommand: Command = {
   name: 'demo',
-  usage: 'demo [--db DB]',
-  summary: 'ingest the bundled demo corpus (examples/demo) and print the story briefs',
-  options: { db: DB_OPTION },
+  usage: 'demo [--db DB] [--serve [--port 8080] [--host 127.0.0.1]]',
+  summary: 'ingest the bundled demo corpus (examples/demo) and print the story briefs; --serve then opens the web interface',
+  options: {
+    db: DB_OPTION,
+    serve: { type: 'boolean', help: 'after ingesting, serve the web interface and API (what `npm start` does)' },
+    ...SERVE_OPTIONS,
+  },
   async run(values) {
     return withStore(values, async (store) => {
       info(`demo: ingesting ${DEMO_CORPUS} into ${store.location}`);
@@ -396,6 +450,10 @@ const demoCommand: Command = {
       for (const summary of await store.listStories()) {
         const brief = buildBrief(summary, await store.getStoryArticles(summary.id));
         process.stdout.write(renderBriefMarkdown(brief) + '\n\n---\n\n');
+      }
+      if (values.serve === true) {
+        await serveUntilStopped(store, values);
+        return code;
       }
       info('demo: done. Browse it with `npx crosscheck serve`, then open http://127.0.0.1:8080/');
       return code;
@@ -411,5 +469,6 @@ export const COMMANDS: Command[] = [
   storiesCommand,
   storyCommand,
   serveCommand,
+  tokenCommand,
   demoCommand,
 ];

@@ -169,11 +169,12 @@ async function readStdin(maxBytes: number): Promise<Buffer> {
 }
 
 /**
- * Decodes a page's bytes to a string. Order: byte-order mark; for HTML, a declared charset
- * (`<meta charset>` / `http-equiv`) read through iconv-lite; else strict UTF-8. Rejects binary content and
+ * Decodes a page's bytes to a string. Order: byte-order mark; the charset of the HTTP Content-Type header when
+ * the page was fetched; for HTML, a declared charset (`<meta charset>` / `http-equiv`) read through iconv-lite;
+ * else strict UTF-8. Rejects binary content and
  * empty input with their own codes.
  */
-export function decodeText(bytes: Buffer, label: string, kind: FileKind | null): string {
+export function decodeText(bytes: Buffer, label: string, kind: FileKind | null, headerCharset?: string | null): string {
   if (bytes.length === 0) throw new PipelineError('empty', `${label} is empty (0 bytes)`);
   const signature = binarySignature(bytes);
   if (signature) throw new PipelineError('binary', `${label} is not text: it looks like a ${signature}`);
@@ -185,7 +186,8 @@ export function decodeText(bytes: Buffer, label: string, kind: FileKind | null):
 
   if (text === null) {
     if (looksBinary(bytes)) throw new PipelineError('binary', `${label} is not text: it holds NUL or control bytes`);
-    const declared = kind === 'html' || kind === null ? declaredCharset(bytes) : null;
+    // The HTTP header outranks the page's own declaration (as browsers order them); the BOM outranks both.
+    const declared = headerCharset ?? (kind === 'html' || kind === null ? declaredCharset(bytes) : null);
     if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) {
       text = iconv.decode(bytes, declared);
     } else {

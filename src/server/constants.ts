@@ -13,27 +13,36 @@ export const MAX_STORY_PAGE_SIZE = 200;
 export const MAX_OFFSET = 1_000_000_000;
 
 /**
- * Largest request body, for the write routes still to come. A news page as HTML is rarely above 1 MB;
- * 2 MB leaves room for JSON wrapping while keeping a single request cheap to buffer.
+ * Largest request body (ingest). A news page as HTML is rarely above 1 MB; 2 MB leaves room for JSON or
+ * multipart wrapping while keeping a single request cheap to buffer.
  */
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Longest search text, filter value or entity name accepted: far beyond any real query. */
+export const MAX_QUERY_CHARS = 500;
 
 /** Longest story or article id accepted in a path: ids are content hashes, far shorter than this. */
 export const MAX_ID_LENGTH = 200;
 
 /**
- * Content-Security-Policy of every response. Nothing may load except our own stylesheet and images:
- * no scripts at all (default-src 'none' covers script-src), no inline styles, no framing, no forms posting
- * elsewhere, no <base> rewriting.
+ * Content-Security-Policy of every response. Scripts, styles, fonts and images only from this server (the
+ * built app's files; no inline script, no eval), API calls and the event stream only to this server, no
+ * plugins, no framing, no <base> rewriting, no forms posting elsewhere. Article text is rendered as text by
+ * the app; this is the second wall should that ever fail.
  */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'none'"],
+  scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
-  imgSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  objectSrc: ["'none'"],
   baseUri: ["'none'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
 };
 
-/** Path of the one stylesheet the web interface uses (served by the app, so CSP `style-src 'self'`). */
-export const STYLESHEET_PATH = '/assets/style.css';
+/** Idle live-update streams get a comment line this often, so proxies and browsers keep them open. */
+export const SSE_HEARTBEAT_MS = 15_000;

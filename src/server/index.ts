@@ -1,10 +1,11 @@
 /**
- * `crosscheck serve`: the REST API under /api/ (OpenAPI document at /api/openapi.json) and the
- * server-rendered web interface at /, over one Store.
+ * `crosscheck serve`: the REST API under /api/ (OpenAPI document at /api/openapi.json) and the web interface
+ * (the app built into web/dist) at /, over one Store.
  *
- * Request sequence: security headers (on every response, errors included) -> body size limit ->
- * route (zod-validated params and query) -> JSON or HTML; failures become `{"error": {"code", "message"}}`
- * under /api/ and an HTML error page elsewhere, never a stack trace.
+ * Request sequence: security headers (on every response, errors included) -> body size limit -> bearer
+ * token for write routes -> route (zod-validated params, query and body) -> JSON, an event stream or an app
+ * file; failures become `{"error": {"code", "message"}}` under /api/ and a plain page elsewhere, never a
+ * stack trace.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -16,10 +17,14 @@ import type { Store } from '../store/types.ts';
 import { registerApiRoutes } from './api.ts';
 import { CONTENT_SECURITY_POLICY, DEFAULT_MAX_BODY_BYTES } from './constants.ts';
 import { apiError, describeIssues, isApiPath } from './errors.ts';
-import { renderErrorPage } from './views.ts';
-import { registerWebRoutes } from './web.ts';
+import { BriefCache } from './brief-cache.ts';
+import { EventHub } from './events.ts';
+import { html } from './html.ts';
+import { IngestService, type IngestServiceOptions } from './ingest.ts';
+import { loadWebAssets, registerWebRoutes } from './web.ts';
 
-export { OPENAPI_DOCUMENT_PATH } from './api.ts';
+export { OPENAPI_DOCUMENT_PATH, loadBrief } from './api.ts';
+export { createToken } from './tokens.ts';
 export type { ApiErrorCode } from './schemas.ts';
 export { escapeHtml } from './html.ts';
 
@@ -29,10 +34,22 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Where unexpected errors are reported (default: console.error, i.e. stderr). */
   logError?: (error: unknown) => void;
+  /** Files of the built web app by path (loadWebAssets()); without them / explains how to build it. */
+  webAssets?: Awaited<ReturnType<typeof loadWebAssets>>;
+  /** Options of URL fetches made for ingest requests (allowPrivate for tests and intranets). */
+  ingest?: IngestServiceOptions;
+}
+
+function renderErrorPage(status: number, message: string): string {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Error ${status} · crosscheck</title></head>
+<body><h1>Error ${status}</h1><p>${message}</p><p><a href="/">crosscheck</a></p></body></html>`.value;
 }
 
 export function createApp(options: ServerOptions): OpenAPIHono {
   const { store } = options;
+  const hub = new EventHub();
+  const ingest = new IngestService(store, hub, options.ingest);
   const logError = options.logError ?? ((error: unknown) => console.error('crosscheck serve:', error));
 
   const app = new OpenAPIHono({
@@ -64,8 +81,8 @@ export function createApp(options: ServerOptions): OpenAPIHono {
     }),
   );
 
-  registerApiRoutes(app, store);
-  registerWebRoutes(app, store);
+  registerApiRoutes(app, { store, briefs: new BriefCache(), hub, ingest });
+  registerWebRoutes(app, options.webAssets ?? new Map());
 
   app.notFound((c) =>
     isApiPath(c.req.path)
@@ -94,9 +111,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Listens on host:port (port 0 picks a free port; `url` tells which). */
+/** Listens on host:port (port 0 picks a free port; `url` tells which), with the built web app when present. */
 export async function startServer(options: ServerOptions & { port: number; host: string }): Promise<RunningServer> {
-  const app = createApp(options);
+  const app = createApp({ ...options, webAssets: options.webAssets ?? (await loadWebAssets()) });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
       server.off('error', reject);

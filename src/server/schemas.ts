@@ -4,7 +4,7 @@
  * client must ignore the ones it does not know.
  */
 import { z } from '@hono/zod-openapi';
-import { DEFAULT_STORY_PAGE_SIZE, MAX_ID_LENGTH, MAX_OFFSET, MAX_STORY_PAGE_SIZE } from './constants.ts';
+import { DEFAULT_STORY_PAGE_SIZE, MAX_ID_LENGTH, MAX_OFFSET, MAX_QUERY_CHARS, MAX_STORY_PAGE_SIZE } from './constants.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Requests
@@ -48,16 +48,79 @@ export const StoryListQuerySchema = z.object({
     }),
 });
 
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), 'not a calendar date');
+
+const searchText = z.string().trim().min(1).max(MAX_QUERY_CHARS);
+
+export const StoryFilterQuerySchema = StoryListQuerySchema.extend({
+  q: searchText.optional().openapi({
+    param: { name: 'q', in: 'query' },
+    description: 'Full-text search over the stories\' articles (web-search syntax: words, "phrases", -exclusions, or).',
+    example: 'ferry terminal',
+  }),
+  entity: z.string().min(1).max(MAX_QUERY_CHARS).optional().openapi({
+    param: { name: 'entity', in: 'query' },
+    description: 'Only stories whose articles mention this entity canonical.',
+  }),
+  outlet: z.string().min(1).max(MAX_QUERY_CHARS).optional().openapi({
+    param: { name: 'outlet', in: 'query' },
+    description: 'Only stories covered by this outlet (exact name).',
+  }),
+  from: isoDay.optional().openapi({ param: { name: 'from', in: 'query' }, description: 'Stories seen on or after this day.', example: '2031-04-01' }),
+  to: isoDay.optional().openapi({ param: { name: 'to', in: 'query' }, description: 'Stories seen on or before this day.', example: '2031-04-30' }),
+});
+
+const pageFields = {
+  limit: StoryListQuerySchema.shape.limit,
+  offset: StoryListQuerySchema.shape.offset,
+};
+
+export const EntityListQuerySchema = z.object({
+  ...pageFields,
+  q: searchText.optional().openapi({ param: { name: 'q', in: 'query' }, description: 'Canonicals containing this text.' }),
+  type: z.enum(['PERSON', 'ORG', 'LOC', 'MISC']).optional().openapi({ param: { name: 'type', in: 'query' } }),
+});
+
+export const EntityParamsSchema = z.object({
+  name: z
+    .string()
+    .min(1)
+    .max(MAX_QUERY_CHARS)
+    .openapi({ param: { name: 'name', in: 'path' }, description: 'The entity canonical, URL-encoded.', example: 'Ilsa Varnow' }),
+});
+
+export const SearchQuerySchema = z.object({
+  ...pageFields,
+  q: searchText.openapi({ param: { name: 'q', in: 'query' }, description: 'Words to find (web-search syntax).', example: 'bridge repairs' }),
+});
+
+export const IngestBodySchema = z
+  .object({
+    text: z.string().min(1).optional().openapi({ description: 'Scraped page text (the article and whatever surrounds it).' }),
+    html: z.string().min(1).optional().openapi({ description: 'An HTML page.' }),
+    url: z.string().url().max(2048).regex(/^https?:\/\//i, 'only http and https URLs').optional().openapi({
+      description: 'Without text or html: the page to fetch. With them: where the page came from.',
+    }),
+    outlet: z.string().min(1).max(200).optional(),
+    published: isoDay.or(z.string().datetime({ offset: true })).optional(),
+  })
+  .refine((body) => body.text !== undefined || body.html !== undefined || body.url !== undefined, 'give text, html or url')
+  .refine((body) => !(body.text !== undefined && body.html !== undefined), 'give text or html, not both')
+  .openapi('IngestRequest');
+
 // ---------------------------------------------------------------------------------------------------
 // Errors
 
 /** Error codes of the API's `{"error": {"code", "message"}}` bodies. */
-export type ApiErrorCode = 'invalid_request' | 'not_found' | 'too_large' | 'internal';
+export type ApiErrorCode = 'invalid_request' | 'unauthorized' | 'not_found' | 'too_large' | 'unprocessable' | 'rate_limited' | 'unavailable' | 'internal';
 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(['invalid_request', 'not_found', 'too_large', 'internal']),
+      code: z.enum(['invalid_request', 'unauthorized', 'not_found', 'too_large', 'unprocessable', 'rate_limited', 'unavailable', 'internal']),
       message: z.string(),
     }),
   })
@@ -92,8 +155,54 @@ export const StoryListSchema = z
     stories: z.array(StorySummarySchema),
     limit: z.number().int(),
     offset: z.number().int(),
+    total: z.number().int().openapi({ description: 'Stories matching the filters, all pages.' }),
   })
   .openapi('StoryList');
+
+const EntityTypeField = z.enum(['PERSON', 'ORG', 'LOC', 'MISC']);
+
+export const EntitySummarySchema = z
+  .looseObject({ canonical: z.string(), type: EntityTypeField, articles: z.number().int(), mentions: z.number().int() })
+  .openapi('EntitySummary');
+
+export const EntityListSchema = z
+  .object({ entities: z.array(EntitySummarySchema), limit: z.number().int(), offset: z.number().int() })
+  .openapi('EntityList');
+
+export const EntityDetailSchema = EntitySummarySchema.extend({
+  aliases: z.array(z.string()),
+  stories: z.array(StorySummarySchema.extend({ mentioning_articles: z.number().int() })),
+}).openapi('EntityDetail');
+
+export const ArticleHitSchema = z
+  .looseObject({
+    id: z.string(),
+    title: z.string().nullable(),
+    outlet: z.string().nullable(),
+    published: z.string().nullable(),
+    story: z.string(),
+    snippet: z.string(),
+  })
+  .openapi('ArticleHit');
+
+export const SearchResultSchema = z
+  .object({
+    stories: z.array(StorySummarySchema),
+    articles: z.array(ArticleHitSchema),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .openapi('SearchResult');
+
+export const IngestResultSchema = z
+  .object({
+    id: z.string(),
+    story: z.string(),
+    duplicate: z.boolean().openapi({ description: 'True when the page was stored already (nothing changed).' }),
+    title: z.string().nullable(),
+    outlet: z.string().nullable(),
+  })
+  .openapi('IngestResult');
 
 const ClaimStatusSchema = z.enum(['corroborated', 'single-source', 'conflicting']);
 const EntityTypeSchema = z.enum(['PERSON', 'ORG', 'LOC', 'MISC']);

@@ -8,7 +8,7 @@ import { SqlStore } from './sql-store.ts';
 import type { Store } from './types.ts';
 
 export { DEFAULT_STORE_DIR, MAINTAIN_AFTER_WRITES } from './constants.ts';
-export type { Store, StoredArticle, StoryListOptions } from './types.ts';
+export type { ApiTokenInfo, ArticleHit, EntityDetail, EntityListOptions, EntitySummary, Store, StoredArticle, StoryListOptions } from './types.ts';
 
 /** The embedded store also offers maintenance; close() runs it by itself after a bulk load. */
 export interface MaintainableStore extends Store {
@@ -47,4 +47,14 @@ export async function openStore(location: string = DEFAULT_STORE_DIR): Promise<M
     throw error;
   }
   return new SqlStore(dir, db, () => lock.release());
+}
+
+/**
+ * A store in memory (PGlite without a data folder), gone when closed: for tests and benchmarks that need
+ * the real schema and SQL without touching disk.
+ */
+export async function openMemoryStore(): Promise<MaintainableStore> {
+  const db = await openPgliteDatabase(undefined);
+  await migrate(db);
+  return new SqlStore(':memory:', db);
 }

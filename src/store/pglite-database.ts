@@ -13,9 +13,10 @@ function clientOf(target: PGlite | Transaction): SqlClient {
   };
 }
 
-/** Opens (creating when absent) a PGlite database in `dataDir`; one instance per store, start-up is slow. */
-export async function openPgliteDatabase(dataDir: string): Promise<SqlDatabase> {
-  const db = await PGlite.create(dataDir);
+/** Opens (creating when absent) a PGlite database in `dataDir` (in memory when undefined); start-up is slow. */
+export async function openPgliteDatabase(dataDir: string | undefined): Promise<SqlDatabase> {
+  // Without a folder PGlite keeps the database in memory.
+  const db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
   const direct = clientOf(db);
   return {
     query: direct.query,

@@ -1,6 +1,7 @@
 import type { ArticleRecord, Assignment, StorySummary } from '../model.ts';
 import { MAINTAIN_AFTER_WRITES } from './constants.ts';
-import type { SqlClient, SqlDatabase } from './sql.ts';
+import { randomUUID } from 'node:crypto';
+import type { SqlClient, SqlDatabase, SqlParam } from './sql.ts';
 import { isClusterDelta, minDayOf, selectionLimit } from './cluster-rows.ts';
 import type {
   ClusterColdRows,
@@ -9,6 +10,11 @@ import type {
   ClusterStateDelta,
   ClusterStateSnapshot,
   ColdEventQuery,
+  ApiTokenInfo,
+  ArticleHit,
+  EntityDetail,
+  EntityListOptions,
+  EntitySummary,
   HotSelection,
   Store,
   StoredArticle,
@@ -113,6 +119,75 @@ function storySummary(row: StoryRow): StorySummary {
     outlets: row.outlets,
     first_seen: row.first_seen,
     last_seen: row.last_seen,
+  };
+}
+
+/** The expression of the `articles_fulltext` index: queries must spell it the same to use the index. */
+const FULLTEXT_DOCUMENT = "to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || text)";
+
+/** Surface forms listed for an entity: enough to show its spellings, bounded for entities named everywhere. */
+const MAX_ENTITY_ALIASES = 20;
+/** Stories listed on an entity's page, most recent first. */
+const MAX_ENTITY_STORIES = 100;
+/** Search snippets are cut from the article's first characters: ts_headline's cost grows with the text. */
+const SNIPPET_SOURCE_CHARS = 4000;
+const SNIPPET_MAX_WORDS = 30;
+const SNIPPET_MIN_WORDS = 12;
+
+/** `%`, `_` and `\\` match literally in a LIKE pattern built from user text. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** The WHERE clause of a story filter; its parameters are numbered from `firstParam`. */
+function storyFilter(options: StoryListOptions, firstParam: number): { where: string; params: SqlParam[] } {
+  const conditions: string[] = [];
+  const params: SqlParam[] = [];
+  const next = (value: SqlParam) => {
+    params.push(value);
+    return `$${firstParam + params.length - 1}`;
+  };
+  if (options.query) {
+    conditions.push(
+      `id IN (SELECT story_id FROM articles WHERE ${FULLTEXT_DOCUMENT} @@ websearch_to_tsquery('english', ${next(storable(options.query))}))`,
+    );
+  }
+  if (options.entity) {
+    conditions.push(
+      `id IN (SELECT a.story_id FROM entity_mentions em JOIN articles a ON a.id = em.article_id WHERE em.canonical = ${next(storable(options.entity))})`,
+    );
+  }
+  if (options.outlet) conditions.push(`outlets @> ARRAY[${next(storable(options.outlet))}]::text[]`);
+  if (options.from) conditions.push(`last_seen COLLATE "C" >= ${next(options.from)}`);
+  // first_seen and last_seen are `YYYY-MM-DD`, so string order is date order.
+  if (options.to) conditions.push(`first_seen COLLATE "C" <= ${next(options.to)}`);
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+interface TokenRow {
+  id: string;
+  name: string;
+  created_at: Date | string;
+  last_used_at: Date | string | null;
+  revoked_at: Date | string | null;
+}
+
+/** Hex characters of a token id: 48 random bits, unique among the few tokens a store holds. */
+const TOKEN_ID_CHARS = 12;
+
+const TOKEN_COLUMNS = 'id, name, created_at, last_used_at, revoked_at';
+
+function isoTimestamp(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+function tokenInfo(row: TokenRow): ApiTokenInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    created_at: isoTimestamp(row.created_at),
+    last_used_at: row.last_used_at === null ? null : isoTimestamp(row.last_used_at),
+    revoked: row.revoked_at !== null,
   };
 }
 
@@ -297,6 +372,19 @@ export class SqlStore implements Store {
          AS m(canonical text, type text, text text, start_offset integer, end_offset integer, rule text)`,
       [storable(record.id), toJson(mentions)],
     );
+    const perCanonical = new Map<string, { type: string; mentions: number }>();
+    for (const mention of mentions) {
+      const entry = perCanonical.get(mention.canonical);
+      if (entry) entry.mentions++;
+      else perCanonical.set(mention.canonical, { type: mention.type, mentions: 1 });
+    }
+    await tx.query(
+      `INSERT INTO entity_stats (canonical, type, articles, mentions)
+       SELECT e.canonical, e.type, 1, e.mentions FROM jsonb_to_recordset($1::jsonb) AS e(canonical text, type text, mentions integer)
+       ON CONFLICT (canonical) DO UPDATE SET articles = entity_stats.articles + 1,
+         mentions = entity_stats.mentions + EXCLUDED.mentions`,
+      [toJson([...perCanonical].map(([canonical, entry]) => ({ canonical, ...entry })))],
+    );
   }
 
   /** Recomputes a story's summary row from its articles (stories are small; this stays cheap). */
@@ -388,14 +476,115 @@ export class SqlStore implements Store {
   async listStories(options: StoryListOptions = {}): Promise<StorySummary[]> {
     const limit = checkCount('limit', options.limit);
     const offset = checkCount('offset', options.offset) ?? 0;
+    const filter = storyFilter(options, 3);
     // LIMIT NULL means no limit in PostgreSQL.
     const rows = await this.db.query<StoryRow>(
-      `SELECT ${STORY_COLUMNS} FROM stories
+      `SELECT ${STORY_COLUMNS} FROM stories ${filter.where}
        ORDER BY last_seen COLLATE "C" DESC NULLS LAST, id COLLATE "C"
        LIMIT $1 OFFSET $2`,
-      [limit, offset],
+      [limit, offset, ...filter.params],
     );
     return rows.map(storySummary);
+  }
+
+  async countStories(options: StoryListOptions = {}): Promise<number> {
+    const filter = storyFilter(options, 1);
+    const rows = await this.db.query<{ n: number }>(`SELECT count(*)::integer AS n FROM stories ${filter.where}`, filter.params);
+    return Number(rows[0].n);
+  }
+
+  async listEntities(options: EntityListOptions = {}): Promise<EntitySummary[]> {
+    const limit = checkCount('limit', options.limit);
+    const offset = checkCount('offset', options.offset) ?? 0;
+    const conditions: string[] = [];
+    const params: SqlParam[] = [limit, offset];
+    if (options.query) {
+      params.push(`%${escapeLike(options.query.toLowerCase())}%`);
+      conditions.push(`lower(canonical) LIKE $${params.length}`);
+    }
+    if (options.type) {
+      params.push(options.type);
+      conditions.push(`type = $${params.length}`);
+    }
+    const rows = await this.db.query<EntitySummary>(
+      `SELECT canonical, type, articles, mentions FROM entity_stats
+       ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY articles DESC, mentions DESC, canonical COLLATE "C" LIMIT $1 OFFSET $2`,
+      params,
+    );
+    return rows.map((row) => ({ ...row, articles: Number(row.articles), mentions: Number(row.mentions) }));
+  }
+
+  async getEntity(canonical: string): Promise<EntityDetail | null> {
+    const stats = await this.db.query<EntitySummary>(
+      'SELECT canonical, type, articles, mentions FROM entity_stats WHERE canonical = $1',
+      [canonical],
+    );
+    if (stats.length === 0) return null;
+    const aliases = await this.db.query<{ text: string }>(
+      `SELECT text FROM entity_mentions WHERE canonical = $1 GROUP BY text ORDER BY count(*) DESC, text COLLATE "C" LIMIT $2`,
+      [canonical, MAX_ENTITY_ALIASES],
+    );
+    const stories = await this.db.query<StoryRow & { mentioning_articles: number }>(
+      `SELECT ${STORY_COLUMNS.split(', ').map((column) => `s.${column}`).join(', ')}, m.n AS mentioning_articles
+       FROM (SELECT a.story_id, count(DISTINCT a.id)::integer AS n
+             FROM entity_mentions em JOIN articles a ON a.id = em.article_id
+             WHERE em.canonical = $1 GROUP BY a.story_id) m
+       JOIN stories s ON s.id = m.story_id
+       ORDER BY s.last_seen COLLATE "C" DESC NULLS LAST, s.id COLLATE "C" LIMIT $2`,
+      [canonical, MAX_ENTITY_STORIES],
+    );
+    const row = stats[0];
+    return {
+      canonical: row.canonical,
+      type: row.type,
+      articles: Number(row.articles),
+      mentions: Number(row.mentions),
+      aliases: aliases.map((alias) => alias.text),
+      stories: stories.map((story) => ({ ...storySummary(story), mentioning_articles: Number(story.mentioning_articles) })),
+    };
+  }
+
+  async searchArticles(query: string, options: { limit?: number; offset?: number } = {}): Promise<ArticleHit[]> {
+    const limit = checkCount('limit', options.limit);
+    const offset = checkCount('offset', options.offset) ?? 0;
+    const rows = await this.db.query<ArticleHit & { headline: string }>(
+      `WITH hits AS (
+         SELECT id, title, outlet, published, story_id, text, seq FROM articles
+         WHERE ${FULLTEXT_DOCUMENT} @@ websearch_to_tsquery('english', $3)
+         ORDER BY seq DESC LIMIT $1 OFFSET $2
+       )
+       SELECT id, title, outlet, published, story_id AS story,
+              ts_headline('english', left(text, ${SNIPPET_SOURCE_CHARS}), websearch_to_tsquery('english', $3),
+                          'StartSel="", StopSel="", MaxWords=${SNIPPET_MAX_WORDS}, MinWords=${SNIPPET_MIN_WORDS}') AS snippet
+       FROM hits ORDER BY seq DESC`,
+      [limit, offset, storable(query)],
+    );
+    return rows.map(({ id, title, outlet, published, story, snippet }) => ({ id, title, outlet, published, story, snippet }));
+  }
+
+  async createApiToken(name: string, hash: string): Promise<string> {
+    const id = randomUUID().replace(/-/g, '').slice(0, TOKEN_ID_CHARS);
+    await this.db.query('INSERT INTO api_tokens (id, name, hash) VALUES ($1, $2, $3)', [id, storable(name), hash]);
+    return id;
+  }
+
+  async getApiToken(id: string): Promise<(ApiTokenInfo & { hash: string }) | null> {
+    const rows = await this.db.query<TokenRow & { hash: string }>(
+      `UPDATE api_tokens SET last_used_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${TOKEN_COLUMNS}, hash`,
+      [id],
+    );
+    return rows.length > 0 ? { ...tokenInfo(rows[0]), hash: rows[0].hash } : null;
+  }
+
+  async listApiTokens(): Promise<ApiTokenInfo[]> {
+    const rows = await this.db.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens ORDER BY created_at, id`);
+    return rows.map(tokenInfo);
+  }
+
+  async revokeApiToken(id: string): Promise<boolean> {
+    const rows = await this.db.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id]);
+    return rows.length > 0;
   }
 
   async getStorySummary(id: string): Promise<StorySummary | null> {

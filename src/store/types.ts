@@ -1,4 +1,4 @@
-import type { ArticleRecord, Assignment, StorySummary } from '../model.ts';
+import type { ArticleRecord, Assignment, EntityType, StorySummary } from '../model.ts';
 
 /** An article as read back from the store, with the story assignment made when it was ingested. */
 export interface StoredArticle {
@@ -9,6 +9,59 @@ export interface StoredArticle {
 export interface StoryListOptions {
   limit?: number;
   offset?: number;
+  /** Full-text search (PostgreSQL `websearch_to_tsquery` syntax) over the titles and texts of a story's articles. */
+  query?: string;
+  /** Stories with an article that mentions this entity canonical. */
+  entity?: string;
+  /** Stories with an article from this outlet (exact name). */
+  outlet?: string;
+  /** Stories seen on or after this date (`YYYY-MM-DD`): their last day is not earlier. */
+  from?: string;
+  /** Stories seen on or before this date (`YYYY-MM-DD`): their first day is not later. */
+  to?: string;
+}
+
+export interface EntityListOptions {
+  limit?: number;
+  offset?: number;
+  /** Canonicals containing this text (case-insensitive). */
+  query?: string;
+  type?: EntityType;
+}
+
+/** One canonical entity of the store, with how widely it is mentioned. */
+export interface EntitySummary {
+  canonical: string;
+  type: EntityType;
+  articles: number;
+  mentions: number;
+}
+
+export interface EntityDetail extends EntitySummary {
+  /** Distinct surface forms, most frequent first. */
+  aliases: string[];
+  /** The stories whose articles mention it, most recent first, with how many of their articles do. */
+  stories: Array<StorySummary & { mentioning_articles: number }>;
+}
+
+/** An article found by full-text search. */
+export interface ArticleHit {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  story: string;
+  /** A short extract of the text around the match, plain text. */
+  snippet: string;
+}
+
+/** A write token as listed (never its secret, never its hash). */
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked: boolean;
 }
 
 /**
@@ -38,6 +91,18 @@ export interface Store {
    */
   findClusterEvents?(query: ColdEventQuery): Promise<ClusterColdRows>;
   listStories(options?: StoryListOptions): Promise<StorySummary[]>;
+  /** How many stories `listStories` would list without limit and offset. */
+  countStories(options?: StoryListOptions): Promise<number>;
+  listEntities(options?: EntityListOptions): Promise<EntitySummary[]>;
+  getEntity(canonical: string): Promise<EntityDetail | null>;
+  searchArticles(query: string, options?: { limit?: number; offset?: number }): Promise<ArticleHit[]>;
+  /** Stores a write token by the SHA-256 hash of its secret; returns its id. */
+  createApiToken(name: string, hash: string): Promise<string>;
+  /** The live (not revoked) token with this id and the hash of its secret, marking it used; null when none. */
+  getApiToken(id: string): Promise<(ApiTokenInfo & { hash: string }) | null>;
+  listApiTokens(): Promise<ApiTokenInfo[]>;
+  /** Revokes a token by id; false when no live token has that id. */
+  revokeApiToken(id: string): Promise<boolean>;
   getStorySummary(id: string): Promise<StorySummary | null>;
   /** The articles of a story in arrival order; empty when the story does not exist. */
   getStoryArticles(storyId: string): Promise<StoredArticle[]>;

@@ -1,0 +1,70 @@
+/**
+ * Writes through the server: pasted text or HTML, an uploaded file, or a URL fetched on request. The
+ * clusterer is a single writer, so ingests run one after another through a queue; each success is published
+ * to the live-update streams.
+ */
+import type { RawDocument } from '../model.ts';
+import { asPipelineError } from '../model.ts';
+import { Ingestor, type IngestOutcome } from '../pipeline.ts';
+import { decodeText, sniffKind } from '../cli/inputs.ts';
+import { fetchPage, type FetchOptions } from '../sources/fetch.ts';
+import type { Store } from '../store/types.ts';
+import type { EventHub } from './events.ts';
+
+export interface IngestServiceOptions {
+  /** Passed to URL fetches (allowPrivate for tests and intranets, limits). */
+  fetch?: FetchOptions;
+}
+
+export class IngestService {
+  private ingestor: Promise<Ingestor> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly hub: EventHub,
+    private readonly options: IngestServiceOptions = {},
+  ) {}
+
+  /** Ingests one decoded document; never throws for bad input (the outcome says why it failed). */
+  ingest(doc: RawDocument): Promise<IngestOutcome> {
+    const run = this.queue.then(() => this.ingestNow(doc));
+    // The queue must go on after a failure of one job.
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Fetches a URL and ingests the page. */
+  async ingestUrl(url: string, fields: Pick<RawDocument, 'outlet' | 'published'> = {}): Promise<IngestOutcome> {
+    try {
+      const page = await fetchPage(url, this.options.fetch);
+      if (page.status < 200 || page.status >= 300) {
+        return { input: url, ok: false, error: { code: 'unreadable', message: `${page.url} answered HTTP ${page.status}` } };
+      }
+      const isText = /^text\/plain\b/i.test(page.contentType ?? '');
+      const content = decodeText(page.body, page.url, isText ? 'text' : 'html', page.charset);
+      return this.ingest({ input: url, kind: isText ? 'text' : sniffKind(content), content, url: page.url, ...fields });
+    } catch (error) {
+      const failure = asPipelineError(error);
+      return { input: url, ok: false, error: { code: failure.code, message: failure.message } };
+    }
+  }
+
+  private async ingestNow(doc: RawDocument): Promise<IngestOutcome> {
+    this.ingestor ??= Ingestor.open(this.store);
+    let ingestor: Ingestor;
+    try {
+      ingestor = await this.ingestor;
+    } catch (error) {
+      this.ingestor = null;
+      throw error;
+    }
+    const outcome = await ingestor.ingest(doc);
+    if (outcome.ok && !outcome.duplicate) {
+      this.hub.publish({ type: 'article', id: outcome.id, story: outcome.story, title: outcome.title, outlet: outcome.outlet });
+      const story = await this.store.getStorySummary(outcome.story);
+      if (story) this.hub.publish({ type: 'story', id: story.id, articles: story.articles, title: story.title });
+    }
+    return outcome;
+  }
+}
