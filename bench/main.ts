@@ -2,7 +2,8 @@
  * `npm run bench [-- SUITE]`: throughput figures, printed and written to docs/benchmarks.md with the machine
  * and date. Each suite owns one marked section of that file, so running one suite keeps the others' figures.
  * Suites: pipeline (default): every stage and ingest into the embedded store, on a corpus built from the
- * demo documents; extract: extraction speed and memory on the dev HTML sets beside Readability.js.
+ * demo documents; extract: extraction speed and memory on the dev HTML sets beside Readability.js; api: REST
+ * API latency with 100k articles in the embedded store.
  */
 import { cpus, totalmem, platform, release } from 'node:os';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { runPipelineBench } from './pipeline.ts';
 import { runAnnotateBench } from './annotate.ts';
 import { runExtractBench } from './extract.ts';
 import { runClusterBench } from './cluster.ts';
+import { runApiBench } from './api.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = join(ROOT, 'docs/benchmarks.md');
@@ -29,6 +31,7 @@ const SUITES: Record<string, () => Promise<BenchSection>> = {
   annotate: runAnnotateBench,
   extract: runExtractBench,
   cluster: runClusterBench,
+  api: runApiBench,
 };
 
 function machineLine(): string {

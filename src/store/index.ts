@@ -6,6 +6,7 @@ import { migrate } from './migrate.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
 import { SqlStore } from './sql-store.ts';
 import type { Store } from './types.ts';
+import type { ArticleRecord, Assignment } from '../model.ts';
 
 export { DEFAULT_STORE_DIR, MAINTAIN_AFTER_WRITES } from './constants.ts';
 export type { ApiTokenInfo, ArticleHit, EntityDetail, EntityListOptions, EntitySummary, Store, StoredArticle, StoryListOptions } from './types.ts';
@@ -14,6 +15,8 @@ export type { ApiTokenInfo, ArticleHit, EntityDetail, EntityListOptions, EntityS
 export interface MaintainableStore extends Store {
   /** `VACUUM ANALYZE`: refreshes planner statistics after many writes. */
   maintain(): Promise<void>;
+  /** Bulk load of articles with decided stories, one transaction (imports, benchmark fixtures). */
+  saveArticles(items: Array<{ record: ArticleRecord; assignment: Assignment }>): Promise<number>;
 }
 
 /**

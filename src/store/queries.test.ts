@@ -93,3 +93,24 @@ describe('store queries', () => {
     assert.ok(!('hash' in listed[0]));
   });
 });
+
+describe('bulk load', () => {
+  it('saves a batch in one transaction, skips stored ids and refreshes each story once', async () => {
+    const store = await openMemoryStore();
+    try {
+      const items = ['k1', 'k2', 'k3'].map((id, i) => ({
+        record: makeRecord({ id, outlet: i === 2 ? 'Kestrel Post' : 'Harbor Ledger', published: `2031-04-0${i + 1}` }),
+        assignment: makeAssignment(id, 'story-bulk'),
+      }));
+      assert.equal(await store.saveArticles(items), 3);
+      assert.equal(await store.saveArticles(items.slice(0, 1)), 0);
+      const [story] = await store.listStories();
+      assert.deepEqual([story.id, story.articles, story.outlets, story.first_seen, story.last_seen], ['story-bulk', 3, ['Harbor Ledger', 'Kestrel Post'], '2031-04-01', '2031-04-03']);
+      const bad = [{ record: makeRecord({ id: 'k4' }), assignment: makeAssignment('k5', 'story-bulk') }];
+      await assert.rejects(store.saveArticles(bad), /assignment is for article k5/);
+      assert.equal(await store.countArticles(), 3);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -236,6 +236,29 @@ export class SqlStore implements Store {
     return saved;
   }
 
+  /**
+   * Bulk load of articles whose stories are already decided (an import, a benchmark fixture): one transaction
+   * for the whole batch, each story's summary recomputed once. No clusterer rows are written. Returns how many
+   * articles were new.
+   */
+  async saveArticles(items: Array<{ record: ArticleRecord; assignment: Assignment }>): Promise<number> {
+    const saved = await this.db.transaction(async (tx) => {
+      let inserted = 0;
+      const stories = new Set<string>();
+      for (const { record, assignment } of items) {
+        if (assignment.id !== record.id) throw new Error(`The assignment is for article ${assignment.id}, not ${record.id}`);
+        if (!(await this.insertArticle(tx, record, assignment))) continue;
+        await this.insertMentions(tx, record);
+        stories.add(assignment.story);
+        inserted++;
+      }
+      for (const story of stories) await this.refreshStory(tx, story);
+      return inserted;
+    });
+    this.writesSinceOpen += saved;
+    return saved;
+  }
+
   /** Writes what one article changed in the clusterer: a handful of statements, whatever the corpus size. */
   private async applyClusterDelta(tx: SqlClient, delta: ClusterStateDelta): Promise<void> {
     await tx.query(
