@@ -61,11 +61,11 @@ test('migrations are applied once, recorded, and not re-applied on reopen', asyn
   try {
     await (await openStore(dir)).close();
     const first = await readTable(dir, 'SELECT version, name, applied_at FROM schema_migrations ORDER BY version');
-    assert.deepEqual(first.map((row) => [row.version, row.name]), [[1, '001_init.sql'], [2, '002_cluster_rows.sql']]);
+    assert.deepEqual(first.map((row) => [row.version, row.name]), [[1, '001_init.sql'], [2, '002_cluster_rows.sql'], [3, '003_api_and_entities.sql']]);
     const tables = await readTable(dir, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
     assert.deepEqual(
       tables.map((row) => row.table_name),
-      ['articles', 'cluster_keys', 'cluster_meta', 'cluster_profiles', 'cluster_signatures', 'cluster_terms', 'entity_mentions', 'schema_migrations', 'stories', 'story_aliases'],
+      ['api_tokens', 'articles', 'cluster_keys', 'cluster_meta', 'cluster_profiles', 'cluster_signatures', 'cluster_terms', 'entity_mentions', 'entity_stats', 'schema_migrations', 'stories', 'story_aliases'],
     );
 
     await (await openStore(dir)).close();
