@@ -54,7 +54,7 @@ describe('web interface in Chromium', { skip: SKIP }, () => {
 
   before(async () => {
     dir = await tempDir('crosscheck-browser-');
-    store = await openStore(dir);
+    store = await openStore(freshStoreLocation(dir));
     const ingestor = await Ingestor.open(store);
     const inputs = [DEMO_DIR];
     if (existsSync(SEEDS_DIR)) inputs.push(SEEDS_DIR);

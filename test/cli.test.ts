@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFile, mkdir, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { runCli, tempDir, DEMO_DIR } from './helpers.ts';
+import { runCli, tempDir, DEMO_DIR, freshStoreLocation } from './helpers.ts';
 import { annotateLine, clusterLine, errorLine, extractLine, storyBrief, storySummaryLine } from '../src/contract.ts';
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Tide gauge fails in Port Avel | The Harbour Test Gazette</title>
@@ -107,7 +107,7 @@ describe('crosscheck CLI', () => {
   });
 
   test('ingest, stories and story: the demo corpus end to end, idempotent', async () => {
-    const db = join(dir, 'db');
+    const db = freshStoreLocation(join(dir, 'db'));
     const first = await runCli(['ingest', '--db', db, DEMO_DIR]);
     assert.equal(first.code, 0, first.stderr);
     const files = (await readdir(DEMO_DIR)).filter((f) => /\.(html|txt)$/.test(f));
@@ -195,7 +195,7 @@ describe('bad input never stops a batch', () => {
   });
 
   test('ingest: bad files are reported, good ones stored, the store stays consistent', async () => {
-    const db = join(dir, 'db');
+    const db = freshStoreLocation(join(dir, 'db'));
     const r = await runCli(['ingest', '--db', db, mixed, join(dir, 'missing.html')]);
     assert.equal(r.code, 3);
     checkErrors(r.lines);

@@ -56,6 +56,10 @@ export function runCli(args: string[], options: { input?: string | Buffer; cwd?:
   });
 }
 
+/** Where a CLI test keeps its store: a folder under `dir`, or a fresh schema of the PostgreSQL server the
+ * suite runs against (CROSSCHECK_TEST_POSTGRES). */
+export { freshStoreLocation } from '../src/store/test-store.ts';
+
 export async function tempDir(prefix = 'crosscheck-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli, tempDir, SEEDS_DIR, SEEDS_MISSING } from './helpers.ts';
+import { runCli, tempDir, SEEDS_DIR, SEEDS_MISSING, freshStoreLocation } from './helpers.ts';
 import { extractLine, storyBrief } from '../src/contract.ts';
 
 const BOILERPLATE = ['Subscribe', 'indicates required', 'Advertisement', 'Install the Express App', 'Edit post', 'Skip to content', 'MORE NEWS', "Editors' Picks"];
@@ -33,7 +33,7 @@ test('seeds: extraction drops the boilerplate and reads byline and date', { skip
 });
 
 test('seeds: both pages land in one story with a contract-shaped brief', { skip: SEEDS_MISSING }, async () => {
-  const db = join(await tempDir(), 'db');
+  const db = freshStoreLocation(join(await tempDir(), 'db'));
   const ingest = await runCli(['ingest', '--db', db, ...(await seedFiles())]);
   assert.equal(ingest.code, 0, ingest.stderr);
   assert.equal(ingest.lines.length, 2);

@@ -4,6 +4,7 @@ import { DEFAULT_STORE_DIR, PGDATA_DIR_NAME, POSTGRES_URL_PREFIXES } from './con
 import { acquireFolderLock } from './lock.ts';
 import { migrate } from './migrate.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
+import { openPostgresDatabase, redactPostgresUrl } from './pg-database.ts';
 import { SqlStore } from './sql-store.ts';
 import type { Store } from './types.ts';
 import type { ArticleRecord, Assignment } from '../model.ts';
@@ -20,18 +21,14 @@ export interface MaintainableStore extends Store {
 }
 
 /**
- * Opens the store at `location`: a folder for the embedded PostgreSQL (PGlite), created when absent.
+ * Opens the store at `location`: a folder for the embedded PostgreSQL (PGlite), created when absent, or a
+ * `postgres://` URL of a PostgreSQL server (`?schema=NAME` keeps the tables in their own schema).
  * Sequence: lock the folder, start PGlite on `<folder>/pgdata`, apply new migrations. The folder stays
  * locked to this process until close(). Keep one store per process and folder: start-up takes ~0.3 s on an
  * existing folder and ~3 s on a new one.
  */
 export async function openStore(location: string = DEFAULT_STORE_DIR): Promise<MaintainableStore> {
-  if (POSTGRES_URL_PREFIXES.some((prefix) => location.toLowerCase().startsWith(prefix))) {
-    throw new Error(
-      `PostgreSQL server stores are not supported yet (got ${location.replace(/\/\/[^@/]*@/, '//***@')}); ` +
-        'use a folder for the embedded store, e.g. --db .crosscheck',
-    );
-  }
+  if (POSTGRES_URL_PREFIXES.some((prefix) => location.toLowerCase().startsWith(prefix))) return openPostgresStore(location);
   const dir = path.resolve(location);
   await mkdir(dir, { recursive: true });
   const lock = await acquireFolderLock(dir);
@@ -60,4 +57,22 @@ export async function openMemoryStore(): Promise<MaintainableStore> {
   const db = await openPgliteDatabase(undefined);
   await migrate(db);
   return new SqlStore(':memory:', db);
+}
+
+/** Migration runs are serialised across processes by this advisory lock. */
+const MIGRATION_LOCK_KEY = 'crosscheck:migrate';
+
+/**
+ * A store on a PostgreSQL server: the same schema and migrations as the embedded store. Many processes may
+ * open it at once (a server, workers); migrations run under an advisory lock so only one applies them.
+ */
+async function openPostgresStore(location: string): Promise<MaintainableStore> {
+  const db = await openPostgresDatabase(location);
+  try {
+    await db.withSessionLock(MIGRATION_LOCK_KEY, () => migrate(db));
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw new Error(`Could not prepare the store at ${redactPostgresUrl(location)}: ${(error as Error).message}`, { cause: error });
+  }
+  return new SqlStore(redactPostgresUrl(location), db);
 }

@@ -1,7 +1,8 @@
 /** The read queries behind the REST API: story filters, entities, full-text search and write tokens. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openMemoryStore, type MaintainableStore } from './index.ts';
+import type { MaintainableStore } from './index.ts';
+import { openTestStore as openMemoryStore } from './test-store.ts';
 import { makeAssignment, makeRecord } from './test-fixtures.ts';
 
 const FERRY_TEXT = 'Mayor Ilsa Varnow opened the Quillmarsh ferry terminal on Tuesday after a decade of delays.';
