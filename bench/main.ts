@@ -15,6 +15,7 @@ import { runAnnotateBench } from './annotate.ts';
 import { runExtractBench } from './extract.ts';
 import { runClusterBench } from './cluster.ts';
 import { runApiBench } from './api.ts';
+import { runBriefBench } from './brief.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = join(ROOT, 'docs/benchmarks.md');
@@ -32,6 +33,7 @@ const SUITES: Record<string, () => Promise<BenchSection>> = {
   extract: runExtractBench,
   cluster: runClusterBench,
   api: runApiBench,
+  brief: runBriefBench,
 };
 
 function machineLine(): string {

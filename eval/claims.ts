@@ -1,28 +1,45 @@
 /**
  * Attribution quality on PolNeAR dev (../shared/data/attribution/polnear: brat standoff, Source / Cue /
- * Content spans linked by Attribution events), beside BBC Citron's published PARC 3.0 test scores.
+ * Content spans linked by Attribution events), beside BBC Citron's published PARC 3.0 test scores and the
+ * agreement of PolNeAR's own annotators.
  *
  * What is scored: the attributions of src/annotate/claims-attribution.ts (`findAttributions`), i.e.
- * every attributed claim and every inner attribution of a relay chain. Unattributed sentences (claims with
- * `source: null` and no cue: the document's own voice) are not attributions and are never scored, since
- * PolNeAR annotates attributions only. Documents annotated twice are read once (first annotator file).
+ * every attributed claim and every inner attribution of a relay chain. Unattributed sentences (claims in
+ * the document's own voice) are not attributions and are never scored, since PolNeAR annotates
+ * attributions only. Documents annotated twice are read once (first annotator file).
  *
- * Matching, defined as in Citron's citron/metrics.py:
+ * Matching, defined as in Citron's citron/metrics.py (get_source_exact_match_metrics):
  *   - source exact-span F1: a predicted attribution is a true positive when some gold attribution has a
  *     cue that overlaps its cue (any shared character) AND the same source: both absent, or the same
- *     character span after trimming white space and punctuation from both ends. Gold attributions with
- *     no such prediction are false negatives; unmatched predictions false positives.
+ *     character span after trimming white space and punctuation from both ends (a gold source split in
+ *     fragments is compared as its hull). Gold attributions with no such prediction are false negatives;
+ *     unmatched predictions false positives.
  *   - cue / content overlap F1: token level over word tokens (runs of letters and digits). Precision =
  *     predicted tokens that lie in some gold span of the layer / all predicted tokens (summed over
  *     predicted attributions); recall = gold tokens that lie in some predicted span / all gold tokens
  *     (summed over gold attributions). Content is scored as the parts the model tagged (a split quote is
  *     two parts), which is also what the claim's `content` hull covers apart from the cue between.
+ *
+ * PolNeAR's span conventions, read off the gold (and followed by the models): a source is the whole noun
+ * phrase with its determiner, titles, appositions and relative clauses ("Scott Pruitt, the Republican
+ * attorney general of Oklahoma", "A new ad from Donald Trump's presidential campaign", "who"); a cue takes
+ * its auxiliaries, adverbs and particles ("has repeatedly said", "according to", "also indicated"); a
+ * content keeps its complementizer ("that Clinton's team avoided ..."). Cues are far broader than verbs of
+ * saying ("wants", "plans", "is demanding", "weren't too concerned about"), which is why the cue layer,
+ * not the source span, limits the scores: with the gold cues given, the same source model reaches about
+ * 0.82 source F1 (scripts/train-claims.ts prints both).
+ *
+ * The anchor row "annotator agreement" scores the second annotator of every doubly annotated document
+ * against the first with the same matching: the ceiling a model trained on one annotator can expect.
  * Nothing is copied from the data: every file is read at run time.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { findAttributions, type Attribution } from '../src/annotate/claims-attribution.ts';
+import { extractClaims } from '../src/annotate/claims.ts';
+import { defaultClaimsModel } from '../src/annotate/claims-attribution.ts';
+import { recognizeMentions } from '../src/annotate/mentions.ts';
+import { resolveEntities } from '../src/annotate/resolve.ts';
 import { analyzeText } from '../src/annotate/text.ts';
 import { dataPath, hasData } from './data.ts';
 import { fmt, prf, type PRF } from './metrics.ts';
@@ -47,47 +64,85 @@ export interface PolnearDoc {
 
 export const POLNEAR_DIR = 'attribution/polnear';
 
-/** Reads one split ("train", "dev") of PolNeAR: text files and their brat annotation (first annotator). */
-export function readPolnear(split: string): PolnearDoc[] {
+/** The attributions of one brat .ann file. */
+function readAnnotations(path: string): GoldAttribution[] {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const spans = new Map<string, Fragment[]>();
+  for (const line of lines) {
+    const [id, body] = line.split('\t');
+    if (!id?.startsWith('T') || !body) continue;
+    const offsets = /^\S+ (.*)$/.exec(body)?.[1];
+    if (!offsets) continue;
+    spans.set(
+      id,
+      offsets.split(';').map((part) => {
+        const [start, end] = part.split(' ').map(Number);
+        return { start: start!, end: end! };
+      }),
+    );
+  }
+  const attributions: GoldAttribution[] = [];
+  for (const line of lines) {
+    if (!line.startsWith('E')) continue;
+    const roles = new Map(
+      (line.split('\t')[1] ?? '')
+        .split(' ')
+        .map((role) => role.split(':') as [string, string]),
+    );
+    const get = (name: string) => spans.get(roles.get(name) ?? '') ?? [];
+    attributions.push({ cue: get('Cue'), source: get('Source'), content: get('Content') });
+  }
+  return attributions;
+}
+
+/** The annotation files of one split by document (annotator files in name order). */
+function annotationFiles(split: string): Map<string, string[]> {
   const dir = dataPath(POLNEAR_DIR, split);
-  const seen = new Set<string>();
-  const docs: PolnearDoc[] = [];
+  const byDocument = new Map<string, string[]>();
   for (const file of readdirSync(join(dir, 'attributions')).sort()) {
     if (!file.endsWith('.ann')) continue;
     const base = file.replace(/_[0-9a-f]+\.ann$/, '');
-    const textPath = join(dir, 'text', `${base}.txt`);
-    if (seen.has(base) || !existsSync(textPath)) continue;
-    seen.add(base);
-    const text = readFileSync(textPath, 'utf8');
-    const lines = readFileSync(join(dir, 'attributions', file), 'utf8').split('\n');
-    const spans = new Map<string, Fragment[]>();
-    for (const line of lines) {
-      const [id, body] = line.split('\t');
-      if (!id?.startsWith('T') || !body) continue;
-      const offsets = /^\S+ (.*)$/.exec(body)?.[1];
-      if (!offsets) continue;
-      spans.set(
-        id,
-        offsets.split(';').map((part) => {
-          const [start, end] = part.split(' ').map(Number);
-          return { start: start!, end: end! };
-        }),
-      );
-    }
-    const attributions: GoldAttribution[] = [];
-    for (const line of lines) {
-      if (!line.startsWith('E')) continue;
-      const roles = new Map(
-        (line.split('\t')[1] ?? '')
-          .split(' ')
-          .map((role) => role.split(':') as [string, string]),
-      );
-      const get = (name: string) => spans.get(roles.get(name) ?? '') ?? [];
-      attributions.push({ cue: get('Cue'), source: get('Source'), content: get('Content') });
-    }
-    docs.push({ id: base, text, attributions });
+    if (!existsSync(join(dir, 'text', `${base}.txt`))) continue;
+    byDocument.set(base, [...(byDocument.get(base) ?? []), join(dir, 'attributions', file)]);
   }
-  return docs;
+  return byDocument;
+}
+
+/** Reads one split ("train", "dev") of PolNeAR: text files and their brat annotation (first annotator). */
+export function readPolnear(split: string): PolnearDoc[] {
+  const dir = dataPath(POLNEAR_DIR, split);
+  return [...annotationFiles(split)].map(([id, files]) => ({
+    id,
+    text: readFileSync(join(dir, 'text', `${id}.txt`), 'utf8'),
+    attributions: readAnnotations(files[0]!),
+  }));
+}
+
+const asPrediction = (g: GoldAttribution): PredictedAttribution | null =>
+  g.cue.length === 0
+    ? null
+    : {
+        cue: { start: g.cue[0]!.start, end: g.cue[g.cue.length - 1]!.end },
+        source: g.source.length > 0 ? { start: g.source[0]!.start, end: g.source[g.source.length - 1]!.end } : null,
+        content: g.content,
+      };
+
+/** The second annotator scored against the first, over the documents of `splits` annotated twice. */
+export function annotatorAgreement(splits: string[]): { source: PRF; cue: PRF; content: PRF; documents: number } {
+  const tally = emptyTally();
+  let documents = 0;
+  for (const split of splits) {
+    if (!hasData(POLNEAR_DIR, split)) continue;
+    const dir = dataPath(POLNEAR_DIR, split);
+    for (const [id, files] of annotationFiles(split)) {
+      if (files.length < 2) continue;
+      documents++;
+      const text = readFileSync(join(dir, 'text', `${id}.txt`), 'utf8');
+      const second = readAnnotations(files[1]!).map(asPrediction).filter((p): p is PredictedAttribution => p !== null);
+      scoreDocument(text, readAnnotations(files[0]!), second, tally);
+    }
+  }
+  return { source: prf(tally.sourceTp, tally.sourceFp, tally.sourceFn), cue: overlapScore(tally.cue), content: overlapScore(tally.content), documents };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -170,18 +225,38 @@ export function overlapScore(counts: Tally['cue']): PRF {
 
 export const asPredicted = (a: Attribution): PredictedAttribution => ({ cue: a.cue, source: a.source, content: a.contentParts });
 
-export function evaluatePolnear(docs: PolnearDoc[]): { source: PRF; cue: PRF; content: PRF; ms: number; chars: number } {
+export function evaluatePolnear(docs: PolnearDoc[]): { source: PRF; cue: PRF; content: PRF } {
   const tally = emptyTally();
-  let ms = 0;
-  let chars = 0;
-  for (const doc of docs) {
-    const t0 = performance.now();
-    const attributions = findAttributions(analyzeText(doc.text));
-    ms += performance.now() - t0;
-    chars += doc.text.length;
-    scoreDocument(doc.text, doc.attributions, attributions.map(asPredicted), tally);
-  }
-  return { source: prf(tally.sourceTp, tally.sourceFp, tally.sourceFn), cue: overlapScore(tally.cue), content: overlapScore(tally.content), ms, chars };
+  for (const doc of docs) scoreDocument(doc.text, doc.attributions, findAttributions(analyzeText(doc.text)).map(asPredicted), tally);
+  return { source: prf(tally.sourceTp, tally.sourceFp, tally.sourceFn), cue: overlapScore(tally.cue), content: overlapScore(tally.content) };
+}
+
+/** Runs of the speed measurement; the fastest is reported (the others absorb other processes on a shared machine). */
+const SPEED_RUNS = 5;
+
+/**
+ * CPU time (user + system, of this process) of the whole claims step, attribution and statements
+ * (`extractClaims`), per 3 KB of text: documents segmented and their entities found beforehand, the model
+ * loaded and the code warmed up first, fastest of SPEED_RUNS passes.
+ */
+export function claimsCpuPer3k(docs: PolnearDoc[]): number {
+  defaultClaimsModel();
+  const context = { referenceDate: null };
+  const prepared = docs.map((d) => {
+    const doc = analyzeText(d.text);
+    return { doc, entities: resolveEntities(recognizeMentions(doc)) };
+  });
+  const chars = docs.reduce((n, d) => n + d.text.length, 0);
+  const pass = () => {
+    const before = process.cpuUsage();
+    for (const p of prepared) extractClaims(p.doc, context, p.entities);
+    const used = process.cpuUsage(before);
+    return used.user + used.system;
+  };
+  pass();
+  let fastest = Infinity;
+  for (let run = 0; run < SPEED_RUNS; run++) fastest = Math.min(fastest, pass());
+  return (fastest / chars) * 3000;
 }
 
 const pr = (s: PRF) => `P ${fmt(s.precision)} R ${fmt(s.recall)}`;
@@ -193,17 +268,19 @@ export const claimsSuite: EvalSuite = {
     if (!hasData(POLNEAR_DIR, 'dev')) return { rows: [], skipped: `no ${dataPath(POLNEAR_DIR, 'dev')}` };
     const docs = readPolnear('dev');
     const r = evaluatePolnear(docs);
-    const microsPer3k = (r.ms / r.chars) * 3000 * 1000;
+    const human = annotatorAgreement(['dev', 'train']);
+    const agreement = (s: PRF) => `annotator agreement ${fmt(s.f1)} (${human.documents} doubly annotated documents)`;
     const rows: EvalRow[] = [
-      { measure: 'PolNeAR dev source exact-span F1', ours: r.source.f1, goal: 0.75, anchors: 'Citron (PARC 3.0 test) 0.820', detail: pr(r.source) },
-      { measure: 'PolNeAR dev cue overlap F1', ours: r.cue.f1, anchors: 'Citron (PARC 3.0 test) cue overlap, see docs', detail: pr(r.cue) },
-      { measure: 'PolNeAR dev content overlap F1', ours: r.content.f1, goal: 0.8, anchors: 'Citron (PARC 3.0 test) 0.833', detail: pr(r.content) },
+      { measure: 'PolNeAR dev source exact-span F1', ours: r.source.f1, goal: 0.75, anchors: `Citron (PARC 3.0 test) 0.820; ${agreement(human.source)}`, detail: pr(r.source) },
+      { measure: 'PolNeAR dev cue overlap F1', ours: r.cue.f1, anchors: `Citron (PARC 3.0 test) cue overlap, see docs; ${agreement(human.cue)}`, detail: pr(r.cue) },
+      { measure: 'PolNeAR dev content overlap F1', ours: r.content.f1, goal: 0.8, anchors: `Citron (PARC 3.0 test) 0.833; ${agreement(human.content)}`, detail: pr(r.content) },
       {
-        measure: 'attribution µs per 3 KB article (segmentation included)',
-        ours: microsPer3k,
+        measure: 'claims + events µs CPU per 3 KB article',
+        ours: claimsCpuPer3k(docs),
+        goal: 600,
         lowerIsBetter: true,
         anchors: '',
-        detail: `${docs.length} documents, ${(r.chars / 1000).toFixed(0)} KB`,
+        detail: `${docs.length} documents, ${(docs.reduce((n, d) => n + d.text.length, 0) / 1000).toFixed(0)} KB; segmentation and entities excluded; fastest of ${SPEED_RUNS} passes`,
       },
     ];
     return { rows };

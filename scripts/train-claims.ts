@@ -1,33 +1,42 @@
 /**
- * Trains the attribution models (src/annotate/claims-model.ts) on PolNeAR train and writes
- * models/claims-polnear.bin. Prints dev scores after each epoch (eval/claims.ts matching).
+ * Trains the attribution models (src/annotate/claims-model.ts, claims-source-model.ts) on PolNeAR train
+ * and writes models/claims-polnear.bin (to a temporary file renamed into place). Prints dev scores after
+ * each epoch (eval/claims.ts matching), with the model's own cues and with the gold cues (which isolates
+ * the source and content models).
  *
  *   npx tsx scripts/train-claims.ts [--epochs N] [--out models/claims-polnear.bin]
  *
  * The data is read from ../shared/data (or $CROSSCHECK_DATA); nothing of it is copied into the model but
- * hashed feature weights and the cue lexicon (words and phrases that mark attributions).
+ * hashed feature weights and the cue lexicon (words that head or accompany attribution cues).
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_CLAIMS_MODEL_PATH, findAttributions } from '../src/annotate/claims-attribution.ts';
-import { CUE_THRESHOLD_CANDIDATES, MIN_CUE_PHRASE_COUNT, MIN_CUE_WORD_COUNT, MIN_CUE_WORD_RATIO, TRAINING_EPOCHS } from '../src/annotate/claims-constants.ts';
+import { DEFAULT_CLAIMS_MODEL_PATH, findAttributions, type CueSpan } from '../src/annotate/claims-attribution.ts';
 import {
+  CUE_THRESHOLD_CANDIDATES,
+  MIN_CUE_EDGE_COUNT,
+  MIN_CUE_EDGE_RATIO,
+  MIN_CUE_HEAD_COUNT,
+  MIN_CUE_HEAD_RATIO,
+  TRAINING_EPOCHS,
+} from '../src/annotate/claims-constants.ts';
+import {
+  CONTENT_FEATURE_COUNT,
+  CONTENT_LABELS,
+  CUE_FEATURE_COUNT,
   LABEL_CONTENT,
   LABEL_O,
-  LABEL_SOURCE,
-  CUE_FEATURE_COUNT,
   PerceptronTrainer,
-  SPAN_FEATURE_COUNT,
-  SPAN_LABELS,
+  WordHashSet,
+  contentFeatures,
+  contentFrame,
   cueFeatures,
-  cueFrame,
-  cuePhraseTable,
   serializeClaimsModel,
-  spanFeatures,
   tokenContext,
   type ClaimsModel,
   type TokenContext,
 } from '../src/annotate/claims-model.ts';
+import { SOURCE_FEATURE_CAPACITY, SourceScratch, bestSource, isCandidate, sourceFeatures, type SourceFrame, type SourceSpan } from '../src/annotate/claims-source-model.ts';
 import { analyzeText, type AnalyzedText } from '../src/annotate/text.ts';
 import { asPredicted, emptyTally, overlapScore, readPolnear, scoreDocument, type Fragment, type PolnearDoc } from '../eval/claims.ts';
 import { prf } from '../eval/metrics.ts';
@@ -40,84 +49,146 @@ const option = (name: string) => {
 const epochs = Number(option('--epochs') ?? TRAINING_EPOCHS);
 const out = resolve(option('--out') ?? DEFAULT_CLAIMS_MODEL_PATH);
 
+interface GoldFrame {
+  cue: CueSpan;
+  /** Gold source tokens ({-1, -1} when the attribution has none), or null when it lies outside the sentence. */
+  source: SourceSpan | null;
+  /** Per token of the cue's sentence: LABEL_CONTENT or LABEL_O. */
+  content: Uint8Array;
+}
+
 interface Prepared {
+  gold: PolnearDoc;
   doc: AnalyzedText;
   ctx: TokenContext;
   /** Per token: inside a gold cue. */
-  cueGold: Uint8Array;
-  /** Gold attributions as token data: cue run, per-token labels over the cue's sentence. */
-  frames: Array<{ first: number; last: number; labels: Uint8Array }>;
+  inCue: Uint8Array;
+  frames: GoldFrame[];
+  /** Prefix counts of gold cue tokens (the source model's "other cue inside" feature). */
+  cueBefore: Int32Array;
 }
 
 /** Tokens whose span overlaps any of the fragments. */
 function tokensIn(doc: AnalyzedText, fragments: Fragment[]): number[] {
-  const out: number[] = [];
+  const found: number[] = [];
   for (let k = 0; k < doc.tokens.length; k++) {
     const t = doc.tokens[k]!;
-    if (fragments.some((f) => t.start < f.end && f.start < t.end)) out.push(k);
+    if (fragments.some((f) => t.start < f.end && f.start < t.end)) found.push(k);
   }
-  return out;
+  return found;
 }
 
 function prepare(gold: PolnearDoc): Prepared {
   const doc = analyzeText(gold.text);
   const ctx = tokenContext(doc);
-  const cueGold = new Uint8Array(doc.tokens.length);
-  const frames: Prepared['frames'] = [];
-  for (const a of gold.attributions) {
-    const cue = tokensIn(doc, a.cue.slice(0, 1));
-    if (cue.length === 0) continue;
-    for (const k of cue) cueGold[k] = 1;
-    const first = cue[0]!;
-    let last = first;
-    while (cue.includes(last + 1) && doc.tokens[last + 1]!.sentence === doc.tokens[first]!.sentence) last++;
-    const sentence = doc.sentences[doc.tokens[first]!.sentence]!;
-    const labels = new Uint8Array(sentence.endToken - sentence.firstToken);
-    const source = new Set(tokensIn(doc, a.source));
-    const content = new Set(tokensIn(doc, a.content));
-    for (let k = sentence.firstToken; k < sentence.endToken; k++) {
-      labels[k - sentence.firstToken] = source.has(k) ? LABEL_SOURCE : content.has(k) ? LABEL_CONTENT : LABEL_O;
-    }
-    frames.push({ first, last, labels });
-  }
-  return { doc, ctx, cueGold, frames };
+  const inCue = new Uint8Array(doc.tokens.length);
+  for (const a of gold.attributions) for (const k of tokensIn(doc, a.cue)) inCue[k] = 1;
+  const cueBefore = new Int32Array(doc.tokens.length + 1);
+  for (let k = 0; k < doc.tokens.length; k++) cueBefore[k + 1] = cueBefore[k]! + inCue[k]!;
+  return { gold, doc, ctx, inCue, frames: [], cueBefore };
 }
 
 const train = readPolnear('train').map(prepare);
-const dev = readPolnear('dev');
-process.stderr.write(`train: ${train.length} documents, ${train.reduce((s, d) => s + d.frames.length, 0)} attributions\n`);
+const dev = readPolnear('dev').map(prepare);
 
-// Cue lexicon: words often inside a cue, and the multi-word cues seen often enough.
-const inCue = new Map<string, number>();
+// How often each word is part of a cue: the head of a gold cue is its most cue-like word.
 const total = new Map<string, number>();
-const phrases = new Map<string, number>();
+const inCueCount = new Map<string, number>();
 for (const p of train) {
   p.ctx.lower.forEach((w, k) => {
     total.set(w, (total.get(w) ?? 0) + 1);
-    if (p.cueGold[k]) inCue.set(w, (inCue.get(w) ?? 0) + 1);
+    if (p.inCue[k]) inCueCount.set(w, (inCueCount.get(w) ?? 0) + 1);
   });
+}
+const cueRatio = (w: string) => (inCueCount.get(w) ?? 0) / (total.get(w) ?? 1);
+
+function goldFrames(p: Prepared): void {
+  const { doc, gold } = p;
+  for (const a of gold.attributions) {
+    const cueTokens = tokensIn(doc, a.cue.slice(0, 1));
+    if (cueTokens.length === 0) continue;
+    const first = cueTokens[0]!;
+    const sentenceIndex = doc.tokens[first]!.sentence;
+    let last = first;
+    while (cueTokens.includes(last + 1) && doc.tokens[last + 1]!.sentence === sentenceIndex) last++;
+    let head = first;
+    for (let k = first; k <= last; k++) if (cueRatio(p.ctx.lower[k]!) > cueRatio(p.ctx.lower[head]!)) head = k;
+    const sentence = doc.sentences[sentenceIndex]!;
+    const sourceTokens = tokensIn(doc, a.source);
+    let source: SourceSpan | null = { first: -1, last: -1 };
+    if (sourceTokens.length > 0) {
+      const s = { first: sourceTokens[0]!, last: sourceTokens[sourceTokens.length - 1]! };
+      source = s.first >= sentence.firstToken && s.last < sentence.endToken ? s : null;
+    }
+    const contentTokens = new Set(tokensIn(doc, a.content));
+    const content = new Uint8Array(sentence.endToken - sentence.firstToken);
+    for (let k = sentence.firstToken; k < sentence.endToken; k++) content[k - sentence.firstToken] = contentTokens.has(k) ? LABEL_CONTENT : LABEL_O;
+    p.frames.push({ cue: { first, last, head }, source, content });
+  }
+}
+for (const p of train) goldFrames(p);
+for (const p of dev) goldFrames(p);
+process.stderr.write(`train: ${train.length} documents, ${train.reduce((s, d) => s + d.frames.length, 0)} attributions\n`);
+
+// Cue lexicon: words that head cues often enough, and the words cues carry beside their heads.
+const headCount = new Map<string, number>();
+const isHead = train.map((p) => {
+  const heads = new Uint8Array(p.doc.tokens.length);
   for (const f of p.frames) {
-    if (f.last > f.first) {
-      const phrase = p.ctx.lower.slice(f.first, f.last + 1).join(' ');
-      phrases.set(phrase, (phrases.get(phrase) ?? 0) + 1);
+    heads[f.cue.head] = 1;
+    const w = p.ctx.lower[f.cue.head]!;
+    headCount.set(w, (headCount.get(w) ?? 0) + 1);
+  }
+  return heads;
+});
+const cueWords = new Set([...headCount].filter(([w, n]) => n >= MIN_CUE_HEAD_COUNT && n / total.get(w)! >= MIN_CUE_HEAD_RATIO).map(([w]) => w));
+// Edge words are counted alone ("has", "also": beside any head) and as "<head> <word>" pairs for the word
+// right beside the head ("according to": "to" joins "according", not "said").
+const edgeIn = [new Map<string, number>(), new Map<string, number>()];
+const edgeSeen = [new Map<string, number>(), new Map<string, number>()];
+const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+for (const p of train) {
+  for (const f of p.frames) {
+    const sentence = p.doc.tokens[f.cue.head]!.sentence;
+    const headWord = p.ctx.lower[f.cue.head]!;
+    for (const [side, step] of [[0, -1], [1, 1]] as const) {
+      for (let k = f.cue.head + step; k >= 0 && k < p.doc.tokens.length && p.doc.tokens[k]!.sentence === sentence; k += step) {
+        if (p.ctx.gapBefore[step < 0 ? k + 1 : k] !== 0) break;
+        const w = p.ctx.lower[k]!;
+        const adjacent = k === f.cue.head + step;
+        count(edgeSeen[side]!, w);
+        if (adjacent) count(edgeSeen[side]!, `${headWord} ${w}`);
+        if (!p.inCue[k]) break;
+        count(edgeIn[side]!, w);
+        if (adjacent) count(edgeIn[side]!, `${headWord} ${w}`);
+      }
     }
   }
 }
-const cueWords = new Set([...inCue].filter(([w, n]) => n >= MIN_CUE_WORD_COUNT && n / total.get(w)! >= MIN_CUE_WORD_RATIO).map(([w]) => w));
-const cuePhrases = [...phrases].filter(([, n]) => n >= MIN_CUE_PHRASE_COUNT).map(([p]) => p);
-process.stderr.write(`cue lexicon: ${cueWords.size} words, ${cuePhrases.length} phrases\n`);
+const edgeWords = (side: number) =>
+  new Set([...edgeIn[side]!].filter(([w, n]) => n >= MIN_CUE_EDGE_COUNT && n / edgeSeen[side]!.get(w)! >= MIN_CUE_EDGE_RATIO).map(([w]) => w));
+const cueLeft = edgeWords(0);
+const cueRight = edgeWords(1);
+process.stderr.write(`cue lexicon: ${cueWords.size} head words, ${cueLeft.size} left and ${cueRight.size} right edge words\n`);
 
 const cueTrainer = new PerceptronTrainer(2);
-const spanTrainer = new PerceptronTrainer(SPAN_LABELS);
+const sourceTrainer = new PerceptronTrainer(1);
+const contentTrainer = new PerceptronTrainer(CONTENT_LABELS);
 const cueBuffer = new Int32Array(CUE_FEATURE_COUNT);
-const spanBuffer = new Int32Array(SPAN_FEATURE_COUNT);
+const contentBuffer = new Int32Array(CONTENT_FEATURE_COUNT);
+const goldBuffer = new Int32Array(SOURCE_FEATURE_CAPACITY);
+const guessBuffer = new Int32Array(SOURCE_FEATURE_CAPACITY);
+const scratch = new SourceScratch();
 const order = train.map((_, i) => i);
 let seed = 7;
 const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
 
-function evaluate(model: ClaimsModel): { text: string; source: number } {
+function evaluate(model: ClaimsModel, goldCues: boolean): { text: string; source: number } {
   const tally = emptyTally();
-  for (const d of dev) scoreDocument(d.text, d.attributions, findAttributions(analyzeText(d.text), model).map(asPredicted), tally);
+  for (const d of dev) {
+    const cues = goldCues ? d.frames.map((f) => f.cue) : undefined;
+    scoreDocument(d.gold.text, d.gold.attributions, findAttributions(d.doc, model, d.ctx, cues).map(asPredicted), tally);
+  }
   const source = prf(tally.sourceTp, tally.sourceFp, tally.sourceFn);
   const f = (x: { precision: number; recall: number; f1: number }) => `${x.f1.toFixed(3)} (P ${x.precision.toFixed(3)} R ${x.recall.toFixed(3)})`;
   return { text: `source ${f(source)} cue ${f(overlapScore(tally.cue))} content ${f(overlapScore(tally.content))}`, source: source.f1 };
@@ -130,47 +201,71 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
   let cueErrors = 0;
-  let spanErrors = 0;
+  let sourceErrors = 0;
+  let contentErrors = 0;
   for (const index of order) {
-    const { doc, ctx, cueGold, frames } = train[index]!;
+    const p = train[index]!;
+    const { doc, ctx } = p;
+    const heads = isHead[index]!;
     for (const sentence of doc.sentences) {
       for (let k = sentence.firstToken; k < sentence.endToken; k++) {
         if (!cueWords.has(ctx.lower[k]!)) continue;
-        if (cueTrainer.learn(cueBuffer, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, cueBuffer), cueGold[k]!) !== cueGold[k]) cueErrors++;
+        if (p.inCue[k] && !heads[k]) continue; // a cue's other words ("has" of "has said") are neither heads nor non-cues
+        if (!cueTrainer.learnBinary(cueBuffer, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, cueBuffer), heads[k]!)) cueErrors++;
       }
     }
-    for (const f of frames) {
-      const sentence = doc.sentences[doc.tokens[f.first]!.sentence]!;
-      const frame = cueFrame(ctx, f.first, f.last, sentence.firstToken, sentence.endToken, cueGold);
+    for (const f of p.frames) {
+      const sentence = doc.sentences[doc.tokens[f.cue.first]!.sentence]!;
+      const frame: SourceFrame = { ...f.cue, start: sentence.firstToken, end: sentence.endToken, cueBefore: p.cueBefore };
+      if (f.source && isCandidate(frame, f.source)) {
+        sourceTrainer.tick();
+        const guess = bestSource(ctx, frame, sourceTrainer.model, scratch);
+        if (guess.first !== f.source.first || guess.last !== f.source.last) {
+          sourceErrors++;
+          sourceTrainer.update(goldBuffer, sourceFeatures(ctx, frame, f.source, goldBuffer), 0, 1);
+          sourceTrainer.update(guessBuffer, sourceFeatures(ctx, frame, guess, guessBuffer), 0, -1);
+        }
+      }
+      const source = f.source ?? { first: -1, last: -1 };
+      const cframe = contentFrame(ctx, f.cue.first, f.cue.last, f.cue.head, sentence.firstToken, sentence.endToken, source.first, source.last, p.inCue);
       let previous = LABEL_O;
       for (let k = sentence.firstToken; k < sentence.endToken; k++) {
-        if (k >= f.first && k <= f.last) {
+        if ((k >= f.cue.first && k <= f.cue.last) || (k >= source.first && k <= source.last)) {
           previous = LABEL_O;
           continue;
         }
-        const gold = f.labels[k - sentence.firstToken]!;
+        const gold = f.content[k - sentence.firstToken]!;
         // Teacher forcing: the gold previous label, as the greedy decoder sees its own.
-        if (spanTrainer.learn(spanBuffer, spanFeatures(ctx, frame, k, previous, spanBuffer), gold) !== gold) spanErrors++;
+        if (!contentTrainer.learnBinary(contentBuffer, contentFeatures(ctx, cframe, k, previous, contentBuffer), gold)) contentErrors++;
         previous = gold;
       }
     }
   }
-  model = { cue: cueTrainer.averaged(), span: spanTrainer.averaged(), cueWords, cuePhrases: cuePhraseTable(cuePhrases), cueThreshold: 0 };
-  process.stderr.write(`epoch ${epoch}: cue errors ${cueErrors}, span errors ${spanErrors}; dev ${evaluate(model).text}\n`);
+  model = {
+    cue: cueTrainer.averaged(),
+    source: sourceTrainer.averaged(),
+    content: contentTrainer.averaged(),
+    cueWords,
+    cueWordHashes: new WordHashSet(cueWords),
+    cueLeft,
+    cueRight,
+    cueThreshold: 0,
+  };
+  process.stderr.write(`epoch ${epoch}: errors cue ${cueErrors}, source ${sourceErrors}, content ${contentErrors}\n`);
+  process.stderr.write(`  dev, model cues: ${evaluate(model, false).text}\n  dev, gold cues:  ${evaluate(model, true).text}\n`);
 }
-// The cue decision threshold: the perceptron's zero favours precision on this skewed task (most lexicon
-// words are not cues); pick the margin with the best dev source F1.
+// The cue decision threshold: pick the margin with the best dev source F1.
 if (model) {
   let best = { threshold: 0, source: -1 };
   for (const threshold of CUE_THRESHOLD_CANDIDATES) {
-    const result = evaluate({ ...model, cueThreshold: threshold });
+    const result = evaluate({ ...model, cueThreshold: threshold }, false);
     process.stderr.write(`cue threshold ${threshold}: ${result.text}\n`);
     if (result.source > best.source) best = { threshold, source: result.source };
   }
   model = { ...model, cueThreshold: best.threshold };
-}
-if (model) {
   const bytes = serializeClaimsModel(model);
-  writeFileSync(out, bytes);
-  process.stderr.write(`wrote ${out} (${(bytes.length / 1024).toFixed(0)} KB)\n`);
+  const temporary = `${out}.tmp-${process.pid}`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, out);
+  process.stderr.write(`wrote ${out} (${(bytes.length / 1024).toFixed(0)} KB), cue threshold ${best.threshold}\n`);
 }

@@ -265,6 +265,52 @@ export interface StoryClaim {
   conflicts_with?: string[];
   /** Publisher families counted as independent for this claim. */
   publishers?: string[];
+  /** The normalised statement the sources were aligned on (who did what to whom, where, when, how many). */
+  statement?: ClaimStatement;
+}
+
+/** A story claim's statement: an action class of src/annotate/events.ts and its arguments, as story canonicals. */
+export interface ClaimStatement {
+  actor: string | null;
+  action: string;
+  target: string | null;
+  place: string | null;
+  /** TIMEX3 value of the time the statement is about, when it has one. */
+  time: string | null;
+  quantities: Array<{ text: string; low: number | null; high: number | null; unit: string }>;
+  negated: boolean;
+}
+
+/** One source of a timeline entry: the time expression inside the sentence, its value and whether it was inferred. */
+export interface TimelineMention extends SourceRef {
+  value: string;
+  inferred?: boolean;
+  rule: string;
+}
+
+/** An article's reference date bounded from the rest of its story (it had no publish date). */
+export interface InferredReferenceDate {
+  value: IsoDate;
+  earliest: IsoDate;
+  latest: IsoDate;
+  inferred: true;
+  rule: string;
+  /** The unresolved expressions of the article and the dated statements they were matched with. */
+  anchors: Array<{ expression: SourceRef & { value: string }; anchor: SourceRef & { value: string } }>;
+}
+
+export interface ActorGraph {
+  nodes: Array<{ id: string; label: string; type: EntityType | null }>;
+  edges: Array<{
+    actor: string;
+    action: string;
+    target: string;
+    /** Source sentences stating the edge. */
+    count: number;
+    independent_sources: number;
+    claims: string[];
+    sources: SourceRef[];
+  }>;
 }
 
 export interface StorySummary {
@@ -289,8 +335,28 @@ export interface StoryBrief {
     url: string | null;
     /** Set when this article is a copy (wire copy or duplicate) of another article in the story. */
     duplicate_of?: string;
+    /** Publisher family the article counts as (its original's, its wire agency's for a wire story). */
+    publisher?: string;
+    /** Set when the article had no publish date and its reference date was bounded from the story. */
+    reference_date?: InferredReferenceDate;
   }>;
   claims: StoryClaim[];
   entities: Array<{ canonical: string; type: EntityType; aliases: string[]; articles: number }>;
-  timeline: Array<{ value: string; text: string; sources: SourceRef[]; inferred?: boolean }>;
+  timeline: Array<{
+    value: string;
+    text: string;
+    sources: SourceRef[];
+    inferred?: boolean;
+    /** The time expression as written in the first source ("on Friday"). */
+    expression?: string;
+    /** The claim the dated sentence belongs to. */
+    claim?: string;
+    mentions?: TimelineMention[];
+  }>;
+  /** Claims that cannot all be true, grouped: why, and which claims. */
+  conflicts?: Array<{ id: string; kind: 'number' | 'date' | 'negation' | 'actor'; detail: string; claims: string[] }>;
+  /** Per publisher family, the claims only it reported. */
+  exclusives?: Array<{ publisher: string; outlets: string[]; articles: string[]; claims: Array<{ id: string; text: string }> }>;
+  /** Actor -> action -> target edges of the story's statements. */
+  actor_graph?: ActorGraph;
 }

@@ -1,15 +1,20 @@
 /**
- * The trained part of attribution: two hashed averaged-perceptron classifiers over the shared tokens of
+ * The trained part of attribution: three hashed averaged-perceptron models over the shared tokens of
  * text.ts, trained on PolNeAR (scripts/train-claims.ts) and shipped as models/claims-polnear.bin.
  *
- *   cue model   : for each token whose word is in the learned cue lexicon, "is this token part of an
- *                 attribution cue?" (binary); runs of positive tokens are cues.
- *   span model  : for each cue, every token of the cue's sentence gets O / SOURCE / CONTENT, left to right,
- *                 with the previous token's label as a feature (greedy decoding).
+ *   cue model     : for each token whose word is in the learned cue-head lexicon ("said", "according",
+ *                   "told"), "is this token the head of an attribution cue?" (binary). The cue span is the
+ *                   head widened over the words that training cues carry beside their heads ("has said",
+ *                   "according to").
+ *   source model  : for each cue, a ranker over candidate source spans of the cue's sentence (and "no
+ *                   source"): claims-source-model.ts.
+ *   content model : for each cue, every other token of the sentence gets O / CONTENT, left to right, with
+ *                   the previous token's label and the token's place relative to the chosen source as
+ *                   features (greedy decoding).
  *
- * Features are integers (FNV-1a of the lower-cased word, mixed with a template id and the position
- * relative to the cue), hashed into a fixed table: no strings are built per token at run time, which
- * keeps the whole step well under a millisecond for a 3 KB article.
+ * Features are integers (FNV-1a of the lower-cased word, mixed with a template id), hashed into a fixed
+ * table: the per-token values are computed once per document (`tokenContext`), and no strings are built
+ * per token at run time.
  */
 
 import { readFileSync } from 'node:fs';
@@ -18,11 +23,11 @@ import type { AnalyzedText } from './text.ts';
 import { MODEL_HASH_BITS, QUANTIZATION_STEP } from './claims-constants.ts';
 
 export const LABEL_O = 0;
-export const LABEL_SOURCE = 1;
-export const LABEL_CONTENT = 2;
-export const SPAN_LABELS = 3;
+export const LABEL_CONTENT = 1;
+export const CONTENT_LABELS = 2;
 
-const MASK = (1 << MODEL_HASH_BITS) - 1;
+export const FEATURE_MASK = (1 << MODEL_HASH_BITS) - 1;
+const MASK = FEATURE_MASK;
 
 /** FNV-1a, 32 bits. */
 export function hashString(s: string): number {
@@ -43,7 +48,7 @@ export function mix(a: number, b: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Per-document token context, computed once and shared by both models
+// Per-document token context, computed once and shared by the three models
 
 /** Punctuation seen in the gap before a token, as bit flags. */
 export const GAP_COMMA = 1;
@@ -58,10 +63,16 @@ export interface TokenContext {
   word: Int32Array;
   /** Hash of the word shape (cap / upper / lower / num / other). */
   shape: Int32Array;
+  /** Hash of the word's last three letters (of the whole word when it is short). */
+  suffix: Int32Array;
   /** Punctuation flags of the gap before each token (and, at index n, after the last). */
   gapBefore: Uint8Array;
   /** 1 when the token stands inside a quotation. */
   inQuote: Uint8Array;
+  /** Prefix counts over the gaps: commasBefore[k] = gaps g < k holding a comma (length n + 2). */
+  commasBefore: Int32Array;
+  /** Prefix counts over the gaps: quotesBefore[k] = gaps g < k holding a quotation mark (length n + 2). */
+  quotesBefore: Int32Array;
   /** Lower-cased words. */
   lower: string[];
 }
@@ -107,113 +118,176 @@ const SHAPE_HASH = {
   other: hashString('other'),
 } as const;
 
+/** FNV-1a of one marker character followed by s[from, to) (the suffix feature, without building a string). */
+function hashMarked(marker: number, s: string, from: number, to: number): number {
+  let h = Math.imul(0x811c9dc5 ^ marker, 0x01000193);
+  for (let k = from; k < to; k++) {
+    h ^= s.charCodeAt(k);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The word itself when it is already lower-case ASCII (most tokens): no new string per token. */
+function lowerCased(word: string): string {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c > 127) return word.toLowerCase();
+  }
+  return word;
+}
+
+const TILDE = 126;
+const HASH_MARK = 35;
+
 export function tokenContext(doc: AnalyzedText): TokenContext {
   const { text, tokens } = doc;
   const n = tokens.length;
   const word = new Int32Array(n);
   const shape = new Int32Array(n);
+  const suffix = new Int32Array(n);
   const gapBefore = new Uint8Array(n + 1);
   const inQuote = new Uint8Array(n);
+  const commasBefore = new Int32Array(n + 2);
+  const quotesBefore = new Int32Array(n + 2);
   const lower: string[] = new Array(n);
   const state = { quoted: false };
   let previousEnd = 0;
   for (let k = 0; k < n; k++) {
     const token = tokens[k]!;
-    const w = token.text.toLowerCase();
+    const w = lowerCased(token.text);
     lower[k] = w;
     word[k] = hashString(w) | 0;
+    suffix[k] = (w.length > 4 ? hashMarked(TILDE, w, w.length - 3, w.length) : hashMarked(HASH_MARK, w, 0, w.length)) | 0;
     shape[k] = SHAPE_HASH[token.shape] | 0;
-    gapBefore[k] = scanGap(text, previousEnd, token.start, state);
+    gapBefore[k] = previousEnd === token.start ? 0 : scanGap(text, previousEnd, token.start, state);
     inQuote[k] = state.quoted ? 1 : 0;
     previousEnd = token.end;
   }
   gapBefore[n] = scanGap(text, previousEnd, Math.min(text.length, previousEnd + 4), state);
-  return { word, shape, gapBefore, inQuote, lower };
+  let commas = 0;
+  let quotes = 0;
+  for (let g = 0; g <= n; g++) {
+    const gap = gapBefore[g]!;
+    if (gap & GAP_COMMA) commas++;
+    if (gap & GAP_QUOTE) quotes++;
+    commasBefore[g + 1] = commas;
+    quotesBefore[g + 1] = quotes;
+  }
+  return { word, shape, suffix, gapBefore, inQuote, commasBefore, quotesBefore, lower };
 }
+
+/** Gaps g in [from, to] (inclusive) holding a comma. */
+export const commasIn = (ctx: TokenContext, from: number, to: number) => (to < from ? 0 : ctx.commasBefore[to + 1]! - ctx.commasBefore[from]!);
+/** Gaps g in [from, to] (inclusive) holding a quotation mark. */
+export const quotesIn = (ctx: TokenContext, from: number, to: number) => (to < from ? 0 : ctx.quotesBefore[to + 1]! - ctx.quotesBefore[from]!);
 
 // ---------------------------------------------------------------------------------------------------
-// Feature templates
+// Feature helpers
 
 const T = (name: string) => hashString(name);
-const CUE_T = {
-  w0: T('c.w0'), wm1: T('c.w-1'), wp1: T('c.w+1'), wm2: T('c.w-2'), wp2: T('c.w+2'), bigramL: T('c.w-1w0'),
-  bigramR: T('c.w0w+1'), shapes: T('c.s-1s+1'), gaps: T('c.gaps'), w0gaps: T('c.w0gaps'), quote: T('c.q'),
-  initial: T('c.init'), w0initial: T('c.w0init'), bias: T('c.bias'), w0quote: T('c.w0q'), shapeL: T('c.w0s-1'),
-};
-const SPAN_T = {
-  bias: T('s.bias'), dist: T('s.dist'), word: T('s.w'), shape: T('s.s'), cue: T('s.cue'), cueDist: T('s.cued'),
-  prev: T('s.prev'), prevGap: T('s.prevgap'), commas: T('s.commas'), quote: T('s.q'), that: T('s.that'),
-  wm1: T('s.w-1'), wp1: T('s.w+1'), initial: T('s.init'), cueGaps: T('s.cuegaps'), shapes: T('s.ss'),
-  otherCue: T('s.othercue'), last: T('s.last'), cuePrev: T('s.cueprev'), wordPrev: T('s.wprev'), gap: T('s.gap'),
-  quoteEdge: T('s.qedge'), cueQuote: T('s.cueq'), distPrev: T('s.dprev'),
-};
 
-const distanceBucket = (d: number) => (d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : d <= 14 ? 7 : d <= 24 ? 8 : 9);
+/** Boundary markers for words and shapes outside the sentence. */
+export const BEFORE_SENTENCE = 1;
+export const AFTER_SENTENCE = 2;
+const OUTSIDE_SHAPE = 3;
 
 /** Word hash of token j, or a boundary marker outside the sentence [first, end). */
-function wordAt(ctx: TokenContext, j: number, first: number, end: number): number {
-  return j >= first && j < end ? ctx.word[j]! : j < first ? 1 : 2;
+export function wordAt(ctx: TokenContext, j: number, first: number, end: number): number {
+  return j >= first && j < end ? ctx.word[j]! : j < first ? BEFORE_SENTENCE : AFTER_SENTENCE;
 }
 
-function shapeAt(ctx: TokenContext, j: number, first: number, end: number): number {
-  return j >= first && j < end ? ctx.shape[j]! : 3;
+export function shapeAt(ctx: TokenContext, j: number, first: number, end: number): number {
+  return j >= first && j < end ? ctx.shape[j]! : OUTSIDE_SHAPE;
 }
 
-/** Features of a cue candidate at token k of a sentence [first, end), written to `out`; returns their count. */
+export const distanceBucket = (d: number) => (d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : d <= 14 ? 7 : d <= 24 ? 8 : 9);
+
+// ---------------------------------------------------------------------------------------------------
+// Cue model features
+
+const CUE_T = Array.from({ length: 25 }, (_, i) => T(`cue.${i}`));
+export const CUE_FEATURE_COUNT = 25;
+
+/** Features of a cue-head candidate at token k of a sentence [first, end), written to `out`; returns their count. */
 export function cueFeatures(ctx: TokenContext, k: number, first: number, end: number, out: Int32Array): number {
-  const w0 = wordAt(ctx, k, first, end);
+  const t = CUE_T;
+  const w0 = ctx.word[k]!;
   const wm1 = wordAt(ctx, k - 1, first, end);
   const wp1 = wordAt(ctx, k + 1, first, end);
+  const wm2 = wordAt(ctx, k - 2, first, end);
+  const wp2 = wordAt(ctx, k + 2, first, end);
+  const sm1 = shapeAt(ctx, k - 1, first, end);
+  const sp1 = shapeAt(ctx, k + 1, first, end);
+  const suffix = ctx.suffix[k]!;
   const gaps = ctx.gapBefore[k]! | (ctx.gapBefore[k + 1]! << 6);
-  const quote = ctx.inQuote[k]!;
-  const initial = k === first ? 1 : 0;
-  out[0] = CUE_T.bias;
-  out[1] = mix(CUE_T.w0, w0);
-  out[2] = mix(CUE_T.wm1, wm1);
-  out[3] = mix(CUE_T.wp1, wp1);
-  out[4] = mix(CUE_T.wm2, wordAt(ctx, k - 2, first, end));
-  out[5] = mix(CUE_T.wp2, wordAt(ctx, k + 2, first, end));
-  out[6] = mix(mix(CUE_T.bigramL, wm1), w0);
-  out[7] = mix(mix(CUE_T.bigramR, w0), wp1);
-  out[8] = mix(mix(CUE_T.shapes, shapeAt(ctx, k - 1, first, end)), shapeAt(ctx, k + 1, first, end));
-  out[9] = mix(CUE_T.gaps, gaps);
-  out[10] = mix(mix(CUE_T.w0gaps, w0), gaps);
-  out[11] = mix(CUE_T.quote, quote);
-  out[12] = mix(mix(CUE_T.w0quote, w0), quote);
-  out[13] = mix(CUE_T.initial, initial);
-  out[14] = mix(mix(CUE_T.w0initial, w0), initial);
-  out[15] = mix(mix(CUE_T.shapeL, w0), shapeAt(ctx, k - 1, first, end));
+  const commaBefore = commasIn(ctx, first + 1, k) > 0 ? 1 : 0;
+  const quoteInSentence = quotesIn(ctx, first, end) > 0 ? 1 : 0;
+  let thatSoon = 0;
+  for (let j = k + 1; j < end && j <= k + 4; j++) if (ctx.lower[j] === 'that') thatSoon = 1;
+  const fromStart = Math.min(k - first, 6);
+  const toEnd = Math.min(end - 1 - k, 6);
+  out[0] = t[0]!;
+  out[1] = mix(t[1]!, w0);
+  out[2] = mix(t[2]!, wm1);
+  out[3] = mix(t[3]!, wp1);
+  out[4] = mix(t[4]!, wm2);
+  out[5] = mix(t[5]!, wp2);
+  out[6] = mix(mix(t[6]!, wm1), w0);
+  out[7] = mix(mix(t[7]!, w0), wp1);
+  out[8] = mix(mix(t[8]!, sm1), sp1);
+  out[9] = mix(t[9]!, gaps);
+  out[10] = mix(mix(t[10]!, w0), gaps);
+  out[11] = mix(mix(t[11]!, w0), ctx.inQuote[k]! * 2 + quoteInSentence);
+  out[12] = mix(mix(t[12]!, w0), fromStart);
+  out[13] = mix(mix(t[13]!, w0), toEnd);
+  out[14] = mix(mix(t[14]!, w0), sm1);
+  out[15] = mix(t[15]!, suffix);
+  out[16] = mix(mix(t[16]!, w0), commaBefore);
+  out[17] = mix(mix(t[17]!, w0), thatSoon);
+  out[18] = mix(mix(t[18]!, wm1), wp1);
+  out[19] = mix(mix(t[19]!, w0), wm2);
+  out[20] = mix(mix(t[20]!, w0), wp2);
+  out[21] = mix(mix(t[21]!, suffix), wm1);
+  out[22] = mix(mix(t[22]!, suffix), wp1);
+  out[23] = mix(mix(mix(t[23]!, w0), sm1), sp1);
+  out[24] = mix(mix(t[24]!, fromStart), toEnd);
   for (let j = 0; j < CUE_FEATURE_COUNT; j++) out[j] = out[j]! & MASK;
   return CUE_FEATURE_COUNT;
 }
 
-export const CUE_FEATURE_COUNT = 16;
-export const SPAN_FEATURE_COUNT = 24;
+// ---------------------------------------------------------------------------------------------------
+// Content model features
 
-/** What the span tagger knows about the cue it tags for. */
-export interface CueFrame {
+const CONTENT_T = Array.from({ length: 22 }, (_, i) => T(`content.${i}`));
+export const CONTENT_FEATURE_COUNT = 22;
+
+/** What the content tagger knows about the attribution it tags for. */
+export interface ContentFrame {
   /** First and last token of the cue. */
   first: number;
   last: number;
   /** Sentence tokens [start, end). */
   start: number;
   end: number;
-  /** Per token of the sentence: 1 when another cue covers it. */
-  otherCue: Uint8Array;
-  /** Commas between the cue and each token, prefix counts over the sentence. */
-  commaPrefix: Int32Array;
-  /** Index of the first "that" after the cue, or -1. */
+  /** Source tokens, or -1 when there is none. */
+  sourceFirst: number;
+  sourceLast: number;
+  /** Per token of the document: 1 when a cue covers it. */
+  cueTokens: Uint8Array;
+  /** Index of the first "that" right after the cue (within a few tokens), or -1. */
   thatAfter: number;
-  /** Hash of the cue's first word, and the cue feature by side (constant over the frame). */
+  /** Hash of the cue's head word. */
   cueWord: number;
-  cueByRel: Uint32Array;
+  /** mix(template, side) for every template and side (1 before the cue, 3 after), computed once per frame. */
+  bySide: Uint32Array;
 }
 
-export function cueFrame(ctx: TokenContext, first: number, last: number, start: number, end: number, cueTokens: Uint8Array): CueFrame {
-  const otherCue = new Uint8Array(end - start);
-  for (let k = start; k < end; k++) if (cueTokens[k] && (k < first || k > last)) otherCue[k - start] = 1;
-  const commaPrefix = new Int32Array(end - start + 1);
-  for (let k = start; k < end; k++) commaPrefix[k - start + 1] = commaPrefix[k - start]! + ((ctx.gapBefore[k]! & GAP_COMMA) !== 0 ? 1 : 0);
+const SIDES = 4;
+const CONTENT_BY_SIDE = new Uint32Array(CONTENT_FEATURE_COUNT * SIDES);
+for (let f = 0; f < CONTENT_FEATURE_COUNT; f++) for (let side = 0; side < SIDES; side++) CONTENT_BY_SIDE[f * SIDES + side] = mix(CONTENT_T[f]!, side);
+
+export function contentFrame(ctx: TokenContext, first: number, last: number, head: number, start: number, end: number, sourceFirst: number, sourceLast: number, cueTokens: Uint8Array): ContentFrame {
   let thatAfter = -1;
   for (let k = last + 1; k < end && k <= last + 8; k++) {
     if (ctx.lower[k] === 'that') {
@@ -221,60 +295,54 @@ export function cueFrame(ctx: TokenContext, first: number, last: number, start: 
       break;
     }
   }
-  const cueWord = ctx.word[first]!;
-  const cueByRel = Uint32Array.from([0, 1, 2, 3], (rel) => mix(mix(SPAN_T.cue, rel), cueWord));
-  return { first, last, start, end, otherCue, commaPrefix, thatAfter, cueWord, cueByRel };
+  const cueWord = ctx.word[head]!;
+  const bySide = CONTENT_BY_SIDE;
+  return { first, last, start, end, sourceFirst, sourceLast, cueTokens, thatAfter, cueWord, bySide };
 }
 
-/** mix(template, rel) for every span template and side of the cue, computed once (rel is 1, 2 or 3). */
-const BY_REL = Object.fromEntries(
-  Object.entries(SPAN_T).map(([name, template]) => [name, Uint32Array.from([0, 1, 2, 3], (rel) => mix(template, rel))]),
-) as Record<keyof typeof SPAN_T, Uint32Array>;
-
-/** Features of token k for the span tagger, given the label of token k-1, written to `out`; returns their count. */
-export function spanFeatures(ctx: TokenContext, frame: CueFrame, k: number, previous: number, out: Int32Array): number {
-  const { first, last, start, end } = frame;
-  const rel = k < first ? 1 : k > last ? 3 : 2;
-  const distance = k < first ? first - k : k > last ? k - last : 0;
-  const side = rel * 16 + distanceBucket(distance);
+/** Features of token k for the content tagger, given the label of token k-1, written to `out`; returns their count. */
+export function contentFeatures(ctx: TokenContext, frame: ContentFrame, k: number, previous: number, out: Int32Array): number {
+  const { first, last, start, end, sourceFirst, sourceLast, bySide } = frame; // bySide[f * SIDES + side]
+  const side = k < first ? 1 : 3;
+  const distance = k < first ? first - k : k - last;
+  const bucket = distanceBucket(distance);
   const cueWord = frame.cueWord;
-  const word = wordAt(ctx, k, start, end);
+  const word = ctx.word[k]!;
   const shape = ctx.shape[k]!;
   const gap = ctx.gapBefore[k]!;
   const quoted = ctx.inQuote[k]!;
-  const commas =
-    k < first ? frame.commaPrefix[first - start]! - frame.commaPrefix[k - start + 1]! : k > last ? frame.commaPrefix[k - start + 1]! - frame.commaPrefix[last - start + 1]! : 0;
+  const commas = k < first ? commasIn(ctx, k + 1, first) : commasIn(ctx, last + 1, k);
   const commaBucket = commas < 2 ? commas : 2;
   const that = k > last && frame.thatAfter >= 0 ? (k > frame.thatAfter ? 2 : k === frame.thatAfter ? 1 : 0) : 3;
   const cueGaps = ctx.gapBefore[first]! | (ctx.gapBefore[last + 1]! << 6);
   const sameQuote = quoted === ctx.inQuote[first] ? 1 : 0;
-  const quoteEdge = (gap & GAP_QUOTE) !== 0 ? 1 : 0;
-  out[0] = BY_REL.bias[rel]!;
-  out[1] = mix(SPAN_T.dist, side);
-  out[2] = mix(BY_REL.word[rel]!, word);
-  out[3] = mix(mix(SPAN_T.shape, side), shape);
-  out[4] = frame.cueByRel[rel]!;
-  out[5] = mix(mix(SPAN_T.cueDist, side), cueWord);
-  out[6] = mix(BY_REL.prev[rel]!, previous);
-  out[7] = mix(mix(BY_REL.prevGap[rel]!, previous), gap);
-  out[8] = mix(BY_REL.commas[rel]!, commaBucket);
-  out[9] = mix(mix(BY_REL.quote[rel]!, quoted), sameQuote);
-  out[10] = mix(BY_REL.that[rel]!, that);
-  out[11] = mix(BY_REL.wm1[rel]!, wordAt(ctx, k - 1, start, end));
-  out[12] = mix(BY_REL.wp1[rel]!, wordAt(ctx, k + 1, start, end));
-  out[13] = mix(BY_REL.initial[rel]!, k === start ? 1 : 0);
-  out[14] = mix(BY_REL.cueGaps[rel]!, cueGaps);
-  out[15] = mix(mix(BY_REL.shapes[rel]!, shape), k > start ? ctx.shape[k - 1]! : 0);
-  out[16] = mix(BY_REL.otherCue[rel]!, frame.otherCue[k - start]!);
-  out[17] = mix(BY_REL.last[rel]!, k === end - 1 ? 1 : 0);
-  out[18] = mix(mix(BY_REL.cuePrev[rel]!, cueWord), previous);
-  out[19] = mix(mix(BY_REL.wordPrev[rel]!, word), previous);
-  out[20] = mix(mix(mix(SPAN_T.gap, side), gap), commaBucket);
-  out[21] = mix(mix(BY_REL.quoteEdge[rel]!, quoteEdge), previous);
-  out[22] = mix(mix(BY_REL.cueQuote[rel]!, cueWord), quoted * 2 + sameQuote);
-  out[23] = mix(mix(SPAN_T.distPrev, side), previous);
-  for (let j = 0; j < SPAN_FEATURE_COUNT; j++) out[j] = out[j]! & MASK;
-  return SPAN_FEATURE_COUNT;
+  // Place relative to the source: 0 no source, 1 before it, 2 after it (the source's own tokens are never tagged).
+  const sourceSide = sourceFirst < 0 ? 0 : k < sourceFirst ? 1 : 2;
+  const betweenSource = sourceFirst < 0 ? 0 : (k < sourceFirst) === (k < first) ? (Math.abs(k - first) > Math.abs(sourceFirst - first) ? 2 : 1) : 3;
+  out[0] = bySide[0 + side]!;
+  out[1] = mix(bySide[4 + side]!, bucket);
+  out[2] = mix(bySide[8 + side]!, word);
+  out[3] = mix(mix(bySide[12 + side]!, bucket), shape);
+  out[4] = mix(bySide[16 + side]!, cueWord);
+  out[5] = mix(mix(bySide[20 + side]!, bucket), cueWord);
+  out[6] = mix(bySide[24 + side]!, previous);
+  out[7] = mix(mix(bySide[28 + side]!, previous), gap);
+  out[8] = mix(bySide[32 + side]!, commaBucket);
+  out[9] = mix(mix(bySide[36 + side]!, quoted), sameQuote);
+  out[10] = mix(bySide[40 + side]!, that);
+  out[11] = mix(bySide[44 + side]!, wordAt(ctx, k - 1, start, end));
+  out[12] = mix(bySide[48 + side]!, wordAt(ctx, k + 1, start, end));
+  out[13] = mix(bySide[52 + side]!, cueGaps);
+  out[14] = mix(bySide[56 + side]!, frame.cueTokens[k]!);
+  out[15] = mix(bySide[60 + side]!, k === end - 1 ? 1 : 0);
+  out[16] = mix(mix(bySide[64 + side]!, cueWord), previous);
+  out[17] = mix(mix(bySide[68 + side]!, word), previous);
+  out[18] = mix(mix(mix(bySide[72 + side]!, bucket), gap), commaBucket);
+  out[19] = mix(mix(bySide[76 + side]!, cueWord), quoted * 2 + sameQuote);
+  out[20] = mix(mix(bySide[80 + side]!, sourceSide), betweenSource);
+  out[21] = mix(mix(mix(bySide[84 + side]!, betweenSource), previous), commaBucket);
+  for (let j = 0; j < CONTENT_FEATURE_COUNT; j++) out[j] = out[j]! & MASK;
+  return CONTENT_FEATURE_COUNT;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -282,8 +350,8 @@ export function spanFeatures(ctx: TokenContext, frame: CueFrame, k: number, prev
 
 /**
  * A linear model over hashed features. Weights are interleaved by label (feature f, label y at
- * f * labels + y) so one feature's scores share a cache line: the table is larger than the CPU caches and
- * each lookup is otherwise a miss. At run time the weights are the stored int16 steps (`scale` converts).
+ * f * labels + y) so one feature's scores share a cache line. At run time the weights are the stored int16
+ * steps (`scale` converts).
  */
 export class HashedLinear {
   readonly weights: Float32Array | Int16Array;
@@ -306,32 +374,17 @@ export class HashedLinear {
     return sum * this.scale;
   }
 
-  best(features: Int32Array, count: number): number {
+  /** Sum of the weights of `features` (a one-label model), in score units. */
+  sum(features: Int32Array, from: number, count: number): number {
     const w = this.weights;
-    const labels = this.labels;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    if (labels === 3) {
-      for (let j = 0; j < count; j++) {
-        const base = features[j]! * 3;
-        s0 += w[base]!;
-        s1 += w[base + 1]!;
-        s2 += w[base + 2]!;
-      }
-      return s0 >= s1 ? (s0 >= s2 ? 0 : 2) : s1 >= s2 ? 1 : 2;
-    }
-    let bestLabel = 0;
-    let bestScore = -Infinity;
-    for (let label = 0; label < labels; label++) {
-      let sum = 0;
-      for (let j = 0; j < count; j++) sum += w[features[j]! * labels + label]!;
-      if (sum > bestScore) {
-        bestScore = sum;
-        bestLabel = label;
-      }
-    }
-    return bestLabel;
+    let sum = 0;
+    for (let j = from; j < from + count; j++) sum += w[features[j]!]!;
+    return sum * this.scale;
+  }
+
+  /** The weight of one feature hash (a one-label model), in score units. */
+  weight(feature: number): number {
+    return this.weights[feature & MASK]! * this.scale;
   }
 }
 
@@ -340,7 +393,7 @@ export class PerceptronTrainer {
   readonly model: HashedLinear;
   private readonly totals: Float64Array;
   private readonly stamps: Int32Array;
-  private tick = 0;
+  private clock = 0;
 
   constructor(labels: number) {
     this.model = new HashedLinear(labels);
@@ -348,24 +401,33 @@ export class PerceptronTrainer {
     this.stamps = new Int32Array(labels << MODEL_HASH_BITS);
   }
 
-  /** One training step: when the prediction is wrong, move toward the gold label. */
-  learn(features: Int32Array, count: number, gold: number): number {
-    this.tick++;
-    const guess = this.model.best(features, count);
-    if (guess !== gold) {
-      const labels = this.model.labels;
-      for (let j = 0; j < count; j++) {
-        this.bump(features[j]! * labels + gold, 1);
-        this.bump(features[j]! * labels + guess, -1);
-      }
+  /** One example seen (the averaging clock). */
+  tick(): void {
+    this.clock++;
+  }
+
+  /** One binary training step: when the prediction is wrong, move toward the gold label. */
+  learnBinary(features: Int32Array, count: number, gold: number, margin = 0): boolean {
+    this.tick();
+    const guess = this.model.margin(features, count) > margin ? 1 : 0;
+    if (guess === gold) return true;
+    for (let j = 0; j < count; j++) {
+      this.bump(features[j]! * 2 + gold, 1);
+      this.bump(features[j]! * 2 + guess, -1);
     }
-    return guess;
+    return false;
+  }
+
+  /** Adds `delta` to the weights of `features` for `label`. */
+  update(features: Int32Array, count: number, label: number, delta: number): void {
+    const labels = this.model.labels;
+    for (let j = 0; j < count; j++) this.bump(features[j]! * labels + label, delta);
   }
 
   private bump(index: number, delta: number): void {
     const w = this.model.weights;
-    this.totals[index]! += (this.tick - this.stamps[index]!) * w[index]!;
-    this.stamps[index] = this.tick;
+    this.totals[index]! += (this.clock - this.stamps[index]!) * w[index]!;
+    this.stamps[index] = this.clock;
     w[index]! += delta;
   }
 
@@ -374,10 +436,44 @@ export class PerceptronTrainer {
     const w = this.model.weights;
     const out = new Float32Array(w.length);
     for (let i = 0; i < w.length; i++) {
-      const total = this.totals[i]! + (this.tick - this.stamps[i]!) * w[i]!;
-      out[i] = total / Math.max(1, this.tick);
+      const total = this.totals[i]! + (this.clock - this.stamps[i]!) * w[i]!;
+      out[i] = total / Math.max(1, this.clock);
     }
     return new HashedLinear(this.model.labels, out);
+  }
+}
+
+/**
+ * A set of word hashes (tokenContext's `word`), open addressing over typed arrays: the per-token lexicon
+ * test then reads two arrays instead of hashing a string.
+ */
+export class WordHashSet {
+  private readonly keys: Int32Array;
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+
+  constructor(words: Iterable<string>) {
+    const hashes = [...words].map((w) => hashString(w) | 0);
+    let capacity = 16;
+    while (capacity < hashes.length * 4) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+    this.mask = capacity - 1;
+    for (const h of hashes) {
+      let slot = h & this.mask;
+      while (this.used[slot] && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.used[slot] = 1;
+    }
+  }
+
+  has(hash: number): boolean {
+    let slot = hash & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === hash) return true;
+      slot = (slot + 1) & this.mask;
+    }
+    return false;
   }
 }
 
@@ -386,26 +482,31 @@ export class PerceptronTrainer {
 
 export interface ClaimsModel {
   cue: HashedLinear;
-  span: HashedLinear;
-  /** Words that may be part of a cue (learned from the training cues). */
+  source: HashedLinear;
+  content: HashedLinear;
+  /** Words that may head a cue (learned from the training cues), and the same as word hashes. */
   cueWords: ReadonlySet<string>;
-  /** Multi-word cues, by first word ("according" -> [["according", "to"]]), longest first. */
-  cuePhrases: ReadonlyMap<string, string[][]>;
-  /** A token is a cue word when score(cue) - score(not cue) exceeds this (chosen on dev by the trainer). */
+  cueWordHashes: WordHashSet;
+  /** Words a cue takes in on its left / right of the head ("has said", "according to"). */
+  cueLeft: ReadonlySet<string>;
+  cueRight: ReadonlySet<string>;
+  /** A token heads a cue when score(cue) - score(not cue) exceeds this (chosen on dev by the trainer). */
   cueThreshold: number;
 }
 
 interface Header {
+  format: number;
   bits: number;
   step: number;
-  cueLabels: number;
-  spanLabels: number;
   cueWords: string[];
-  cuePhrases: string[];
-  cueCount: number;
-  spanCount: number;
+  cueLeft: string[];
+  cueRight: string[];
   cueThreshold: number;
+  tables: Array<{ name: 'cue' | 'source' | 'content'; labels: number; count: number }>;
 }
+
+/** Bumped when the file layout or the features change: an old file then fails loudly, not silently. */
+const FORMAT = 2;
 
 function packSparse(model: HashedLinear, step: number): { indices: Uint32Array; values: Int16Array } {
   const indices: number[] = [];
@@ -421,47 +522,33 @@ function packSparse(model: HashedLinear, step: number): { indices: Uint32Array; 
 }
 
 export function serializeClaimsModel(model: ClaimsModel): Buffer {
-  const cue = packSparse(model.cue, QUANTIZATION_STEP);
-  const span = packSparse(model.span, QUANTIZATION_STEP);
-  const phrases = [...model.cuePhrases.values()].flat().map((p) => p.join(' '));
+  const tables = (['cue', 'source', 'content'] as const).map((name) => ({ name, model: model[name], packed: packSparse(model[name], QUANTIZATION_STEP) }));
   const header: Header = {
+    format: FORMAT,
     bits: MODEL_HASH_BITS,
     step: QUANTIZATION_STEP,
-    cueLabels: model.cue.labels,
-    spanLabels: model.span.labels,
     cueWords: [...model.cueWords].sort(),
-    cuePhrases: phrases,
-    cueCount: cue.indices.length,
-    spanCount: span.indices.length,
+    cueLeft: [...model.cueLeft].sort(),
+    cueRight: [...model.cueRight].sort(),
     cueThreshold: model.cueThreshold,
+    tables: tables.map((t) => ({ name: t.name, labels: t.model.labels, count: t.packed.indices.length })),
   };
-  const head = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
   // Indices are stored as deltas, which gzip compresses far better than absolute positions.
   const deltas = (indices: Uint32Array) => {
     const out = new Uint32Array(indices.length);
     for (let i = 0; i < indices.length; i++) out[i] = indices[i]! - (i > 0 ? indices[i - 1]! : 0);
     return out;
   };
-  const parts = [head, Buffer.from(deltas(cue.indices).buffer), Buffer.from(cue.values.buffer), Buffer.from(deltas(span.indices).buffer), Buffer.from(span.values.buffer)];
+  const parts: Buffer[] = [Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')];
+  for (const t of tables) parts.push(Buffer.from(deltas(t.packed.indices).buffer), Buffer.from(t.packed.values.buffer));
   return gzipSync(Buffer.concat(parts), { level: 9 });
-}
-
-export function cuePhraseTable(phrases: Iterable<string>): Map<string, string[][]> {
-  const table = new Map<string, string[][]>();
-  for (const phrase of phrases) {
-    const words = phrase.split(' ');
-    const list = table.get(words[0]!) ?? [];
-    list.push(words);
-    table.set(words[0]!, list);
-  }
-  for (const list of table.values()) list.sort((a, b) => b.length - a.length);
-  return table;
 }
 
 export function parseClaimsModel(bytes: Buffer): ClaimsModel {
   const data = gunzipSync(bytes);
   const newline = data.indexOf(10);
   const header = JSON.parse(data.subarray(0, newline).toString('utf8')) as Header;
+  if (header.format !== FORMAT) throw new Error(`claims model: file format ${header.format}, code expects ${FORMAT} (retrain with scripts/train-claims.ts)`);
   if (header.bits !== MODEL_HASH_BITS) throw new Error(`claims model: hashed with ${header.bits} bits, code expects ${MODEL_HASH_BITS}`);
   let offset = newline + 1;
   const take = (count: number, bytesPer: number): Buffer => {
@@ -469,22 +556,35 @@ export function parseClaimsModel(bytes: Buffer): ClaimsModel {
     offset += count * bytesPer;
     return slice;
   };
-  const unpack = (labels: number, count: number): HashedLinear => {
-    const idx = take(count, 4);
-    const val = take(count, 2);
-    const deltas = new Uint32Array(idx.buffer, idx.byteOffset, count);
-    const values = new Int16Array(val.buffer, val.byteOffset, count);
-    const weights = new Int16Array(labels << header.bits);
+  const tables = new Map<string, HashedLinear>();
+  for (const table of header.tables) {
+    const idx = take(table.count, 4);
+    const val = take(table.count, 2);
+    const deltas = new Uint32Array(idx.buffer, idx.byteOffset, table.count);
+    const values = new Int16Array(val.buffer, val.byteOffset, table.count);
+    const weights = new Int16Array(table.labels << header.bits);
     let index = 0;
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < table.count; i++) {
       index += deltas[i]!;
       weights[index] = values[i]!;
     }
-    return new HashedLinear(labels, weights, header.step);
+    tables.set(table.name, new HashedLinear(table.labels, weights, header.step));
+  }
+  const get = (name: string) => {
+    const t = tables.get(name);
+    if (!t) throw new Error(`claims model: no ${name} table`);
+    return t;
   };
-  const cue = unpack(header.cueLabels, header.cueCount);
-  const span = unpack(header.spanLabels, header.spanCount);
-  return { cue, span, cueWords: new Set(header.cueWords), cuePhrases: cuePhraseTable(header.cuePhrases), cueThreshold: header.cueThreshold };
+  return {
+    cue: get('cue'),
+    source: get('source'),
+    content: get('content'),
+    cueWords: new Set(header.cueWords),
+    cueWordHashes: new WordHashSet(header.cueWords),
+    cueLeft: new Set(header.cueLeft),
+    cueRight: new Set(header.cueRight),
+    cueThreshold: header.cueThreshold,
+  };
 }
 
 export function loadClaimsModel(path: string): ClaimsModel {

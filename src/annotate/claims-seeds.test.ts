@@ -23,9 +23,13 @@ function bodyClaims(prefix: string): { text: string; claims: Claim[] } {
   return { text, claims: annotate(text, { referenceDate: '2024-11-29' }).claims };
 }
 
-/** The claim whose cue is `cue` and whose sentence holds `near`. */
+/** The claim whose cue is or ends in `cue` ("indicated" / "also indicated", as PolNeAR cues take adverbs) and whose sentence holds `near`. */
 function find(claims: Claim[], cue: string, near: string): Claim {
-  const claim = claims.find((c) => c.cue?.text.toLowerCase() === cue.toLowerCase() && c.text.includes(near));
+  const wanted = cue.toLowerCase();
+  const claim = claims.find((c) => {
+    const found = c.cue?.text.toLowerCase() ?? '';
+    return (found === wanted || found.endsWith(` ${wanted}`)) && c.text.includes(near);
+  });
   assert.ok(claim, `no claim with cue "${cue}" near "${near}": ${JSON.stringify(claims.filter((c) => c.cue).map((c) => [c.cue?.text, c.source?.text]))}`);
   return claim;
 }

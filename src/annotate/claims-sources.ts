@@ -16,19 +16,11 @@
 
 import type { Entity, SourceKind, Span } from '../model.ts';
 import { GAZETTEER, OUTLET_HEADS } from './constants.ts';
-import {
-  ANONYMOUS_DETERMINERS,
-  ANONYMOUS_HEADS,
-  DEFINITE_DETERMINERS,
-  GROUP_PRONOUNS,
-  INSTITUTION_NOUNS,
-  JOURNALIST_NOUNS,
-  KNOWN_OUTLETS,
-  OUTLET_NOUNS,
-  OUTLET_PHRASES,
-  PERSON_NOUNS,
-  PERSON_PRONOUNS,
-} from './claims-constants.ts';
+import * as words from './claims-constants.ts';
+
+// Imported bindings copied once: the runner (tsx) reads imported bindings through getters, which costs in
+// per-token loops.
+const { ANONYMOUS_DETERMINERS, ANONYMOUS_HEADS, DEFINITE_DETERMINERS, GROUP_PRONOUNS, INSTITUTION_NOUNS, JOURNALIST_NOUNS, KNOWN_OUTLETS, OUTLET_NOUNS, OUTLET_PHRASES, PERSON_NOUNS, PERSON_PRONOUNS } = words;
 
 export interface TypedSource {
   kind: SourceKind;
@@ -118,17 +110,16 @@ export function typeSource(text: string, source: Span, entities: Entity[], memor
     return { kind: lower === 'it' ? 'institution' : 'anonymous', via: 'pronoun' };
   }
 
-  const words = source.text.match(WORD) ?? [];
+  const matches = [...source.text.matchAll(WORD)];
+  const words = matches.map((m) => m[0]);
   const lowerWords = words.map((w) => w.toLowerCase().replace(POSSESSIVE, ''));
   let headCount = lowerWords.findIndex((w, i) => i > 0 && HEAD_END.has(w));
   if (headCount < 0) headCount = lowerWords.length;
   const headWords = lowerWords.slice(0, headCount);
   const headWord = headWords[headWords.length - 1] ?? '';
   const headText = words.slice(0, headCount).join(' ');
-  const headEnd = (() => {
-    const m = [...source.text.matchAll(WORD)][headCount - 1];
-    return m ? source.start + m.index + m[0].length : source.end;
-  })();
+  const headMatch = matches[headCount - 1];
+  const headEnd = headMatch ? source.start + headMatch.index + headMatch[0].length : source.end;
   const inside = entitiesWithin(entities, source.start, source.end);
   const inHead = inside.filter((e) => e.end <= headEnd);
   const person = inHead.find((e) => e.type === 'PERSON');
@@ -146,7 +137,8 @@ export function typeSource(text: string, source: Span, entities: Entity[], memor
     // "the Harbour Gazette", "the Morning Post": a capitalised name ending in an outlet head.
     return { kind: 'outlet', canonical: words.slice(0, headCount).join(' ').replace(/^the\s+/i, ''), via: 'outlet-head' };
   }
-  const known = knownOutletIn(words.slice(0, headCount));
+  // Outlet names are capitalised ("Reuters", "the Telegraph"): a phrase without a capital names none.
+  const known = /\p{Lu}/u.test(headText) ? knownOutletIn(words.slice(0, headCount)) : undefined;
   if (known) return { kind: 'outlet', canonical: known, via: 'known-outlet' };
   const outletNoun = OUTLET_PHRASES.some((p) => headText.toLowerCase().includes(p)) || OUTLET_NOUNS.has(headWord);
   if (outletNoun) {
@@ -164,7 +156,11 @@ export function typeSource(text: string, source: Span, entities: Entity[], memor
     if (DEFINITE_DETERMINERS.has(first) && headWords.length <= 3) {
       const earlier = memory.last(['institution'], headWord);
       if (earlier && earlier.canonical.toLowerCase().includes(headWord)) return { kind: 'institution', canonical: earlier.canonical, via: 'description' };
-      const named = [...entities].reverse().find((e) => e.end <= source.start && e.type === 'ORG' && e.canonical.toLowerCase().includes(headWord));
+      let named: Entity | undefined;
+      for (let k = entities.length - 1; k >= 0 && !named; k--) {
+        const e = entities[k]!;
+        if (e.end <= source.start && e.type === 'ORG' && e.canonical.toLowerCase().includes(headWord)) named = e;
+      }
       if (named) return { kind: 'institution', canonical: named.canonical, via: 'description' };
     }
     return { kind: 'institution', via: 'noun' };

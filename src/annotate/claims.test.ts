@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Claim } from '../model.ts';
+import type { AttributedClaim } from './claims.ts';
 import { annotate } from './index.ts';
 
 const REFERENCE = { referenceDate: '2024-11-29' };
@@ -102,6 +103,11 @@ describe('relay chains', () => {
     assert.equal(content(text, claim), 'gave no reason for the delay');
     assert.equal(claim.rule, 'claims.relay-citing');
   });
+
+  it('a nested cue of desire is content, not a relay link', () => {
+    const { claim } = single('NATO allies believe that the admiral wants to retake the islands, the Harbour Telegraph reported.');
+    assert.deepEqual(viaOf(claim), [['NATO allies', 'institution']]);
+  });
 });
 
 describe('quotations', () => {
@@ -111,7 +117,8 @@ describe('quotations', () => {
     assert.equal(claims.length, 2, JSON.stringify(claims.map((c) => c.text)));
     assert.equal(claims[0]!.source?.text, 'Mara Velt');
     assert.equal(content(text, claims[0]!), 'The bridge is closed. Trucks must detour. Repairs start in June');
-    assert.equal(claims[1]!.source, null);
+    assert.equal(claims[1]!.source?.kind, 'document');
+    assert.equal((claims[0] as AttributedClaim).quote, 'direct');
   });
 
   it('a split quote: the content runs over the cue into the next quoted sentence', () => {
@@ -123,10 +130,24 @@ describe('quotations', () => {
   });
 });
 
+describe('quote kinds and content', () => {
+  it('direct, indirect and mixed quotes', () => {
+    const quoteOf = (text: string) => (single(text).claim as AttributedClaim).quote;
+    assert.equal(quoteOf('"The harbour will reopen in spring," Tamsin Orel said.'), 'direct');
+    assert.equal(quoteOf('Tamsin Orel said the harbour would reopen in spring.'), 'indirect');
+    assert.equal(quoteOf('Tamsin Orel said the harbour would reopen "in the first days of spring."'), 'mixed');
+  });
+
+  it('the complementizer "that" is not part of the content', () => {
+    const { text, claim } = single('Tamsin Orel told the Harbour Gazette that the harbour would reopen.');
+    assert.equal(content(text, claim), 'the harbour would reopen');
+  });
+});
+
 describe('unattributed and hedged claims', () => {
-  it("the reporter's own voice has no source", () => {
+  it("the reporter's own voice: source kind document, an empty span at the claim's start", () => {
     const { claim } = single('The harbour of Tarsa reopened after the storm.');
-    assert.equal(claim.source, null);
+    assert.deepEqual(claim.source, { text: '', start: claim.start, end: claim.start, kind: 'document' });
     assert.equal(claim.cue, null);
     assert.equal(claim.rule, 'claims.unattributed');
     assert.equal(claim.hedged, false);
@@ -163,7 +184,7 @@ describe('claim spans', () => {
       if (claim.source) assert.equal(text.slice(claim.source.start, claim.source.end), claim.source.text);
       if (claim.cue) assert.equal(text.slice(claim.cue.start, claim.cue.end), claim.cue.text);
       assert.ok(claim.content.start >= claim.start && claim.content.end <= claim.end);
-      assert.notEqual(claim.source?.kind, 'document', 'the document voice is source: null');
+      assert.equal(claim.source?.kind === 'document', claim.cue === null, 'the document speaks exactly where no cue does');
     }
   });
 });

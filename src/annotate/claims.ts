@@ -1,42 +1,32 @@
 /**
  * Claims and their attribution. Sequence:
  *
- *   attributions (claims-attribution.ts: trained cue / source / content tagger, PolNeAR)
+ *   attributions (claims-attribution.ts: trained cue / source / content models, PolNeAR)
  *   -> relay rules: an attribution inside another's content is relayed by it ("NATO allies believe X,
  *      the Telegraph reported" = the Telegraph relaying NATO allies); "<outlet> report citing Y" = the
  *      outlet relaying Y; "<source> told <outlet>" = the source as carried by the outlet
  *   -> one claim per outer attribution, spanning its sentences (a quotation over several sentences is one
- *      claim); sources typed and resolved (claims-sources.ts: "it added" -> the ministry)
- *   -> every other sentence is a claim in the reporter's own voice: `source: null`, `cue: null`, rule
- *      `claims.unattributed` (a passive attribution without an agent, "is believed to", keeps its cue:
- *      `source: null`, rule `claims.passive`)
- *   -> hedges flagged; each claim gets its normalised statement (events.ts).
- *
- * Convention: a claim's `source` is never `kind: "document"`; the document's own voice is `source: null`.
+ *      claim); sources typed and resolved (claims-sources.ts: "it added" -> the ministry); the quote kind
+ *      (direct / indirect / mixed) from the quotation marks around the content
+ *   -> every other sentence is a claim in the reporter's own voice: source kind "document" (an empty span
+ *      at the claim's start: the document names no one), cue null, rule `claims.unattributed`; a passive
+ *      attribution without an agent ("is believed to") keeps its cue with `source: null` (someone unnamed
+ *      said it), rule `claims.passive`
+ *   -> hedges flagged (per token, claims-constants.ts word lists); each claim gets its normalised statement
+ *      (events.ts).
  */
 
 import type { AnnotateContext, Claim, ClaimSource, Entity, Quantity, SourceKind, Span, TimeExpression } from '../model.ts';
 import { defaultClaimsModel, findAttributions, type Attribution } from './claims-attribution.ts';
-import { tokenContext } from './claims-model.ts';
-import {
-  ANONYMOUS_HEADS,
-  FORWARD_CUES,
-  HEDGE_PATTERN,
-  HEDGING_CUES,
-  INSTITUTION_NOUNS,
-  MIN_CLAIM_TOKENS,
-  OUTLET_NOUNS,
-  PASSIVE_AUXILIARIES,
-  PASSIVE_CUES,
-  PERSON_NOUNS,
-  RELAY_CUES,
-  REPORT_NOUNS,
-  SOURCE_PHRASE_WORDS,
-  TELLING_CUES,
-} from './claims-constants.ts';
+import { WordHashSet, hashString, tokenContext, type TokenContext } from './claims-model.ts';
+import * as words from './claims-constants.ts';
 import { SourceMemory, typeSource } from './claims-sources.ts';
 import { extractEvent } from './events.ts';
 import type { AnalyzedText } from './text.ts';
+
+// Imported bindings copied once: the runner (tsx) reads imported bindings through getters, which costs in
+// per-token loops.
+const { ANONYMOUS_HEADS, FORWARD_CUES, HEDGE_AUXILIARIES, HEDGE_PARTICIPLES, HEDGE_RAISING_VERBS, HEDGE_WORDS, HEDGING_CUES, INSTITUTION_NOUNS, LOWER_CASE_HEDGE_WORDS, MIN_CLAIM_TOKENS, OUTLET_NOUNS, PASSIVE_AUXILIARIES, PASSIVE_CUES, PERSON_NOUNS, RELAY_CHAIN_CUES, RELAY_CUES, REPORT_NOUNS, SENTENCE_HEDGE_WORDS, SOURCE_PHRASE_WORDS, TELLING_CUES } = words;
 
 /** What else the annotators found, for the claims' statements (times and quantities inside a claim). */
 export interface ClaimInputs {
@@ -44,37 +34,123 @@ export interface ClaimInputs {
   quantities?: Quantity[];
 }
 
+/** How the content is quoted: all inside quotation marks, none, or part ("called the plan "a disaster""). */
+export type QuoteKind = 'direct' | 'indirect' | 'mixed';
+
+/** A claim as this module makes it: attributed claims also say how their content is quoted. */
+export interface AttributedClaim extends Claim {
+  quote?: QuoteKind;
+}
+
 /**
  * The attribution extractor's entry point; it reads the resolved entities of the document and, when given,
  * its time and quantity annotations (for each claim's `event`).
  */
-export type ClaimExtractor = (doc: AnalyzedText, context: AnnotateContext, entities: Entity[], inputs?: ClaimInputs) => Claim[];
-
-/** Hedges that qualify the whole sentence wherever they stand ("Unconfirmed reports say ..."). */
-const SENTENCE_HEDGE = /\b(?:[Rr]eportedly|[Aa]llegedly|[Pp]urportedly|[Uu]nconfirmed|[Uu]nverified)\b/;
-const TRAILING_PUNCTUATION = /[\s.,;:!?"”’]+$/;
-const LEADING_PUNCTUATION = /^[\s"“‘,:]+/;
+export type ClaimExtractor = (doc: AnalyzedText, context: AnnotateContext, entities: Entity[], inputs?: ClaimInputs) => AttributedClaim[];
 
 type ViaLink = { text: string; kind: SourceKind; canonical?: string };
+
+/** Hedge flags per token: a hedge of the content, and a hedge of the whole sentence. */
+const HEDGE = 1;
+const SENTENCE_HEDGE = 2;
 
 const contains = (outer: Attribution, inner: Attribution) =>
   outer !== inner && inner.cue.start >= outer.content.start && inner.cue.end <= outer.content.end;
 
+// The hedge and passive word lists as word-hash sets (tokenContext's `word`): no string hashing per token.
+const HEDGE_HASHES = new WordHashSet(HEDGE_WORDS);
+const SENTENCE_HEDGE_HASHES = new WordHashSet(SENTENCE_HEDGE_WORDS);
+const LOWER_CASE_HEDGE_HASHES = new WordHashSet(LOWER_CASE_HEDGE_WORDS);
+const RAISING_HASHES = new WordHashSet(HEDGE_RAISING_VERBS);
+const PARTICIPLE_HASHES = new WordHashSet(HEDGE_PARTICIPLES);
+const HEDGE_AUXILIARY_HASHES = new WordHashSet(HEDGE_AUXILIARIES);
+const PASSIVE_CUE_HASHES = new WordHashSet(PASSIVE_CUES);
+const TO_HASH = hashString('to') | 0;
+
+/** Per-token hedge flags and their prefix counts, computed once per document. */
+function hedgeCounts(doc: AnalyzedText, ctx: TokenContext): { content: Int32Array; sentence: Int32Array } {
+  const { tokens } = doc;
+  const word = ctx.word;
+  const n = tokens.length;
+  const content = new Int32Array(n + 1);
+  const sentence = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    const w = word[k]!;
+    let flags = 0;
+    if (HEDGE_HASHES.has(w)) flags |= HEDGE;
+    if (SENTENCE_HEDGE_HASHES.has(w)) flags |= SENTENCE_HEDGE;
+    if (LOWER_CASE_HEDGE_HASHES.has(w) && tokens[k]!.shape === 'lower') flags |= HEDGE;
+    if (k + 1 < n && word[k + 1] === TO_HASH && tokens[k + 1]!.sentence === tokens[k]!.sentence) {
+      if (RAISING_HASHES.has(w)) flags |= HEDGE;
+      if (PARTICIPLE_HASHES.has(w) && k > 0 && HEDGE_AUXILIARY_HASHES.has(word[k - 1]!)) flags |= HEDGE;
+    }
+    content[k + 1] = content[k]! + (flags & HEDGE ? 1 : 0);
+    sentence[k + 1] = sentence[k]! + (flags & SENTENCE_HEDGE ? 1 : 0);
+  }
+  return { content, sentence };
+}
+
+/** Index of the first token ending after `offset` (binary search). */
+function tokenFrom(doc: AnalyzedText, offset: number): number {
+  const { tokens } = doc;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One past the last token starting before `offset`. */
+function tokenTo(doc: AnalyzedText, offset: number): number {
+  const { tokens } = doc;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Characters trimmed from a content's ends: white space, quotation marks and clause punctuation. */
+function isLeadingTrim(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 34 || code === 0x201c || code === 0x2018 || code === 44 || code === 58;
+}
+function isTrailingTrim(code: number): boolean {
+  return (
+    code === 32 || code === 10 || code === 9 || code === 13 || code === 46 || code === 44 || code === 59 || code === 58 || code === 33 || code === 63 ||
+    code === 34 || code === 0x201d || code === 0x2019
+  );
+}
+
 function trimmedContent(text: string, start: number, end: number): { start: number; end: number } {
-  const slice = text.slice(start, end);
-  const lead = LEADING_PUNCTUATION.exec(slice)?.[0].length ?? 0;
-  const trail = TRAILING_PUNCTUATION.exec(slice.slice(lead));
-  const newEnd = trail ? start + lead + trail.index : end;
-  return newEnd > start + lead ? { start: start + lead, end: newEnd } : { start, end };
+  let s = start;
+  let e = end;
+  while (s < e && isLeadingTrim(text.charCodeAt(s))) s++;
+  while (e > s && isTrailingTrim(text.charCodeAt(e - 1))) e--;
+  return e > s ? { start: s, end: e } : { start, end };
+}
+
+/** Entities in text order (the resolver's order is kept when it already is). */
+function inTextOrder(entities: Entity[]): Entity[] {
+  for (let k = 1; k < entities.length; k++) if (entities[k]!.start < entities[k - 1]!.start) return [...entities].sort((a, b) => a.start - b.start);
+  return entities;
 }
 
 export const extractClaims: ClaimExtractor = (doc, _context, entities, inputs = {}) => {
-  const { text, sentences } = doc;
-  const ordered = [...entities].sort((a, b) => a.start - b.start);
+  const { text, sentences, tokens } = doc;
+  const ordered = inTextOrder(entities);
   const ctx = tokenContext(doc);
   const attributions = findAttributions(doc, defaultClaimsModel(), ctx);
+  const hedges = hedgeCounts(doc, ctx);
+  const hedgedWithin = (from: number, to: number) => hedges.content[to]! - hedges.content[from]! > 0;
+  const sentenceHedgedWithin = (from: number, to: number) => hedges.sentence[to]! - hedges.sentence[from]! > 0;
   const memory = new SourceMemory();
-  const claims: Claim[] = [];
+  const claims: AttributedClaim[] = [];
   const covered = new Uint8Array(sentences.length);
 
   const link = (source: ClaimSource): ViaLink => ({ text: source.text, kind: source.kind, ...(source.canonical ? { canonical: source.canonical } : {}) });
@@ -88,130 +164,159 @@ export const extractClaims: ClaimExtractor = (doc, _context, entities, inputs = 
   // Attributions by the sentence of their cue, in text order.
   const bySentence = new Map<number, Attribution[]>();
   for (const a of attributions) {
-    const list = bySentence.get(a.firstSentence) ?? [];
-    list.push(a);
-    bySentence.set(a.firstSentence, list);
+    const list = bySentence.get(a.firstSentence);
+    if (list) list.push(a);
+    else bySentence.set(a.firstSentence, [a]);
   }
 
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]!;
-    const here = bySentence.get(s) ?? [];
-    const claimsBefore = claims.length;
-    // Outer attributions: not inside another's content.
-    const outers = here.filter((a) => !here.some((b) => contains(b, a)));
-    for (const outer of outers) {
-      let rule = `claims.${outer.cue.text.toLowerCase().replace(/\s+/g, '-')}`;
-      // The chain of attributions nested in this one, outermost first.
-      const chain: Attribution[] = [];
-      let current = outer;
-      for (;;) {
-        const inner = here.find((b) => contains(current, b) && !here.some((c) => c !== b && contains(current, c) && contains(c, b)));
-        if (!inner) break;
-        chain.push(inner);
-        current = inner;
+    const here = bySentence.get(s);
+    if (here) {
+      // Outer attributions: not inside another's content.
+      for (const outer of here) {
+        if (here.some((b) => contains(b, outer))) continue;
+        claims.push(attributedClaim(outer, here));
+        for (let k = s; k <= outer.lastSentence; k++) covered[k] = 1;
       }
-      let sourceSpan = outer.source;
-      let contentFrom = -1;
-      const via: ViaLink[] = [];
-      const cueWord = outer.cue.text.toLowerCase().split(/\s+/)[0]!;
-      if (RELAY_CUES.has(cueWord)) {
-        if (outer.source && outer.source.start >= outer.cue.end) {
-          // "... report citing the ministry": the phrase before the relay cue relays the cited source.
-          const relayer = relayingPhrase(doc, outer);
-          if (relayer) {
-            via.push(link(makeSource(outer.source)));
-            sourceSpan = relayer;
-            rule = 'claims.relay-citing';
-          }
-        } else {
-          // "The TASS news agency report citing the ministry didn't specify ...": the cited phrase follows the cue.
-          const cited = citedPhrase(doc, outer);
-          if (cited) {
-            via.push(link(makeSource(cited)));
-            sourceSpan = outer.source ? withoutReportNoun(text, outer.source) : relayingPhrase(doc, outer);
-            contentFrom = cited.end;
-            rule = 'claims.relay-citing';
-          }
-        }
-      }
-      let source: ClaimSource | null = sourceSpan ? makeSource(sourceSpan) : null;
-      for (const inner of chain) if (inner.source) via.push(link(makeSource(inner.source)));
-      // "<source> told Reuters" / "indicated to Reuters": the outlet that carries an anonymous source.
-      if (source && TELLING_CUES.has(cueWord)) {
-        const recipient = outletRecipient(doc, outer, ordered, memory);
-        if (recipient) via.push(recipient);
-      }
-      if (source && via.length > 0) source.via = via;
-      const innermost = [...chain].reverse().find((a) => a.source !== null) ?? outer; // an agentless inner cue ("aiming to") does not narrow the content
-      // A nested content never runs past its outer one ("X believe that C, the Telegraph reported").
-      const content = trimmedContent(text, Math.max(innermost.content.start, contentFrom), Math.min(innermost.content.end, outer.content.end));
-      const last = sentences[outer.lastSentence]!;
-      const start = Math.min(sentence.start, content.start);
-      const end = Math.max(last.end, content.end);
-      const cueWords = [outer, ...chain].map((a) => a.cue.text.toLowerCase());
-      const hedged =
-        HEDGE_PATTERN.test(text.slice(content.start, content.end)) ||
-        SENTENCE_HEDGE.test(text.slice(start, end)) ||
-        cueWords.some((w) => HEDGING_CUES.has(w.split(/\s+/).pop()!)) ||
-        (source === null && HEDGING_CUES.has(cueWord));
-      const claim: Claim = {
-        text: text.slice(start, end),
-        start,
-        end,
-        source,
-        cue: outer.cue,
-        content,
-        hedged,
-        rule: source !== null ? rule : outer.rule.endsWith('passive') ? 'claims.passive' : 'claims.unsourced',
-      };
-      claims.push(claim);
-      if (source) memory.remember(source.kind, source.canonical, source.text);
-      for (let k = s; k <= outer.lastSentence; k++) covered[k] = 1;
+      continue;
     }
-    if (claims.length > claimsBefore || covered[s]) continue;
+    if (covered[s]) continue;
     if (sentence.endToken - sentence.firstToken < MIN_CLAIM_TOKENS) continue;
     const content = trimmedContent(text, sentence.start, sentence.end);
-    const passiveCue = agentlessPassive(doc, sentence.firstToken, sentence.endToken);
+    const claimText = text.slice(sentence.start, sentence.end);
+    const passiveCue = agentlessPassive(doc, ctx, sentence.firstToken, sentence.endToken);
     if (passiveCue) {
-      claims.push({
-        text: text.slice(sentence.start, sentence.end),
-        start: sentence.start,
-        end: sentence.end,
-        source: null,
-        cue: passiveCue,
-        content,
-        hedged: true,
-        rule: 'claims.passive',
-      });
+      claims.push({ text: claimText, start: sentence.start, end: sentence.end, source: null, cue: passiveCue, content, hedged: true, rule: 'claims.passive' });
       continue;
     }
     claims.push({
-      text: text.slice(sentence.start, sentence.end),
+      text: claimText,
       start: sentence.start,
       end: sentence.end,
-      source: null,
+      source: { text: '', start: sentence.start, end: sentence.start, kind: 'document' },
       cue: null,
       content,
-      hedged: HEDGE_PATTERN.test(text.slice(content.start, content.end)) || SENTENCE_HEDGE.test(text.slice(sentence.start, sentence.end)),
+      hedged: hedgedWithin(sentence.firstToken, sentence.endToken) || sentenceHedgedWithin(sentence.firstToken, sentence.endToken),
       rule: 'claims.unattributed',
     });
   }
 
   const times = inputs.times ?? [];
   const quantities = inputs.quantities ?? [];
-  for (const claim of claims) claim.event = extractEvent(doc, claim, ordered, times, quantities, ctx.lower);
+  for (const claim of claims) claim.event = extractEvent(doc, claim, ordered, times, quantities, ctx.lower, ctx.word);
   return claims;
+
+  /** The claim of one outer attribution, with the attributions nested in it as its relay chain. */
+  function attributedClaim(outer: Attribution, here: Attribution[]): AttributedClaim {
+    const sentence = sentences[outer.firstSentence]!;
+    const cueWord = ctx.lower[outer.cueHead]!;
+    let rule = `claims.${ctx.lower.slice(outer.cueFirst, outer.cueLast + 1).join('-')}`;
+    // The chain of attributions nested in this one, outermost first; it stops at a cue of desire or intent
+    // ("Putin wants to ..."), which is part of the claim, not a relay.
+    const chain: Attribution[] = [];
+    let current = outer;
+    for (;;) {
+      const inner = here.find((b) => contains(current, b) && !here.some((c) => c !== b && contains(current, c) && contains(c, b)));
+      if (!inner || !RELAY_CHAIN_CUES.has(ctx.lower[inner.cueHead]!)) break;
+      chain.push(inner);
+      current = inner;
+    }
+    let sourceSpan = outer.source;
+    let contentFrom = -1;
+    const via: ViaLink[] = [];
+    if (RELAY_CUES.has(cueWord)) {
+      if (outer.source && outer.source.start >= outer.cue.end) {
+        // "... report citing the ministry": the phrase before the relay cue relays the cited source.
+        const relayer = relayingPhrase(doc, outer);
+        if (relayer) {
+          via.push(link(makeSource(outer.source)));
+          sourceSpan = relayer;
+          rule = 'claims.relay-citing';
+        }
+      } else {
+        // "The TASS news agency report citing the ministry didn't specify ...": the cited phrase follows the cue.
+        const cited = citedPhrase(doc, outer);
+        if (cited) {
+          via.push(link(makeSource(cited)));
+          sourceSpan = outer.source ? withoutReportNoun(text, outer.source) : relayingPhrase(doc, outer);
+          contentFrom = cited.end;
+          rule = 'claims.relay-citing';
+        }
+      }
+    }
+    const source: ClaimSource | null = sourceSpan ? makeSource(sourceSpan) : null;
+    for (const inner of chain) if (inner.source) via.push(link(makeSource(inner.source)));
+    // "<source> told Reuters" / "indicated to Reuters": the outlet that carries an anonymous source.
+    if (source && TELLING_CUES.has(cueWord)) {
+      const recipient = outletRecipient(doc, outer, ordered, memory);
+      if (recipient) via.push(recipient);
+    }
+    if (source && via.length > 0) source.via = via;
+    const innermost = [...chain].reverse().find((a) => a.source !== null) ?? outer; // an agentless inner cue ("aiming to") does not narrow the content
+    // A nested content never runs past its outer one ("X believe that C, the Telegraph reported").
+    let contentStart = Math.max(innermost.content.start, contentFrom);
+    const contentEnd = Math.min(innermost.content.end, outer.content.end);
+    // PolNeAR's contents keep the complementizer ("said that C", "told Reuters that C"); a claim's content is
+    // the clause itself.
+    const firstContentToken = tokenFrom(doc, contentStart);
+    if (
+      tokens[firstContentToken]?.text === 'that' &&
+      firstContentToken > innermost.cueLast &&
+      firstContentToken + 1 < tokens.length &&
+      tokens[firstContentToken + 1]!.start < contentEnd
+    ) {
+      contentStart = tokens[firstContentToken + 1]!.start;
+    }
+    const content = trimmedContent(text, contentStart, contentEnd);
+    const last = sentences[outer.lastSentence]!;
+    const start = Math.min(sentence.start, content.start);
+    const end = Math.max(last.end, content.end);
+    const contentFirst = tokenFrom(doc, content.start);
+    const contentEndToken = tokenTo(doc, content.end);
+    const hedged =
+      hedgedWithin(contentFirst, contentEndToken) ||
+      sentenceHedgedWithin(tokenFrom(doc, start), tokenTo(doc, end)) ||
+      HEDGING_CUES.has(ctx.lower[outer.cueLast]!) ||
+      chain.some((a) => HEDGING_CUES.has(ctx.lower[a.cueLast]!)) ||
+      (source === null && HEDGING_CUES.has(cueWord));
+    const claim: AttributedClaim = {
+      text: text.slice(start, end),
+      start,
+      end,
+      source,
+      cue: outer.cue,
+      content,
+      hedged,
+      quote: quoteKind(ctx, contentFirst, contentEndToken, outer),
+      rule: source !== null ? rule : outer.rule.endsWith('passive') ? 'claims.passive' : 'claims.unsourced',
+    };
+    if (source) memory.remember(source.kind, source.canonical, source.text);
+    return claim;
+  }
 };
 
+/** Direct when every content word stands inside quotation marks, indirect when none does, else mixed. */
+function quoteKind(ctx: TokenContext, from: number, to: number, a: Attribution): QuoteKind {
+  let quoted = 0;
+  let words = 0;
+  for (let k = from; k < to; k++) {
+    if ((k >= a.cueFirst && k <= a.cueLast) || (k >= a.sourceFirst && k <= a.sourceLast)) continue;
+    words++;
+    quoted += ctx.inQuote[k]!;
+  }
+  return quoted === 0 ? 'indirect' : quoted === words ? 'direct' : 'mixed';
+}
+
 /** "is believed to", "has been accused of": an attribution without an agent; returns the participle. */
-function agentlessPassive(doc: AnalyzedText, first: number, end: number): Span | null {
+function agentlessPassive(doc: AnalyzedText, ctx: TokenContext, first: number, end: number): Span | null {
   const { tokens } = doc;
   for (let k = first + 1; k + 1 < end; k++) {
     const token = tokens[k]!;
-    if (token.shape !== 'lower' || !PASSIVE_CUES.has(token.text) || !PASSIVE_AUXILIARIES.has(tokens[k - 1]!.text.toLowerCase())) continue;
-    const next = tokens[k + 1]!.text.toLowerCase();
+    if (token.shape !== 'lower' || !PASSIVE_CUE_HASHES.has(ctx.word[k]!) || !PASSIVE_AUXILIARIES.has(ctx.lower[k - 1]!)) continue;
+    const next = ctx.lower[k + 1]!;
     if (next !== 'to' && next !== 'of' && next !== 'that') continue;
-    if (tokens[k + 2]?.text.toLowerCase() === 'by') continue;
+    if (ctx.lower[k + 2] === 'by') continue;
     return { text: token.text, start: token.start, end: token.end };
   }
   return null;

@@ -39,19 +39,14 @@
  */
 
 import type { Claim, ClaimEvent, Entity, Quantity, TimeExpression } from '../model.ts';
-import {
-  ACTION_VERBS,
-  AID_NOUNS,
-  ARMS_NOUNS,
-  FORCE_NOUNS,
-  IRREGULAR_FORMS,
-  NEGATIONS,
-  PLACE_PREPOSITIONS,
-  TARGET_PREPOSITIONS,
-  UNIT_SYNONYMS,
-  type ActionClass,
-} from './events-constants.ts';
+import * as vocabulary from './events-constants.ts';
+import type { ActionClass } from './events-constants.ts';
+import { hashString } from './claims-model.ts';
 import type { AnalyzedText } from './text.ts';
+
+// Imported bindings copied once: the runner (tsx) reads imported bindings through getters, which costs in
+// per-token loops.
+const { ACTION_VERBS, AID_NOUNS, ARMS_NOUNS, FORCE_NOUNS, IRREGULAR_FORMS, NEGATIONS, PLACE_PREPOSITIONS, TARGET_PREPOSITIONS, UNIT_SYNONYMS } = vocabulary;
 
 export type { ActionClass } from './events-constants.ts';
 
@@ -89,6 +84,9 @@ const VERB_TABLE: ReadonlyMap<string, [ActionClass, string]> = (() => {
   return table;
 })();
 
+/** The same table keyed by the word hash of claims-model.ts's tokenContext: no string hashing per token. */
+const VERB_TABLE_BY_HASH: ReadonlyMap<number, [ActionClass, string]> = new Map([...VERB_TABLE].map(([form, entry]) => [hashString(form) | 0, entry]));
+
 const PLACE_TYPES = new Set(['LOC']);
 const PARTY_TYPES = new Set(['LOC', 'ORG', 'PERSON']);
 
@@ -125,7 +123,8 @@ function within(list: Entity[], start: number, end: number): Entity[] {
 
 /**
  * The statement of one claim. `entities` (in text order), `times` and `quantities` are the document's
- * annotations; `lowerWords`, when given, the lower-cased tokens (shared with the attribution model).
+ * annotations; `lowerWords` and `wordHashes`, when given, the lower-cased tokens and their hashes (claims-model.ts's
+ * tokenContext, shared with the attribution models).
  */
 export function extractEvent(
   doc: AnalyzedText,
@@ -134,9 +133,10 @@ export function extractEvent(
   times: TimeExpression[],
   quantities: Quantity[],
   lowerWords?: readonly string[],
+  wordHashes?: Int32Array,
 ): ClaimEvent {
-  const lowerAt = (k: number) => lowerWords?.[k] ?? doc.tokens[k]!.text.toLowerCase();
-  const { text, tokens } = doc;
+  const lower = lowerWords ?? doc.tokens.map((t) => t.text.toLowerCase());
+  const { tokens } = doc;
   const { start, end } = claim.content;
   const cue = claim.cue;
   // Tokens of the content, the cue excluded.
@@ -157,10 +157,10 @@ export function extractEvent(
   let weak: { action: ActionClass; k: number } | null = null;
   for (let i = 0; i < contentTokens.length; i++) {
     const k = contentTokens[i]!;
-    const entry = VERB_TABLE.get(lowerAt(k));
+    const entry = wordHashes ? VERB_TABLE_BY_HASH.get(wordHashes[k]!) : VERB_TABLE.get(lower[k]!);
     if (!entry || tokens[k]!.shape !== 'lower') continue; // verbs are lower case: not "Strike" in a name, not the month May
     let found = entry[0];
-    if (found === 'transfer') found = objectClass(doc, contentTokens, i) ?? 'transfer';
+    if (found === 'transfer') found = objectClass(lower, contentTokens, i) ?? 'transfer';
     if (found === 'aid' || found === 'statement') {
       weak ??= { action: found, k };
       continue;
@@ -181,9 +181,10 @@ export function extractEvent(
   const inContent = within(entities, start, end);
   const verbOffset = verbIndex >= 0 ? tokens[verbIndex]!.start : start;
   let actorEntity: Entity | undefined;
-  for (const e of inContent) if (e.end <= verbOffset && PARTY_TYPES.has(e.type) && !precededBy(doc, e.start, PLACE_PREPOSITIONS)) actorEntity = e;
+  for (const e of inContent) if (e.end <= verbOffset && PARTY_TYPES.has(e.type) && !precededBy(doc, lower, e.start, PLACE_PREPOSITIONS)) actorEntity = e;
   let actor: string | null = actorEntity?.canonical ?? null;
-  if (verbIndex < 0 && claim.source) {
+  // An attributed claim with no event verb is its source's statement; the document's own voice is not.
+  if (verbIndex < 0 && claim.source && claim.source.kind !== 'document') {
     action = 'statement';
     verb = cue?.text ?? null;
     actor = claim.source.canonical ?? claim.source.text;
@@ -191,11 +192,10 @@ export function extractEvent(
   }
 
   const after = inContent.filter((e) => e.start >= verbOffset && e.canonical !== actor);
-  const introducedBy = (e: Entity, set: ReadonlySet<string>) => precededBy(doc, e.start, set);
   const targetEntity =
-    after.find((e) => PARTY_TYPES.has(e.type) && introducedBy(e, TARGET_PREPOSITIONS)) ??
-    after.find((e) => PARTY_TYPES.has(e.type) && !introducedBy(e, PLACE_PREPOSITIONS));
-  const placeEntity = inContent.find((e) => PLACE_TYPES.has(e.type) && introducedBy(e, PLACE_PREPOSITIONS) && e !== targetEntity && e.canonical !== actor);
+    after.find((e) => PARTY_TYPES.has(e.type) && precededBy(doc, lower, e.start, TARGET_PREPOSITIONS)) ??
+    after.find((e) => PARTY_TYPES.has(e.type) && !precededBy(doc, lower, e.start, PLACE_PREPOSITIONS));
+  const placeEntity = inContent.find((e) => PLACE_TYPES.has(e.type) && precededBy(doc, lower, e.start, PLACE_PREPOSITIONS) && e !== targetEntity && e.canonical !== actor);
 
   const time = times.find((t) => t.start >= start && t.end <= end && (t.type === 'DATE' || t.type === 'TIME')) ?? null;
   const eventQuantities = quantities.filter((q) => q.start >= start && q.end <= end).map(normaliseQuantity);
@@ -203,7 +203,7 @@ export function extractEvent(
   let negated = false;
   if (verbIndex >= 0) {
     for (let k = verbIndex - 1; k >= Math.max(0, verbIndex - NEGATION_WINDOW); k--) {
-      const w = tokens[k]!.text.toLowerCase().replace('’', "'");
+      const w = lower[k]!.replace('’', "'");
       if (NEGATIONS.has(w) || w.endsWith("n't")) negated = true;
     }
   }
@@ -222,9 +222,9 @@ export function extractEvent(
 }
 
 /** The class an object noun gives a transfer verb ("sent ... soldiers" -> deploy_forces). */
-function objectClass(doc: AnalyzedText, contentTokens: number[], i: number): ActionClass | null {
+function objectClass(lower: readonly string[], contentTokens: number[], i: number): ActionClass | null {
   for (let j = i + 1; j < contentTokens.length && j <= i + OBJECT_WINDOW; j++) {
-    const w = doc.tokens[contentTokens[j]!]!.text.toLowerCase();
+    const w = lower[contentTokens[j]!]!;
     if (FORCE_NOUNS.has(w)) return 'deploy_forces';
     if (ARMS_NOUNS.has(w)) return 'supply_arms';
     if (AID_NOUNS.has(w)) return 'aid';
@@ -233,10 +233,10 @@ function objectClass(doc: AnalyzedText, contentTokens: number[], i: number): Act
 }
 
 /** True when the word before `offset` (skipping one "the") is in `words`: "in Kursk", "to the Kremlin". */
-function precededBy(doc: AnalyzedText, offset: number, words: ReadonlySet<string>): boolean {
+function precededBy(doc: AnalyzedText, lower: readonly string[], offset: number, words: ReadonlySet<string>): boolean {
   let k = lowerBound(doc, offset) - 1;
-  if (k >= 0 && doc.tokens[k]!.text.toLowerCase() === 'the') k--;
-  return k >= 0 && words.has(doc.tokens[k]!.text.toLowerCase());
+  if (k >= 0 && lower[k] === 'the') k--;
+  return k >= 0 && words.has(lower[k]!);
 }
 
 function lowerBound(doc: AnalyzedText, offset: number): number {

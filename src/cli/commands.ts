@@ -324,18 +324,42 @@ const storiesCommand: Command = {
   },
 };
 
+/** Output formats of `story`: each has a flag of its own and a `--format` name. */
+const STORY_FORMATS = ['json', 'md', 'csv', 'graph-json', 'graphml', 'events-tsv'] as const;
+type StoryFormat = (typeof STORY_FORMATS)[number];
+
+function storyFormat(values: Values): StoryFormat {
+  const chosen = STORY_FORMATS.filter((f) => values[f] === true);
+  const named = values.format as string | undefined;
+  if (named !== undefined && !(STORY_FORMATS as readonly string[]).includes(named)) {
+    throw new UsageError(`--format must be one of ${STORY_FORMATS.join(', ')}, got "${named}"`);
+  }
+  const all = [...new Set([...chosen, ...(named ? [named as StoryFormat] : [])])];
+  if (all.length > 1) throw new UsageError(`choose one output format, got ${all.map((f) => `--${f}`).join(' and ')}`);
+  return all[0] ?? 'json';
+}
+
 const storyCommand: Command = {
   name: 'story',
-  usage: 'story ID [--db DB] [--json|--md]',
-  summary: 'print one story\'s cross-checked brief as JSON (default) or Markdown',
+  usage: 'story ID [--db DB] [--json|--md|--csv|--graph-json|--graphml|--events-tsv|--format FORMAT]',
+  summary: 'print one story\'s cross-checked brief as JSON (default), Markdown, or an export format',
+  description:
+    'The brief: claims aligned across articles, each corroborated (two or more independent publisher families),\n' +
+    'single-source or conflicting, with every source sentence and its offsets; the summary, the conflicts, what\n' +
+    'each publisher alone reported, the timeline (inferred dates flagged), entities and the actor graph.',
   options: {
     db: DB_OPTION,
-    json: { type: 'boolean', help: 'one JSON object (the default)' },
+    json: { type: 'boolean', help: 'one JSON object on one line (the default)' },
     md: { type: 'boolean', help: 'a readable Markdown brief' },
+    csv: { type: 'boolean', help: 'the claims as CSV, one row per claim and source sentence' },
+    'graph-json': { type: 'boolean', help: 'the actor graph (actor -> action -> target edges) as JSON' },
+    graphml: { type: 'boolean', help: 'the actor graph as GraphML' },
+    'events-tsv': { type: 'boolean', help: 'the claims\' statements as a GDELT-like events TSV (CAMEO root codes)' },
+    format: { type: 'string', valueName: 'FORMAT', help: `one of ${STORY_FORMATS.join(', ')} (same as the flags)` },
   },
   async run(values, positionals) {
     if (positionals.length !== 1) throw new UsageError('give exactly one story ID (see `crosscheck stories`)');
-    if (values.json && values.md) throw new UsageError('choose one of --json and --md');
+    const format = storyFormat(values);
     const id = positionals[0];
     return withStore(values, async (store) => {
       const summary = await store.getStorySummary(id);
@@ -343,10 +367,11 @@ const storyCommand: Command = {
         new NdjsonWriter().write({ id, ok: false, error: { code: 'not_found', message: `no story with id ${id} in ${store.location}` } });
         return EXIT_SOME_FAILED;
       }
-      const { buildBrief, renderBriefMarkdown } = await import('../crosscheck/index.ts');
+      const { buildBrief, exportBrief } = await import('../crosscheck/index.ts');
       const brief = buildBrief(summary, await store.getStoryArticles(id));
-      if (values.md) process.stdout.write(renderBriefMarkdown(brief) + '\n');
-      else new NdjsonWriter().write(brief);
+      if (format === 'json') new NdjsonWriter().write(brief);
+      else if (format === 'md') process.stdout.write(exportBrief(brief, 'md') + '\n');
+      else process.stdout.write(exportBrief(brief, format));
       return EXIT_OK;
     });
   },

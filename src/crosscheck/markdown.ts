@@ -33,6 +33,28 @@ export function renderBriefMarkdown(brief: StoryBrief): string {
   for (const item of brief.summary) lines.push(`- ${inline(item.text)} ${cite(item.sources)}`);
   lines.push('');
 
+  if (brief.conflicts && brief.conflicts.length > 0) {
+    lines.push('## Conflicts', '');
+    for (const conflict of brief.conflicts) {
+      lines.push(`- **${conflict.kind}**: ${inline(conflict.detail)}`);
+      for (const id of conflict.claims) {
+        const claim = claimsById.get(id);
+        if (claim) lines.push(`  - “${inline(claim.text)}” ${cite(claim.sources)}`);
+      }
+    }
+    lines.push('');
+  }
+
+  if (brief.exclusives && brief.exclusives.length > 0) {
+    lines.push('## Reported by one publisher only', '');
+    for (const only of brief.exclusives) {
+      const outlets = only.outlets.length ? ` (${only.outlets.map(inline).join(', ')})` : '';
+      lines.push(`### ${inline(only.publisher)}${outlets}`, '');
+      for (const claim of only.claims) lines.push(`- ${inline(claim.text)}`);
+      lines.push('');
+    }
+  }
+
   lines.push('## Claims', '');
   const sections: Array<[string, StoryClaim['status']]> = [
     ['Corroborated', 'corroborated'],
@@ -58,7 +80,8 @@ export function renderBriefMarkdown(brief: StoryBrief): string {
   lines.push('## Timeline', '');
   if (brief.timeline.length === 0) lines.push('_No dates found._');
   for (const entry of brief.timeline) {
-    lines.push(`- **${entry.value}** “${inline(entry.text)}”${entry.inferred ? ' (inferred)' : ''} ${cite(entry.sources)}`);
+    const expression = entry.expression ? ` (“${inline(entry.expression)}”${entry.inferred ? ', inferred' : ''})` : entry.inferred ? ' (inferred)' : '';
+    lines.push(`- **${entry.value}**${expression} ${inline(entry.text)} ${cite(entry.sources)}`);
   }
   lines.push('');
 
@@ -72,12 +95,24 @@ export function renderBriefMarkdown(brief: StoryBrief): string {
   }
   lines.push('');
 
+  const edges = brief.actor_graph?.edges ?? [];
+  if (edges.length > 0) {
+    lines.push('## Actor graph', '');
+    const label = new Map((brief.actor_graph?.nodes ?? []).map((n) => [n.id, n.label]));
+    for (const edge of edges) {
+      const by = `${edge.count} source${edge.count === 1 ? '' : 's'}, ${edge.independent_sources} independent`;
+      lines.push(`- ${inline(label.get(edge.actor) ?? edge.actor)} → *${edge.action}* → ${inline(label.get(edge.target) ?? edge.target)} (${by})`);
+    }
+    lines.push('');
+  }
+
   lines.push('## Articles', '');
   for (const article of brief.articles) {
     const parts = [`[${inline(article.outlet ?? 'unknown outlet')}] ${inline(article.title ?? article.id)}`];
     if (article.authors.length) parts.push(`by ${article.authors.map(inline).join(', ')}`);
     if (article.published) parts.push(article.published);
     if (article.url) parts.push(`<${article.url}>`);
+    if (article.reference_date) parts.push(`undated; reference date inferred ${article.reference_date.value}…${article.reference_date.latest}`);
     if (article.duplicate_of) parts.push(`copy of \`${article.duplicate_of}\``);
     lines.push(`- ${parts.join(' · ')} (\`${article.id}\`)`);
   }

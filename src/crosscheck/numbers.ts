@@ -17,6 +17,8 @@ export interface NumberFact {
   high: number;
   /** What is counted: the quantity's unit, or the first content word after the number ("people"). */
   unit: string;
+  /** Where `unit` was read: the annotator's unit, or the word after the number (a guess). */
+  unitFrom: 'annotation' | 'next-word';
   rule: string;
 }
 
@@ -26,6 +28,9 @@ const NUMBER = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\p{L}
 /** The interval of values a stated quantity allows. */
 export function interval(value: number, approx?: Approx | null, low?: number, high?: number): [number, number] {
   if (low !== undefined && high !== undefined) return [Math.min(low, high), Math.max(low, high)];
+  // A bound alone ("thousands of troops": low 1,000) leaves the other side open.
+  if (low !== undefined && approx == null) return [low, Infinity];
+  if (high !== undefined && approx == null) return [-Infinity, high];
   switch (approx) {
     case 'over':
     case 'at_least':
@@ -81,9 +86,10 @@ export function sentenceNumbers(articleText: string, sentence: Span, quantities:
       if (insideAny(q.start, q.end, times)) continue;
       const value = q.value ?? q.low ?? q.high;
       if (value === undefined || value === null || isYear(value, q.text)) continue;
-      const [low, high] = interval(value, q.approx ?? approxBefore(articleText, sentence, q.start), q.low, q.high);
+      // A vague count ("thousands") states only its bound: it is no exact value.
+      const [low, high] = q.value === null ? interval(value, null, q.low, q.high) : interval(value, q.approx ?? approxBefore(articleText, sentence, q.start), q.low, q.high);
       const unit = q.unit ? (firstConcept(q.unit) ?? concept(foldCase(q.unit))) : unitAfter(articleText, q.end, sentence);
-      out.push({ text: q.text, start: q.start, end: q.end, low, high, unit, rule: `crosscheck.numbers.annotation:${q.rule}` });
+      out.push({ text: q.text, start: q.start, end: q.end, low, high, unit, unitFrom: q.unit ? 'annotation' : 'next-word', rule: `crosscheck.numbers.annotation:${q.rule}` });
     }
     return out;
   }
@@ -100,7 +106,7 @@ export function sentenceNumbers(articleText: string, sentence: Span, quantities:
       end += after[0].length;
     }
     const [low, high] = interval(value, approxBefore(articleText, sentence, start));
-    out.push({ text: articleText.slice(start, end), start, end, low, high, unit: unitAfter(articleText, end, sentence), rule: 'crosscheck.numbers.pattern' });
+    out.push({ text: articleText.slice(start, end), start, end, low, high, unit: unitAfter(articleText, end, sentence), unitFrom: 'next-word', rule: 'crosscheck.numbers.pattern' });
   }
   return out;
 }

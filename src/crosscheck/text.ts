@@ -7,6 +7,9 @@ import { SYNONYM_GROUPS } from './constants.ts';
 
 export { foldCase };
 
+/** One folded word, stemmed as the clusterer stems. */
+export const stemWord = (word: string): string => stem(word);
+
 /** Stemmed word -> the stem of its synonym group's first word. */
 const SYNONYMS: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
@@ -57,4 +60,49 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   for (const item of a) if (b.has(item)) shared++;
   const union = a.size + b.size - shared;
   return union === 0 ? 0 : shared / union;
+}
+
+/** Strings to dense integer ids, so sets of words compare as sorted integer arrays. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  private uids = 0;
+  /** A fresh identity number (statements take theirs here: one counter per story). */
+  nextUid(): number {
+    return this.uids++;
+  }
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
+/** Shared members of two sorted, duplicate-free integer arrays. */
+export function sharedCount(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Dice coefficient of two sorted id arrays (0 when both are empty). */
+export function diceIds(a: Int32Array, b: Int32Array): number {
+  const total = a.length + b.length;
+  return total === 0 ? 0 : (2 * sharedCount(a, b)) / total;
 }

@@ -6,7 +6,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { buildBrief, renderBriefMarkdown } from '../crosscheck/index.ts';
+import { buildBrief, EXPORT_FORMATS, exportBrief, renderBriefMarkdown, type ExportFormat } from '../crosscheck/index.ts';
 import type { RawDocument, StoryBrief } from '../model.ts';
 import { decodeText, kindFromName, sniffKind } from '../cli/inputs.ts';
 import { asPipelineError } from '../model.ts';
@@ -96,6 +96,48 @@ const getStoryTimelineRoute = storyRoute(
   z.object({ timeline: StoryBriefSchema.shape.timeline }),
   'The story’s timeline.',
 );
+
+const getStoryGraphRoute = storyRoute(
+  '/api/stories/{id}/graph',
+  'The actor graph of one story: actor -> action -> target edges with counts and sources',
+  z.looseObject({ nodes: z.array(z.looseObject({ id: z.string(), label: z.string() })), edges: z.array(z.looseObject({ actor: z.string(), action: z.string(), target: z.string(), count: z.number() })) }),
+  'The actor graph.',
+);
+
+/** Media types of the export formats. */
+const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  'graph-json': 'application/json; charset=utf-8',
+  graphml: 'application/graphml+xml; charset=utf-8',
+  'events-tsv': 'text/tab-separated-values; charset=utf-8',
+};
+const EXPORT_FILE_SUFFIX: Record<ExportFormat, string> = {
+  json: 'story.json',
+  md: 'brief.md',
+  csv: 'claims.csv',
+  'graph-json': 'graph.json',
+  graphml: 'graph.graphml',
+  'events-tsv': 'events.tsv',
+};
+
+const exportStoryRoute = createRoute({
+  method: 'get',
+  path: '/api/stories/{id}/export/{format}',
+  summary: 'One story exported: story JSON, Markdown brief, claims CSV, actor graph (JSON, GraphML), events TSV (GDELT-like)',
+  request: {
+    params: IdParamsSchema.extend({
+      format: z.enum(EXPORT_FORMATS as unknown as [ExportFormat, ...ExportFormat[]]).openapi({ param: { name: 'format', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: { content: { 'application/octet-stream': { schema: z.string() } }, description: 'The export, as a download.' },
+    400: jsonError('Invalid id or format.'),
+    404: jsonError('No story with this id.'),
+    500: jsonError('The store or the cross-check failed.'),
+  },
+});
 
 const getStoryMarkdownRoute = createRoute({
   method: 'get',
@@ -234,6 +276,25 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     const { id } = c.req.valid('param');
     const brief = await loadBrief(store, id, briefs);
     return brief ? c.json({ timeline: brief.timeline }, 200) : c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
+  });
+
+  app.openapi(getStoryGraphRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const brief = await loadBrief(store, id, briefs);
+    return brief
+      ? c.json(brief.actor_graph ?? { nodes: [], edges: [] }, 200)
+      : c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
+  });
+
+  app.openapi(exportStoryRoute, async (c) => {
+    const { id, format } = c.req.valid('param');
+    const brief = await loadBrief(store, id, briefs);
+    if (!brief) return c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
+    const safeId = brief.id.replace(/[^A-Za-z0-9_-]/g, '_');
+    return c.body(exportBrief(brief, format), 200, {
+      'Content-Type': EXPORT_MEDIA_TYPES[format],
+      'Content-Disposition': `attachment; filename="${safeId}-${EXPORT_FILE_SUFFIX[format]}"`,
+    });
   });
 
   app.openapi(getStoryMarkdownRoute, async (c) => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildBrief, renderBriefMarkdown } from '../crosscheck/index.ts';
+import { buildBrief, exportBrief, renderBriefMarkdown } from '../crosscheck/index.ts';
 import type { StorySummary } from '../model.ts';
 import type { MaintainableStore } from '../store/index.ts';
 import { openTestStore as openMemoryStore } from '../store/test-store.ts';
@@ -121,6 +121,28 @@ describe('REST API, reads', () => {
     assert.deepEqual((await getJson(app, '/api/stories/story-ferry/timeline')).body, { timeline: expected.timeline });
   });
 
+  it('GET /api/stories/:id/graph and /export/:format give the actor graph and every export as a download', async () => {
+    const summary = await store.getStorySummary('story-ferry');
+    assert.ok(summary);
+    const brief = buildBrief(summary, await store.getStoryArticles('story-ferry'));
+    const graph = await getJson(app, '/api/stories/story-ferry/graph');
+    assert.equal(graph.status, 200);
+    assert.deepEqual(graph.body, JSON.parse(JSON.stringify(brief.actor_graph ?? { nodes: [], edges: [] })));
+    const types: Record<string, RegExp> = { json: /^application\/json/, md: /^text\/markdown/, csv: /^text\/csv/, 'graph-json': /^application\/json/, graphml: /^application\/graphml\+xml/, 'events-tsv': /^text\/tab-separated-values/ };
+    for (const [format, type] of Object.entries(types)) {
+      const response = await app.request(`/api/stories/story-ferry/export/${format}`);
+      assert.equal(response.status, 200, format);
+      assert.match(response.headers.get('content-type') ?? '', type, format);
+      assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename="story-ferry-[\w.-]+"$/, format);
+      assert.ok((await response.text()).length > 0, format);
+    }
+    for (const format of ['csv', 'graphml', 'events-tsv'] as const) {
+      assert.equal(await (await app.request(`/api/stories/story-ferry/export/${format}`)).text(), exportBrief(JSON.parse(JSON.stringify(brief)), format), format);
+    }
+    assert.equal((await app.request('/api/stories/story-ferry/export/pdf')).status, 400);
+    assert.equal((await app.request('/api/stories/nope/export/csv')).status, 404);
+  });
+
   it('GET /api/stories/:id/markdown returns the Markdown brief', async () => {
     const response = await app.request('/api/stories/story-orchard/markdown');
     assert.equal(response.status, 200);
@@ -189,7 +211,7 @@ describe('REST API, reads', () => {
     const { status, body } = await getJson(app, '/api/openapi.json');
     assert.equal(status, 200);
     assert.match(body.openapi, /^3\./);
-    for (const path of ['/api/health', '/api/stories', '/api/stories/{id}', '/api/stories/{id}/markdown', '/api/stories/{id}/claims', '/api/stories/{id}/timeline', '/api/articles/{id}', '/api/entities', '/api/entities/{name}', '/api/search', '/api/events']) {
+    for (const path of ['/api/health', '/api/stories', '/api/stories/{id}', '/api/stories/{id}/markdown', '/api/stories/{id}/claims', '/api/stories/{id}/timeline', '/api/stories/{id}/graph', '/api/stories/{id}/export/{format}', '/api/articles/{id}', '/api/entities', '/api/entities/{name}', '/api/search', '/api/events']) {
       assert.ok(body.paths[path]?.get, `documents GET ${path}`);
     }
     assert.ok(body.paths['/api/ingest']?.post, 'documents POST /api/ingest');

@@ -7,6 +7,15 @@ import { DateRange, ErrorNote, Loading, Section, day, safeHref } from '../compon
 import { Coverage } from '../components/Coverage.tsx';
 import { TimelineChart } from '../components/Timeline.tsx';
 
+const EXPORTS: Array<[string, string]> = [
+  ['json', 'story JSON'],
+  ['md', 'Markdown brief'],
+  ['csv', 'claims CSV'],
+  ['graph-json', 'actor graph JSON'],
+  ['graphml', 'GraphML'],
+  ['events-tsv', 'events TSV'],
+];
+
 export function StoryPage({ id }: { id: string }) {
   const { data: brief, error, reload } = useLoad(`story:${id}`, () => api.story(id));
 
@@ -125,7 +134,15 @@ export function StoryPage({ id }: { id: string }) {
         </ul>
       </Section>
       <p class="exports">
-        Export: <a href={`/api/stories/${encodeURIComponent(brief.id)}`}>JSON</a> · <a href={`/api/stories/${encodeURIComponent(brief.id)}/markdown`}>Markdown</a>
+        Export:{' '}
+        {EXPORTS.map(([format, label], i) => (
+          <span key={format}>
+            {i > 0 && ' · '}
+            <a href={`/api/stories/${encodeURIComponent(brief.id)}/export/${format}`} download>
+              {label}
+            </a>
+          </span>
+        ))}
       </p>
     </article>
   );
