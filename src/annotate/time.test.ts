@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnnotateContext } from '../model.ts';
-import { annotate } from './index.ts';
+import { analyzeText } from './text.ts';
+import { tagTimes } from './time.ts';
 
 /** Reference date pinned to Friday 2024-11-29 for every resolution test. */
 const FRIDAY: AnnotateContext = { referenceDate: '2024-11-29' };
-const times = (text: string, context = FRIDAY) => annotate(text, context).times;
+const times = (text: string, context = FRIDAY) => tagTimes(analyzeText(text), context);
 const only = (text: string, context = FRIDAY) => {
   const list = times(text, context);
   assert.equal(list.length, 1, `one time expression in ${JSON.stringify(text)}, got ${JSON.stringify(list)}`);
@@ -154,4 +155,130 @@ describe('negatives: numbers and words that are not times', () => {
       assert.deepEqual(times(sentence).filter((t) => t.type !== 'DURATION' && !t.value.endsWith('_REF')), []);
     });
   }
+});
+
+describe('composite dates (own refiners over chrono-node)', () => {
+  // Reference: Friday 2024-11-29, as above.
+  const table: Array<[string, string, string]> = [
+    // sentence, span, value
+    ['The ferry sank on Friday the 22nd.', 'Friday the 22nd', '2024-11-22'],
+    ['The fair opens the first Friday of July.', 'the first Friday of July', '2025-07-04'],
+    ['The fair opened on the first Friday of July.', 'the first Friday of July', '2024-07-05'],
+    ['The envoy will land on Tuesday next week.', 'Tuesday next week', '2024-12-03'],
+    ['The envoy will land next week on Friday.', 'next week on Friday', '2024-12-06'],
+    ['The envoy will return the 20th of next month.', 'the 20th of next month', '2024-12-20'],
+    ['The guild meets the day after tomorrow.', 'the day after tomorrow', '2024-12-01'],
+    ['The guild met the day before yesterday.', 'the day before yesterday', '2024-11-27'],
+    ['The guild will vote two weeks from now.', 'two weeks from now', '2024-12-13'],
+    ['The mill closed 1 month 21 days ago.', '1 month 21 days ago', '2024-10-08'],
+    ['The mill will reopen in 3 weeks.', 'in 3 weeks', '2024-12-20'],
+    ['The permit arrives in four business days.', 'in four business days', '2024-12-05'],
+    ['The council met on May twenty-first.', 'May twenty-first', '2024-05-21'],
+    ['The mill opened on the tenth of September, two thousand.', 'the tenth of September, two thousand', '2000-09-10'],
+    ['She was born on September the twenty-first nineteen seventy eight.', 'September the twenty-first nineteen seventy eight', '1978-09-21'],
+    ['The ferry capsized last February.', 'last February', '2024-02'],
+    // Said in November, "last October" is a year back: the month just gone would be "last month".
+    ['The ferry capsized last October.', 'last October', '2023-10'],
+    ['The ferry capsized in July last year.', 'July last year', '2023-07'],
+    ['The tolls were cut this September.', 'this September', '2024-09'],
+    ['The leap-day fair was held on Feb 29.', 'Feb 29', '2024-02-29'],
+    ['The market will reopen on 4-22.', '4-22', '2025-04-22'],
+    ['The market reopened on 08/12,2015.', '08/12,2015', '2015-08-12'],
+    ['The envoy arrives next Sunday.', 'next Sunday', '2024-12-08'],
+    ['The envoy arrived on the 21st.', 'the 21st', '2024-11-21'],
+  ];
+  for (const [sentence, span, value] of table) {
+    it(`${JSON.stringify(span)} -> ${value}`, () => {
+      const time = times(sentence).find((t) => t.text === span);
+      assert.ok(time, `${JSON.stringify(span)} in ${JSON.stringify(times(sentence))}`);
+      assert.equal(time.value, value);
+      assert.equal(time.type, 'DATE');
+    });
+  }
+  it('leaves a leap day of a year without one to the nearest leap year', () => {
+    const time = only('The fair was held on Feb 29.', { referenceDate: '2023-03-22' });
+    assert.equal(time.value, '2020-02-29');
+  });
+  it('keeps a modified weekday apart from a date it does not fall on', () => {
+    const list = times('The envoy lands this Friday June 23.', { referenceDate: '2018-06-20' });
+    assert.deepEqual(list.map((t) => [t.text, t.value]), [
+      ['this Friday', '2018-06-22'],
+      ['June 23', '2018-06-23'],
+    ]);
+  });
+  it('resolves composites TimeML-style without a reference date', () => {
+    assert.equal(only('The guild met on May twenty-first.', { referenceDate: null }).value, 'XXXX-05-21');
+    assert.equal(only('The fair opened the first Friday of July.', { referenceDate: null }).value, 'XXXX-07-WXX-5-#1');
+  });
+});
+
+describe('tense of the clause decides past or future', () => {
+  it('the verb before the date outweighs a future word after it', () => {
+    const time = only('The envoy said on Tuesday that Tarsa would retaliate.');
+    assert.equal(time.value, '2024-11-26');
+  });
+  it('a deadline is in the future', () => {
+    const list = times('The guild has until 9 a.m. Tuesday to answer.');
+    assert.equal(list.find((t) => t.text.includes('Tuesday'))?.value, '2024-12-03T09:00');
+  });
+  it('"will be held" is future although "held" is a past form', () => {
+    assert.equal(only('The fair will be held on Jan. 20.').value, '2025-01-20');
+  });
+});
+
+describe('parts of the day and clock times', () => {
+  const table: Array<[string, string, string]> = [
+    ['The mill burned Friday morning.', 'Friday morning', '2024-11-29TMO'],
+    ['The mill burned yesterday afternoon.', 'yesterday afternoon', '2024-11-28TAF'],
+    ['The mayor spoke this morning.', 'this morning', '2024-11-29TMO'],
+    ['The bells rang at half past eight.', 'half past eight', '2024-11-29T08:30'],
+    ['The bells rang at a quarter to 8 in the morning.', 'a quarter to 8 in the morning', '2024-11-29T07:45'],
+    ['The bells rang at seven thirty pm.', 'seven thirty pm', '2024-11-29T19:30'],
+    ['The bells rang at 7:56:30 pm.', '7:56:30 pm', '2024-11-29T19:56:30'],
+    ['The bells rang at midday.', 'midday', '2024-11-29T12:00'],
+    ['The bells rang at 7h01.', '7h01', '2024-11-29T07:01'],
+  ];
+  for (const [sentence, span, value] of table) {
+    it(`${JSON.stringify(span)} -> ${value}`, () => {
+      const time = times(sentence).find((t) => t.text === span);
+      assert.ok(time, `${JSON.stringify(span)} in ${JSON.stringify(times(sentence))}`);
+      assert.equal(time.type, 'TIME');
+      assert.equal(time.value, value);
+    });
+  }
+});
+
+describe('more negatives', () => {
+  for (const sentence of [
+    'The index closed at 6,107.31 August traders said.',
+    'Get tickets for the 17th Door show.',
+    'The office is on the 27th floor.',
+    'I am sure the mill will stay.',
+    'Shares rose 12.50 a share.',
+    'Prices rose 10-12 percent.',
+  ]) {
+    it(JSON.stringify(sentence), () => {
+      assert.deepEqual(times(sentence).filter((t) => /^\d{4}-\d\d-\d\d/.test(t.value)), []);
+    });
+  }
+});
+
+describe('fractions are not dates', () => {
+  it('"1/40" is no day, with or without a reference date', () => {
+    assert.deepEqual(times('The lens needs about 1/40 of a wavelength.'), []);
+    assert.deepEqual(times('The lens needs about 1/40 of a wavelength.', { referenceDate: null }), []);
+  });
+});
+
+describe('offsets through the trigger windows', () => {
+  it('maps every span back to the document, far into a long text', () => {
+    const filler = 'The harbour board discussed ferries, tolls and the state of the old pier at length. ';
+    const text = `${filler.repeat(40)}The ferry sank on Nov. 23 and the mill closed three days ago. ${filler.repeat(40)}It reopens in March.`;
+    const list = times(text);
+    assert.deepEqual(list.map((t) => t.text), ['Nov. 23', 'three days ago', 'March']);
+    for (const t of list) assert.equal(text.slice(t.start, t.end), t.text);
+  });
+  it('finds nothing in a text without trigger words', () => {
+    assert.deepEqual(times('The harbour board discussed ferries and tolls at length.'), []);
+  });
 });

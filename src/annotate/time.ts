@@ -1,67 +1,67 @@
 /**
  * Time expressions with TIMEX3 types and values. chrono-node finds calendar dates and clock times; our own
  * detectors (compiled once) find what chrono does not read the way news needs: vague references
- * ("in recent weeks" -> PAST_REF), durations ("an almost three-year war" -> P3Y), relative weeks/months
- * ("last week" -> ISO week), bare years ("in 2023"). Values are resolved against the reference date with
- * a preference for the past, unless a future cue ("will", "would", "next", "inauguration") is near.
- * Without a reference date relative values stay unresolved TimeML-style ("XXXX-05").
+ * ("in recent weeks" -> PXW), durations ("an almost three-year war" -> P3Y), relative weeks/months
+ * ("last week" -> ISO week), bare years ("in 2023"), and composites (time-dates.ts: "Friday the 13th",
+ * "the first Friday of July", "two weeks from now"; time-clock.ts: "half past eight"). Values are resolved
+ * against the reference date with a preference for the past, unless the clause speaks of the future
+ * ("will", "would", "until", "inauguration"). Without a reference date relative values stay unresolved
+ * TimeML-style ("XXXX-05").
  *
- * Overlaps are settled by priority (our detectors, then chrono's dates, then bare years), longer first.
+ * Speed (budget 0.3 ms CPU per 3 KB article): one pass over the tokens finds trigger words (time-windows.ts);
+ * each of our patterns is tried anchored at the few token starts just before its trigger words only, and
+ * chrono-node, the costly part, reads the short stretches around numeric dates, clock words and month or
+ * weekday names with a number near (names alone are ours). Overlaps are settled by priority (composites,
+ * our detectors, chrono's dates, fallbacks, names alone, bare years), longer first.
  */
 
 import * as chrono from 'chrono-node';
 import type { AnnotateContext, TimeExpression, TimeType } from '../model.ts';
+import { DURATION_UNITS, FUTURE_CLOSER_FACTOR, NUMBER_WORDS, ORDINALS, PAST_TENSE_CLOSER_FACTOR, SEASONS, SET_WORDS, VAGUE_TIMES } from './constants.ts';
 import {
-  DURATION_UNITS,
-  FUTURE_CLOSER_FACTOR,
-  PAST_TENSE_CLOSER_FACTOR,
-  FUTURE_CUE_PATTERN,
-  ORDINALS,
-  PAST_CUE_PATTERN,
-  SEASONS,
-  SET_WORDS,
-  FUTURE_CUE_WINDOW_AFTER,
-  FUTURE_CUE_WINDOW_BEFORE,
-  NUMBER_WORDS,
-  VAGUE_TIMES,
-} from './constants.ts';
+  addDays,
+  type CalendarDay,
+  formatDay,
+  formatMonth,
+  isoWeek,
+  monthDayOccurrences,
+  pad,
+  parseReference,
+  pickOccurrence,
+  resolveWeekday,
+  type Tense,
+  toUtc,
+  weekdayOf,
+} from './time-calendar.ts';
+import { detectClockTimes } from './time-clock.ts';
+import { CHRONO_PARSERS_LEFT_OUT, CHRONO_TRIGGERS, CHRONO_WINDOW_TOKENS, PARTS_OF_DAY, TRIGGER } from './time-constants.ts';
+import { type Candidate, each, emit, PRIORITY_CHRONO, PRIORITY_OWN, PRIORITY_YEAR, tenseAround, type TimeScan, wordAlternation } from './time-core.ts';
+import { detectCompositeDates } from './time-dates.ts';
+import { findTimeWindows, toDocumentSpan } from './time-windows.ts';
 import type { AnalyzedText } from './text.ts';
+
+export { isoWeek } from './time-calendar.ts';
 
 /** The time tagger's entry point; a learned tagger replaces it with the same signature. */
 export type TimeTagger = (doc: AnalyzedText, context: AnnotateContext) => TimeExpression[];
 
-interface CalendarDay {
-  year: number;
-  month: number; // 1-12
-  day: number;
-}
-
-interface Candidate extends TimeExpression {
-  priority: number;
-}
-
-const PRIORITY_OWN = 3;
-const PRIORITY_CHRONO = 2;
-const PRIORITY_YEAR = 1;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const VAGUE_PATTERN = new RegExp(
-  `\\b(?:${[...VAGUE_TIMES].sort((a, b) => b[0].length - a[0].length).map(([p]) => escape(p)).join('|')})\\b(?!-)`,
-  'gi',
-);
+const VAGUE_PATTERN = new RegExp(`\\b${wordAlternation(VAGUE_TIMES.map(([phrase]) => phrase))}\\b(?!-)`, 'gi');
 const VAGUE_VALUES = new Map(VAGUE_TIMES.map(([phrase, value]) => [phrase, value]));
-const NUMBER_WORD_ALTERNATION = [...NUMBER_WORDS.keys()].filter((w) => !w.includes(' ')).join('|');
+const NUMBER_WORD_ALTERNATION = wordAlternation([...NUMBER_WORDS.keys()].filter((w) => !w.includes(' ')));
 const UNIT_ALTERNATION = 'years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|century|centuries';
 const RELATIVE_PATTERN = new RegExp(
-  `\\b(?:(?:earlier|later)\\s+)?(?:the\\s+)?(last|this|next|past|previous|coming|current)\\s+(?:fiscal\\s+)?(week|month|year|weekend)\\b|\\b(yesterday|today|tomorrow|tonight|last night)\\b|\\b(\\d+|a|an|${NUMBER_WORD_ALTERNATION})\\s+(${UNIT_ALTERNATION})\\s+ago\\b`,
+  `\\b(?:(?:earlier|later)\\s+)?(?:the\\s+)?(last|this|next|past|previous|coming|current)\\s+(?:fiscal\\s+)?(week|month|year|weekend)\\b|\\b(yesterday|today|tomorrow|tonight|last night|tmrw|tmr|this(?=\\s+(?:morning|afternoon|evening)))(?:\\s+(morning|afternoon|evening|night))?\\b|\\b(\\d+|a few|few|a|an|${NUMBER_WORD_ALTERNATION})\\s+(${UNIT_ALTERNATION})\\s+(?:ago|earlier)\\b`,
   'gi',
 );
 const DURATION_PATTERN = new RegExp(
-  `\\b(?:(?:the\\s+)?(?:past|last|next|coming|previous|first|following)\\s+)?(?:(almost|nearly|about|around|roughly|more than|over|some|at least|up to)\\s+)?(\\d+(?:\\.\\d+)?|a|an|one|several|a few|few|a couple of|couple of|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:${NUMBER_WORD_ALTERNATION}))([\\s-])(${UNIT_ALTERNATION})(?:-long)?\\b(?!-old|\\s+(?:ago|from now)|\\s+old\\b)`,
+  `\\b(?:(?:the\\s+)?(?:past|last|next|coming|previous|first|following)\\s+)?(?:(almost|nearly|about|around|roughly|more than|over|some|at least|up to)\\s+)?(\\d+(?:\\.\\d+)?|a|an|one|several|a few|few|a couple of|couple of|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\\s-])?(?:${NUMBER_WORD_ALTERNATION}))(?:\\s+(?:and\\s+)?(a\\s+half|1/2))?([\\s-])(${UNIT_ALTERNATION})(?:-long)?\\b(?!-old|\\s+(?:ago|earlier|from now)\\b|\\s+old\\b)`,
   'gi',
 );
-/** "a"/"an"/"one" count as durations only in a hyphenated compound or after these words. */
+/** What "a few" counts as in a date ("a few days ago"); durations keep it vague (PXD). */
+const FEW = 3;
+/** "a"/"an"/"one" count as durations only in a hyphenated compound, after these words or before the next. */
 const ARTICLE_DURATION_CONTEXT = /\b(?:for|within|over|after|in|past|last|first|than|nearly|almost|about)\s+$/i;
+const ARTICLE_DURATION_AFTER = /^\s+(?:after|before|later)\b/i;
 /** A year standing alone: not part of a bigger number, an amount or a code. */
 const YEAR_PATTERN = /(?<![\p{L}\p{N}$€£¥.,:/#-])((?:19|20)\d{2})(?![\p{L}\p{N}%]|[-–]\d|,\d|\.\d)/gu;
 /** A plural noun right after a year-like number makes it a count ("2000 troops"). */
@@ -70,14 +70,15 @@ const COUNTED_NOUN_AFTER = /^\s+(?!years\b|elections\b|levels\b|figures\b|result
 const DECADE_PATTERN = /\b(?:(?:the\s+)?(?:early|mid|late)[\s-]+)?((?:19|20)\d)0s\b/gi;
 /** Quarters and halves of a year: "the third quarter", "third-quarter", "the first half of 1990". */
 const QUARTER_PATTERN =
-  /\b(?:the\s+)?(?:(latest|last|previous|current|same|this|next|year-earlier|year-ago)\s+)?(?:fiscal\s+)?(?:((?:19|20)\d\d)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(quarter|half)\b(?:\s+of\s+((?:19|20)\d\d))?/gi;
+  /\b(?:the\s+)?(?:(latest|last|previous|current|same|this|next|year-earlier|year-ago)\s+)?(?:fiscal\s+)?(?:((?:19|20)\d\d)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(quarter|half)\b(?:\s+of\s+((?:19|20)\d\d))?(?!\s+(?:of an? hour\b|(?:past|to)\s+(?:\d{1,2}(?![\d.,%])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b))/gi;
+/** A quarter of an hour is not a quarter of a year ("a quarter past eight", "three quarters of an hour"). */
+const QUARTER_HOUR_BEFORE = /\b(?:a|three)\s+$/i;
 /** Frequencies: "daily", "every week", "each Monday". */
 const SET_PATTERN = new RegExp(
-  `\\b(?:(${[...SET_WORDS.keys()].join('|')})|(?:every|each)\\s+(day|week|month|year|morning|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b`,
+  `\\b(?:(${[...SET_WORDS.keys()].join('|')})|(?:every|each)\\s+(day|week|month|quarter|year|morning|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december))\\b`,
   'gi',
 );
-/** A day of the month by its ordinal: "on the 21st", "by the 5th". */
-const ORDINAL_DAY_PATTERN = /\b(?:on|by|until|since|from|for) the (\d{1,2})(st|nd|rd|th)\b(?! (?:century|minute|round|day|time|floor|anniversary|of [a-z]))/gi;
+const SET_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** "the weekend", "over the weekend" (with last/this/next the relative pattern reads it). */
 const WEEKEND_PATTERN = /\b(?:the|this past)\s+weekend\b/gi;
 /** Seasons with a modifier: "last fall", "this summer", "next spring". */
@@ -85,7 +86,6 @@ const SEASON_PATTERN = /\b(last|this|next|early|late|the)\s+(spring|summer|fall|
 const LEADING_PREPOSITION = /^(?:on|at|in|by|since|from|until|of|the|during)\s+/i;
 const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const LOWER_START = /^\p{Ll}/u;
-const CLAUSE_BREAK = /[,;:(]/g;
 const LAST_WORD = /\b(last|next|this|past|previous)\s+$/i;
 /**
  * Chrono results that are not dates: fractions read as month/day ("7/8", "3/16": both parts could be a
@@ -98,56 +98,20 @@ const CLOCK_EVIDENCE = /\d[:h]\d|\d\s*[ap]\.?\s?m\b|o'clock|noon|midnight|mornin
 const DECIMAL_NOT_CLOCK = /^\d+\.(?:\d|\d{3,})\s*[ap]\.?m\b/i;
 const WEEKDAY_ABBREVIATION = /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)$/;
 const FIRST_WORD_MODIFIER = /^(last|next|this|past|previous)\s/i;
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-function parseReference(value: string | null): CalendarDay | null {
-  if (!value) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!match) return null;
-  const day = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  return day.month >= 1 && day.month <= 12 && day.day >= 1 && day.day <= 31 ? day : null;
-}
-
-function toUtc(day: CalendarDay): number {
-  return Date.UTC(day.year, day.month - 1, day.day);
-}
-
-function fromUtc(ms: number): CalendarDay {
-  const date = new Date(ms);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
-
-function addDays(day: CalendarDay, days: number): CalendarDay {
-  return fromUtc(toUtc(day) + days * 86_400_000);
-}
-
-function formatDay(day: CalendarDay): string {
-  return `${pad(day.year, 4)}-${pad(day.month)}-${pad(day.day)}`;
-}
-
-/** ISO 8601 week of a day: `2024-W47`. */
-export function isoWeek(day: CalendarDay): string {
-  const date = new Date(toUtc(day));
-  const weekday = date.getUTCDay() || 7;
-  date.setUTCDate(date.getUTCDate() + 4 - weekday); // Thursday of the same ISO week
-  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${date.getUTCFullYear()}-W${pad(week)}`;
-}
-
-function weekdayOf(day: CalendarDay): number {
-  return new Date(toUtc(day)).getUTCDay();
-}
+/** A part of the day closing a date ("Friday morning", "Saturday night"): TIMEX3 TIME `…TMO`. */
+const PART_OF_DAY_END = /\b(morning|afternoon|evening|night)$/i;
+/** "6,107.31 August 2019": the day is the tail of a decimal number, not a date. */
+const DECIMAL_BEFORE = /\d[.,]$/;
+/** "5 p.m. EST Nov. 9" -> TimeBank writes the local clock time without the zone offset. */
+const TRAILING_PUNCTUATION = /[\s,)(]+$/;
 
 function numberValue(word: string): number | null {
   const lower = word.toLowerCase();
   if (/^\d/.test(lower)) return Number(lower);
+  if (lower.endsWith('few')) return FEW; // "a few days ago" -> three days, as Recognizers-Text and chrono-node read it
   if (lower === 'a' || lower === 'an') return 1;
   if (lower.includes('couple')) return 2;
-  const [tens, ones] = lower.split('-');
+  const [tens, ones] = lower.split(/[\s-]+/);
   if (ones !== undefined) return (NUMBER_WORDS.get(tens!) ?? NaN) + (NUMBER_WORDS.get(ones) ?? NaN) || null;
   return NUMBER_WORDS.get(lower) ?? null;
 }
@@ -160,7 +124,8 @@ function unitKey(unit: string): string {
   return lower.replace(/s$/, '');
 }
 
-function durationValue(amount: number | null, unit: string): string {
+/** TIMEX3 duration value; a half ("2 1/2 years") is written in the next smaller unit (P2Y6M, PT5H30M). */
+function durationValue(amount: number | null, unit: string, half = false): string {
   const key = unitKey(unit);
   let { designator, time } = DURATION_UNITS.get(key)!;
   let count: number | null = amount;
@@ -169,83 +134,22 @@ function durationValue(amount: number | null, unit: string): string {
     count = count === null ? null : count * (designator === 'DE' ? 10 : 100);
     designator = 'Y';
   }
-  return `P${time ? 'T' : ''}${count === null ? 'X' : String(count)}${designator}`;
+  const halves: Record<string, string> = { year: '6M', month: '15D', day: 'T12H', hour: '30M', minute: '30S', week: '3DT12H' };
+  const tail = half && count !== null && halves[key] ? halves[key]! : '';
+  if (tail && time) return `PT${count}${designator}${tail}`;
+  return `P${time ? 'T' : ''}${count === null ? 'X' : String(count)}${designator}${tail}`;
 }
 
-/** Sentence span around an offset (binary search over the document's sentences). */
-function sentenceAround(doc: AnalyzedText, offset: number): { start: number; end: number } {
-  const list = doc.sentences;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = list[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return { start: 0, end: doc.text.length };
-}
-
-type Tense = 'future' | 'past' | 'none';
-
-/** The tense of the clause around [start, end): a future cue first, then a past-tense word. */
-function tenseAround(doc: AnalyzedText, start: number, end: number): Tense {
-  if (futureCue(doc, start, end)) return 'future';
-  return cueAround(doc, start, end, PAST_CUE_PATTERN) ? 'past' : 'none';
-}
-
-/**
- * Picks the past or the future occurrence of a date that lacks its year: the tense decides; without one
- * the past, unless the future occurrence is FUTURE_CLOSER_FACTOR times closer.
- */
-function pickOccurrence(tense: Tense, pastDistance: number, futureDistance: number): 'past' | 'future' {
-  if (pastDistance === 0) return 'past';
-  if (tense === 'future') return 'future';
-  // Past tense keeps the past occurrence unless the future one is far closer: "Nov. 21" written on
-  // Nov. 2 in a past-tense sentence is still this month's (a year-old date would carry its year).
-  if (tense === 'past') return futureDistance * PAST_TENSE_CLOSER_FACTOR < pastDistance ? 'future' : 'past';
-  return futureDistance * FUTURE_CLOSER_FACTOR < pastDistance ? 'future' : 'past';
-}
-
-/** True when the clause around [start, end) speaks of the future. */
-function futureCue(doc: AnalyzedText, start: number, end: number): boolean {
-  return cueAround(doc, start, end, FUTURE_CUE_PATTERN);
-}
-
-function cueAround(doc: AnalyzedText, start: number, end: number, pattern: RegExp): boolean {
-  const sentence = sentenceAround(doc, start);
-  let before = doc.text.slice(Math.max(sentence.start, start - FUTURE_CUE_WINDOW_BEFORE), start);
-  CLAUSE_BREAK.lastIndex = 0;
-  let lastBreak = -1;
-  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) lastBreak = m.index;
-  // Look back to the previous clause break, but never less than the words right before the expression.
-  if (lastBreak >= 0 && before.length - lastBreak > 12) before = before.slice(lastBreak + 1);
-  const after = doc.text.slice(end, Math.min(sentence.end, end + FUTURE_CUE_WINDOW_AFTER));
-  return pattern.test(before) || pattern.test(after);
-}
-
-function candidate(doc: AnalyzedText, start: number, end: number, type: TimeType, value: string, rule: string, priority: number, inferred: boolean): Candidate {
-  const result: Candidate = { text: doc.text.slice(start, end), start, end, type, value, rule, priority };
-  if (inferred) result.inferred = true;
-  return result;
-}
-
-function ownDetectors(doc: AnalyzedText, reference: CalendarDay | null): Candidate[] {
-  const { text } = doc;
-  const out: Candidate[] = [];
-
-  VAGUE_PATTERN.lastIndex = 0;
-  for (let m = VAGUE_PATTERN.exec(text); m; m = VAGUE_PATTERN.exec(text)) {
-    const value = VAGUE_VALUES.get(m[0].toLowerCase())!;
+function ownDetectors(scan: TimeScan): void {
+  const { doc, reference } = scan;
+  
+  each(scan, TRIGGER.VAGUE, VAGUE_PATTERN, (m, span) => {
+    const value = VAGUE_VALUES.get(m[0].toLowerCase().replace(/\s+/g, ' '))!;
     const type: TimeType = /^P[\dX]/.test(value) ? 'DURATION' : 'DATE';
-    out.push(candidate(doc, m.index, m.index + m[0].length, type, value, 'time.vague', PRIORITY_OWN, false));
-  }
+    emit(scan, span, type, value, 'time.vague', PRIORITY_OWN, false);
+  }, 0, 3);
 
-  RELATIVE_PATTERN.lastIndex = 0;
-  for (let m = RELATIVE_PATTERN.exec(text); m; m = RELATIVE_PATTERN.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  each(scan, TRIGGER.UNIT | TRIGGER.DAY_WORD | TRIGGER.PART_OF_DAY, RELATIVE_PATTERN, (m, span) => {
     let value: string;
     let type: TimeType = 'DATE';
     if (m[1] && m[2]) {
@@ -257,116 +161,90 @@ function ownDetectors(doc: AnalyzedText, reference: CalendarDay | null): Candida
       } else if (unit === 'month') {
         if (reference) {
           const monthIndex = reference.year * 12 + reference.month - 1 + offset;
-          value = `${Math.floor(monthIndex / 12)}-${pad((monthIndex % 12) + 1)}`;
+          value = formatMonth(Math.floor(monthIndex / 12), (monthIndex % 12) + 1);
         } else value = 'XXXX-XX';
       } else value = reference ? String(reference.year + offset) : 'XXXX';
     } else if (m[3]) {
-      const offsets: Record<string, number> = { yesterday: -1, today: 0, tonight: 0, tomorrow: 1, 'last night': -1 };
+      const offsets: Record<string, number> = { yesterday: -1, today: 0, tonight: 0, tomorrow: 1, tmrw: 1, tmr: 1, 'last night': -1, this: 0 };
       const word = m[3].toLowerCase().replace(/\s+/, ' ');
       value = reference ? formatDay(addDays(reference, offsets[word]!)) : word === 'today' || word === 'tonight' ? 'PRESENT_REF' : 'XXXX-XX-XX';
-      if ((word === 'tonight' || word === 'last night') && reference) {
-        value += 'TNI';
+      // "tonight", "yesterday morning", "this afternoon": TIMEX3 TIME with the part of the day.
+      const part = word === 'tonight' || word === 'last night' ? 'NI' : m[4] ? PARTS_OF_DAY.get(m[4].toLowerCase()) : undefined;
+      if (part && reference) {
+        value += `T${part}`;
         type = 'TIME';
       }
     } else {
-      const amount = numberValue(m[4]!) ?? 1;
-      const unit = unitKey(m[5]!);
+      const amount = numberValue(m[5]!) ?? 1;
+      const unit = unitKey(m[6]!);
       if (!reference) value = 'PAST_REF';
       else if (unit === 'day') value = formatDay(addDays(reference, -amount));
       else if (unit === 'week') value = formatDay(addDays(reference, -7 * amount));
       else if (unit === 'month') {
         const monthIndex = reference.year * 12 + reference.month - 1 - amount;
-        value = `${Math.floor(monthIndex / 12)}-${pad((monthIndex % 12) + 1)}`;
+        value = formatMonth(Math.floor(monthIndex / 12), (monthIndex % 12) + 1);
       } else if (unit === 'year') value = String(reference.year - amount);
       else if (unit === 'decade') value = String(reference.year - 10 * amount);
       else value = 'PAST_REF';
     }
-    out.push(candidate(doc, start, end, type, value, 'time.relative', PRIORITY_OWN, reference !== null));
-  }
+    emit(scan, span, type, value, 'time.relative', PRIORITY_OWN, reference !== null);
+  }, 0, 2);
 
-  DURATION_PATTERN.lastIndex = 0;
-  for (let m = DURATION_PATTERN.exec(text); m; m = DURATION_PATTERN.exec(text)) {
+  each(scan, TRIGGER.UNIT, DURATION_PATTERN, (m, span) => {
     const amountWord = m[2]!.toLowerCase();
-    const hyphenated = m[3] === '-';
+    const hyphenated = m[4] === '-';
     if ((amountWord === 'a' || amountWord === 'an' || amountWord === 'one') && !hyphenated && !m[1]) {
-      if (!ARTICLE_DURATION_CONTEXT.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (!ARTICLE_DURATION_CONTEXT.test(doc.text.slice(Math.max(0, span[0] - 12), span[0])) && !ARTICLE_DURATION_AFTER.test(doc.text.slice(span[1], span[1] + 8))) return;
     }
+    const half = m[3] !== undefined; // "2 1/2 years", "two and a half hours"
     const vague = amountWord === 'several' || amountWord === 'few' || amountWord === 'a few';
-    const value = durationValue(vague ? null : numberValue(amountWord), m[4]!);
-    out.push(candidate(doc, m.index, m.index + m[0].length, 'DURATION', value, 'time.duration', PRIORITY_OWN, false));
-  }
+    const value = durationValue(vague ? null : numberValue(amountWord), m[5]!, half);
+    emit(scan, span, 'DURATION', value, 'time.duration', PRIORITY_OWN, false);
+  }, 0, 3);
 
-  YEAR_PATTERN.lastIndex = 0;
-  for (let m = YEAR_PATTERN.exec(text); m; m = YEAR_PATTERN.exec(text)) {
-    const start = m.index;
-    if (COUNTED_NOUN_AFTER.test(text.slice(start + 4, start + 24))) continue;
-    out.push(candidate(doc, start, start + 4, 'DATE', m[1]!, 'time.year', PRIORITY_YEAR, false));
-  }
+  each(scan, TRIGGER.YEAR, YEAR_PATTERN, (m, span) => {
+    if (COUNTED_NOUN_AFTER.test(doc.text.slice(span[1], span[1] + 20))) return;
+    emit(scan, span, 'DATE', m[1]!, 'time.year', PRIORITY_YEAR, false);
+  }, 0, 0);
 
-  DECADE_PATTERN.lastIndex = 0;
-  for (let m = DECADE_PATTERN.exec(text); m; m = DECADE_PATTERN.exec(text)) {
-    out.push(candidate(doc, m.index, m.index + m[0].length, 'DATE', m[1]!, 'time.decade', PRIORITY_OWN, false));
-  }
+  each(scan, TRIGGER.YEAR, DECADE_PATTERN, (m, span) => {
+    emit(scan, span, 'DATE', m[1]!, 'time.decade', PRIORITY_OWN, false);
+  }, 0, 2);
 
-  QUARTER_PATTERN.lastIndex = 0;
-  for (let m = QUARTER_PATTERN.exec(text); m; m = QUARTER_PATTERN.exec(text)) {
+  each(scan, TRIGGER.QUARTER, QUARTER_PATTERN, (m, span) => {
+    if (!m[1] && !m[2] && !m[3] && QUARTER_HOUR_BEFORE.test(doc.text.slice(Math.max(0, span[0] - 8), span[0]))) return;
     const value = quarterValue(m, reference);
-    if (value) out.push(candidate(doc, m.index, m.index + m[0].length, 'DATE', value, 'time.quarter', PRIORITY_OWN, !m[2] && !m[5]));
-  }
+    if (value) emit(scan, span, 'DATE', value, 'time.quarter', PRIORITY_OWN, !m[2] && !m[5]);
+  }, 0, 4);
 
-  SET_PATTERN.lastIndex = 0;
-  for (let m = SET_PATTERN.exec(text); m; m = SET_PATTERN.exec(text)) {
+  each(scan, TRIGGER.SET, SET_PATTERN, (m, span) => {
     const value = m[1] ? SET_WORDS.get(m[1].toLowerCase())! : setValue(m[2]!.toLowerCase());
-    out.push(candidate(doc, m.index, m.index + m[0].length, 'SET', value, 'time.set', PRIORITY_OWN, false));
-  }
+    emit(scan, span, 'SET', value, 'time.set', PRIORITY_OWN, false);
+  }, 0, 0);
 
-  ORDINAL_DAY_PATTERN.lastIndex = 0;
-  for (let m = ORDINAL_DAY_PATTERN.exec(text); m; m = ORDINAL_DAY_PATTERN.exec(text)) {
-    const day = Number(m[1]);
-    if (day < 1 || day > 31) continue;
-    const start = m.index + m[0].length - m[1]!.length - m[2]!.length - 'the '.length;
-    let value = `XXXX-XX-${pad(day)}`;
-    if (reference) {
-      // This month's day, or last month's when it is still to come (news is about the past) unless the
-      // clause speaks of the future.
-      const thisMonth = { year: reference.year, month: reference.month, day };
-      const future = futureCue(doc, start, m.index + m[0].length);
-      let monthIndex = reference.year * 12 + reference.month - 1;
-      if (!future && toUtc(thisMonth) > toUtc(reference)) monthIndex--;
-      if (future && toUtc(thisMonth) < toUtc(reference)) monthIndex++;
-      value = formatDay({ year: Math.floor(monthIndex / 12), month: (monthIndex % 12) + 1, day });
-    }
-    out.push(candidate(doc, start, m.index + m[0].length, 'DATE', value, 'time.ordinal-day', PRIORITY_YEAR, reference !== null));
-  }
-
-  WEEKEND_PATTERN.lastIndex = 0;
-  for (let m = WEEKEND_PATTERN.exec(text); m; m = WEEKEND_PATTERN.exec(text)) {
-    const start = m.index;
+  each(scan, TRIGGER.UNIT, WEEKEND_PATTERN, (_m, span) => {
     let value = 'XXXX-WXX-WE';
     if (reference) {
       const weekday = weekdayOf(reference);
-      const future = futureCue(doc, start, start + m[0].length);
+      const future = tenseAround(doc, span[0], span[1]) === 'future';
       // The weekend of the coming Saturday, or of the last Saturday (this one on a Saturday or Sunday).
       const delta = future ? (6 - weekday + 7) % 7 : -((weekday + 1) % 7);
       value = `${isoWeek(addDays(reference, delta))}-WE`;
     }
-    out.push(candidate(doc, start, start + m[0].length, 'DATE', value, 'time.weekend', PRIORITY_OWN - 1, reference !== null));
-  }
+    emit(scan, span, 'DATE', value, 'time.weekend', PRIORITY_OWN - 1, reference !== null);
+  }, 0, 2);
 
-  SEASON_PATTERN.lastIndex = 0;
-  for (let m = SEASON_PATTERN.exec(text); m; m = SEASON_PATTERN.exec(text)) {
+  each(scan, TRIGGER.SEASON, SEASON_PATTERN, (m, matched) => {
     const modifier = m[1]!.toLowerCase();
+    const span: [number, number] = [modifier === 'the' ? matched[0] + m[1]!.length + 1 : matched[0], matched[1]];
     const season = SEASONS.get(m[2]!.toLowerCase())!;
-    let start = m.index;
-    if (modifier === 'the') start += m[1]!.length + 1;
     let year: string;
     if (!reference) year = 'XXXX';
     else if (modifier === 'next') year = String(reference.year + 1);
     else if (modifier === 'last') year = String(seasonIndex(season) < seasonIndex(seasonOf(reference)) ? reference.year : reference.year - 1);
     else year = String(reference.year);
-    out.push(candidate(doc, start, m.index + m[0].length, 'DATE', `${year}-${season}`, 'time.season', PRIORITY_OWN, reference !== null));
-  }
-  return out;
+    emit(scan, span, 'DATE', `${year}-${season}`, 'time.season', PRIORITY_OWN, reference !== null);
+  }, 0, 1);
 }
 
 const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
@@ -379,9 +257,12 @@ function setValue(unit: string): string {
   const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
   const weekday = weekdays.indexOf(unit);
   if (weekday >= 0) return `XXXX-WXX-${weekday + 1}`;
+  const month = SET_MONTHS.indexOf(unit);
+  if (month >= 0) return `XXXX-${pad(month + 1)}`;
   if (unit === 'morning') return 'TMO';
   if (unit === 'evening') return 'TEV';
   if (unit === 'night') return 'TNI';
+  if (unit === 'quarter') return 'P1Q';
   return `P1${unit[0]!.toUpperCase()}`;
 }
 
@@ -416,28 +297,40 @@ function quarterValue(m: RegExpExecArray, reference: CalendarDay | null): string
   return `${Math.floor(index / periods)}-${letter}${(index % periods) + 1}`;
 }
 
-function chronoCandidates(doc: AnalyzedText, reference: CalendarDay | null): Candidate[] {
+/** chrono-node's casual English configuration without the parsers our detectors replace. */
+const CHRONO = (() => {
+  const configuration = chrono.en.configuration.createCasualConfiguration(false);
+  configuration.parsers = configuration.parsers.filter((parser) => !CHRONO_PARSERS_LEFT_OUT.has(parser.constructor.name));
+  return new chrono.Chrono(configuration);
+})();
+
+/** Chrono-node's casual English parser over the chrono windows, our resolution of what it reads. */
+function chronoCandidates(scan: TimeScan): void {
+  const { doc, reference } = scan;
   const { text } = doc;
+  const joined = scan.windows.select(CHRONO_TRIGGERS, CHRONO_WINDOW_TOKENS);
   const instant = reference ? new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
-  const results = chrono.casual.parse(text, { instant, timezone: 0 });
-  const out: Candidate[] = [];
+  const results = CHRONO.parse(joined.text, { instant, timezone: 0 });
   for (const result of results) {
-    let start = result.index;
+    const mapped = toDocumentSpan(joined, result.index, result.index + result.text.length);
+    if (!mapped) continue;
+    let start = mapped[0];
     let spanText = result.text;
     const lead = LEADING_PREPOSITION.exec(spanText);
     if (lead) {
       start += lead[0].length;
       spanText = spanText.slice(lead[0].length);
     }
-    spanText = spanText.replace(/[\s,]+$/, '');
+    spanText = spanText.replace(TRAILING_PUNCTUATION, '');
     const end = start + spanText.length;
     if (spanText.length < 3) continue;
     // Lower-case month words are verbs and modals ("troops march", "it may").
     if (LOWER_START.test(spanText) && MONTH_WORD.test(spanText) && !/\d/.test(spanText)) continue;
+    if (/^\d/.test(spanText) && DECIMAL_BEFORE.test(text.slice(start - 2, start))) continue;
     const c = result.start;
     const known = (k: chrono.Component) => c.isCertain(k);
     if (!known('year') && !known('month') && !known('day') && !known('weekday') && !known('hour')) continue;
-    const before = text.slice(Math.max(0, result.index - 10), start);
+    const before = text.slice(Math.max(0, start - 10), start);
     const modifier = (LAST_WORD.exec(before)?.[1] ?? FIRST_WORD_MODIFIER.exec(spanText)?.[1] ?? '').toLowerCase();
     // Page furniture and numbers chrono over-reads: "Sun" (a newspaper), "125 a" (a price table), "7/8".
     if (UNRELIABLE_CHRONO.test(spanText)) continue;
@@ -453,11 +346,10 @@ function chronoCandidates(doc: AnalyzedText, reference: CalendarDay | null): Can
     if (known('month') && known('day')) {
       if (known('year')) datePart = formatDay({ year: c.get('year')!, month: c.get('month')!, day: c.get('day')! });
       else if (reference) {
-        const day = { year: reference.year, month: c.get('month')!, day: c.get('day')! };
-        if (toUtc(day) > toUtc(reference)) day.year--;
-        const next = { ...day, year: day.year + 1 };
-        const pick = pickOccurrence(tense, toUtc(reference) - toUtc(day), toUtc(next) - toUtc(reference));
-        datePart = formatDay(pick === 'future' ? next : day);
+        const occurrences = monthDayOccurrences(reference, c.get('month')!, c.get('day')!);
+        if (!occurrences) continue;
+        const pick = pickOccurrence(tense, toUtc(reference) - toUtc(occurrences.past), toUtc(occurrences.future) - toUtc(reference), FUTURE_CLOSER_FACTOR, PAST_TENSE_CLOSER_FACTOR);
+        datePart = formatDay(occurrences[pick]);
         inferred = true;
         rule = pick === 'future' ? 'time.chrono.future-year' : 'time.chrono.past-year';
       } else datePart = `XXXX-${pad(c.get('month')!)}-${pad(c.get('day')!)}`;
@@ -467,7 +359,7 @@ function chronoCandidates(doc: AnalyzedText, reference: CalendarDay | null): Can
       else if (reference) {
         const year = month > reference.month ? reference.year - 1 : reference.year;
         const pastDistance = (reference.year - year) * 12 + reference.month - month;
-        const pick = pickOccurrence(tense, pastDistance, 12 - pastDistance);
+        const pick = pickOccurrence(tense, pastDistance, 12 - pastDistance, FUTURE_CLOSER_FACTOR, PAST_TENSE_CLOSER_FACTOR);
         datePart = `${pick === 'future' ? year + 1 : year}-${pad(month)}`;
         inferred = true;
         rule = pick === 'future' ? 'time.chrono.future-month' : 'time.chrono.past-month';
@@ -475,14 +367,7 @@ function chronoCandidates(doc: AnalyzedText, reference: CalendarDay | null): Can
     } else if (known('weekday')) {
       const weekday = c.get('weekday')!;
       if (reference) {
-        const refWeekday = weekdayOf(reference);
-        let delta: number;
-        if (modifier === 'this') delta = (weekday || 7) - (refWeekday || 7); // same ISO week
-        else if (modifier === 'next') delta = ((weekday - refWeekday + 7) % 7) || 7;
-        else if (future) delta = (weekday - refWeekday + 7) % 7; // the coming such day, including the same day
-        else if (backward) delta = -(((refWeekday - weekday + 7) % 7) || 7);
-        else delta = -((refWeekday - weekday + 7) % 7); // the most recent such day, including the same day
-        datePart = formatDay(addDays(reference, delta));
+        datePart = formatDay(resolveWeekday(reference, weekday, modifier, tense));
         inferred = true;
         rule = future ? 'time.chrono.next-weekday' : 'time.chrono.last-weekday';
       } else datePart = `XXXX-WXX-${weekday === 0 ? 7 : weekday}`;
@@ -492,23 +377,28 @@ function chronoCandidates(doc: AnalyzedText, reference: CalendarDay | null): Can
       inferred = true;
     }
 
+    // "this Friday June 23" when the 23rd is a Saturday: two expressions, which our detectors read apart.
+    if (known('weekday') && known('day') && datePart && /^\d{4}-\d\d-\d\d$/.test(datePart)) {
+      const [y, mo, d] = datePart.split('-').map(Number);
+      if (weekdayOf({ year: y!, month: mo!, day: d! }) !== c.get('weekday')) continue;
+    }
     let type: TimeType = 'DATE';
     let value = datePart ?? '';
-    if (known('hour')) {
+    const partOfDay = PART_OF_DAY_END.exec(spanText)?.[1];
+    if (partOfDay && !known('minute') && !/\d/.test(spanText) && datePart && datePart.length === 10) {
+      // "Friday morning": TimeML writes the part of the day, not chrono's guessed clock hour.
+      type = 'TIME';
+      value = `${datePart}T${PARTS_OF_DAY.get(partOfDay.toLowerCase())}`;
+    } else if (known('hour')) {
       type = 'TIME';
       const day = datePart && datePart.length === 10 ? datePart : reference ? formatDay(reference) : 'XXXX-XX-XX';
       if (!datePart && reference) inferred = true;
       value = `${day}T${pad(c.get('hour')!)}:${pad(c.get('minute') ?? 0)}`;
-      if (known('timezoneOffset')) {
-        const offset = c.get('timezoneOffset')!;
-        const sign = offset < 0 ? '-' : '+';
-        value += `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-      }
+      if (known('second') && c.get('second')) value += `:${pad(c.get('second')!)}`;
     }
     if (!value) continue;
-    out.push(candidate(doc, start, end, type, value, rule, PRIORITY_CHRONO, inferred));
+    emit(scan, [start, end], type, value, rule, PRIORITY_CHRONO, inferred);
   }
-  return out;
 }
 
 /** "a year ago" / "a year earlier" right after a quarter: the same quarter a year before. */
@@ -532,17 +422,48 @@ function anchorToQuarters(times: Candidate[]): void {
   }
 }
 
+/** "this Friday (Jun-15)": a weekday right before the date it names, in parentheses or after a comma. */
+const WEEKDAY_TEXT = /^(?:(?:this|next|last|coming)\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
+const WEEKDAY_DATE_GAP = /^\s*[(,]?\s*$/;
+
+function mergeWeekdayWithDate(doc: AnalyzedText, times: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < times.length; i++) {
+    const a = times[i]!;
+    const b = times[i + 1];
+    if (b && a.type === 'DATE' && b.type === 'DATE' && WEEKDAY_TEXT.test(a.text) && /^\d{4}-\d\d-\d\d$/.test(b.value) && a.value === b.value) {
+      const gap = doc.text.slice(a.end, b.start);
+      if (WEEKDAY_DATE_GAP.test(gap)) {
+        const end = gap.includes('(') && doc.text[b.end] === ')' ? b.end + 1 : b.end;
+        out.push({ ...b, start: a.start, end, text: doc.text.slice(a.start, end), rule: `${b.rule}+weekday` });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 /** Tags the time expressions of a document, sorted by start offset. */
 export const tagTimes: TimeTagger = (doc, context) => {
   const reference = parseReference(context.referenceDate);
-  const candidates = [...ownDetectors(doc, reference), ...chronoCandidates(doc, reference)];
-  candidates.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const windows = findTimeWindows(doc);
+  const out: Candidate[] = [];
+  if (windows.classes === 0) return [];
+  const scan: TimeScan = { doc, reference, windows, out };
+  ownDetectors(scan);
+  detectCompositeDates(scan);
+  detectClockTimes(scan);
+  if (windows.classes & CHRONO_TRIGGERS) chronoCandidates(scan);
+  out.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const accepted: Candidate[] = [];
-  for (const c of candidates) {
+  for (const c of out) {
     if (accepted.some((a) => a.start < c.end && c.start < a.end)) continue;
     accepted.push(c);
   }
   accepted.sort((a, b) => a.start - b.start);
-  anchorToQuarters(accepted);
-  return accepted.map(({ priority: _priority, ...time }) => time);
+  const merged = mergeWeekdayWithDate(doc, accepted);
+  anchorToQuarters(merged);
+  return merged.map(({ priority: _priority, ...time }) => time);
 };
