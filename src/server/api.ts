@@ -16,6 +16,7 @@ import { SSE_HEARTBEAT_MS } from './constants.ts';
 import { apiError, apiErrorBody } from './errors.ts';
 import type { EventHub, ServerEvent } from './events.ts';
 import type { IngestService } from './ingest.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import {
   ArticleDetailSchema,
   EntityDetailSchema,
@@ -223,6 +224,7 @@ const ingestRoute = createRoute({
     401: jsonError('No valid bearer token.'),
     413: jsonError('Body over the size limit.'),
     422: jsonError('The page could not be read or holds no article (the message says why).'),
+    429: jsonError('Too many writes from this address or with this token (see Retry-After).'),
     500: jsonError('The store failed.'),
   },
 });
@@ -246,10 +248,11 @@ export interface ApiDependencies {
   briefs: BriefCache;
   hub: EventHub;
   ingest: IngestService;
+  writesPerToken: RateLimiter;
 }
 
 export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void {
-  const { store, briefs, hub, ingest } = deps;
+  const { store, briefs, hub, ingest, writesPerToken } = deps;
 
   app.openapi(healthRoute, async (c) => c.json({ ok: true as const, articles: await store.countArticles() }, 200));
 
@@ -349,6 +352,11 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
     if (!token) {
       c.header('WWW-Authenticate', 'Bearer realm="crosscheck"');
       return apiError(c, 401, 'unauthorized', 'Write routes need `Authorization: Bearer <token>` (create one with `crosscheck token create`).');
+    }
+    const wait = writesPerToken.take(token.id);
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait)));
+      return apiError(c, 429, 'rate_limited', `Too many writes with this token; retry in ${Math.ceil(wait)} s.`);
     }
     return next();
   });

@@ -46,3 +46,16 @@ export const CONTENT_SECURITY_POLICY = {
 
 /** Idle live-update streams get a comment line this often, so proxies and browsers keep them open. */
 export const SSE_HEARTBEAT_MS = 15_000;
+
+/**
+ * Default rate limits (each configurable through ServerOptions.rateLimits). Reads: a browser tab opening a
+ * story makes ~10 requests, a script paging the list a few per second; 200/s sustained per address with a
+ * burst of 400 leaves them untouched and stops one client from starving the rest. Writes: ingest costs
+ * ~20 ms of CPU, so 5/s per token; write attempts per address are capped too, so tokens cannot be guessed
+ * at speed.
+ */
+export const DEFAULT_RATE_LIMITS = {
+  readsPerAddress: { perSecond: 200, burst: 400 },
+  writesPerAddress: { perSecond: 10, burst: 20 },
+  writesPerToken: { perSecond: 5, burst: 20 },
+} as const;

@@ -15,7 +15,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from '../store/types.ts';
 import { registerApiRoutes } from './api.ts';
-import { CONTENT_SECURITY_POLICY, DEFAULT_MAX_BODY_BYTES } from './constants.ts';
+import { CONTENT_SECURITY_POLICY, DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMITS } from './constants.ts';
+import { RateLimiter, type RateLimit } from './rate-limit.ts';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { apiError, describeIssues, isApiPath } from './errors.ts';
 import { BriefCache } from './brief-cache.ts';
 import { EventHub } from './events.ts';
@@ -38,6 +41,17 @@ export interface ServerOptions {
   webAssets?: Awaited<ReturnType<typeof loadWebAssets>>;
   /** Options of URL fetches made for ingest requests (allowPrivate for tests and intranets). */
   ingest?: IngestServiceOptions;
+  /** Request rate limits per client address and per write token (DEFAULT_RATE_LIMITS when absent). */
+  rateLimits?: Partial<Record<keyof typeof DEFAULT_RATE_LIMITS, RateLimit>>;
+}
+
+/** The client's address, or `local` for in-process requests (tests). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    return 'local';
+  }
 }
 
 function renderErrorPage(status: number, message: string): string {
@@ -81,7 +95,20 @@ export function createApp(options: ServerOptions): OpenAPIHono {
     }),
   );
 
-  registerApiRoutes(app, { store, briefs: new BriefCache(), hub, ingest });
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const readsPerAddress = new RateLimiter(limits.readsPerAddress);
+  const writesPerAddress = new RateLimiter(limits.writesPerAddress);
+  app.use('/api/*', async (c, next) => {
+    const limiter = c.req.method === 'GET' || c.req.method === 'HEAD' ? readsPerAddress : writesPerAddress;
+    const wait = limiter.take(clientAddress(c));
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait)));
+      return apiError(c, 429, 'rate_limited', `Too many requests from this address; retry in ${Math.ceil(wait)} s.`);
+    }
+    return next();
+  });
+
+  registerApiRoutes(app, { store, briefs: new BriefCache(), hub, ingest, writesPerToken: new RateLimiter(limits.writesPerToken) });
   registerWebRoutes(app, options.webAssets ?? new Map());
 
   app.notFound((c) =>

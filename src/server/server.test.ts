@@ -381,6 +381,25 @@ describe('REST API, writes', () => {
     assert.match((await response.json()).error.message, /private or local address/);
   });
 
+  it('limits request rates per address and per write token, with Retry-After', async () => {
+    const limited = makeApp(store, {
+      rateLimits: { readsPerAddress: { perSecond: 0.001, burst: 3 }, writesPerToken: { perSecond: 0.001, burst: 1 } },
+    }).app;
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await limited.request('/api/health')).status);
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+    const refused = await limited.request('/api/health');
+    assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+    assertErrorBody(await refused.json(), 'rate_limited');
+
+    const write = () =>
+      limited.request('/api/ingest', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ text: PASTED_PAGE }) });
+    assert.equal((await write()).status, 200);
+    const second = await write();
+    assert.equal(second.status, 429);
+    assert.match((await second.json()).error.message, /this token/);
+  });
+
   it('rejects bodies over maxBodyBytes with 413', async () => {
     const small = makeApp(store, { maxBodyBytes: 16 }).app;
     const response = await small.request('/api/ingest', { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(64) }) });
