@@ -8,7 +8,7 @@ import type { Store } from '../store/types.ts';
 import { DEFAULT_STORE_DIR } from '../store/constants.ts';
 import { normalizeIsoDate, dayOf } from '../util/dates.ts';
 import { DEFAULT_MAX_INPUT_BYTES, decodeText, expandPaths, jsonlLines, readInputBytes } from './inputs.ts';
-import { readDocuments } from './documents.ts';
+import { isUrlArgument, readDocuments } from './documents.ts';
 import { EXIT_OK, EXIT_SOME_FAILED, NdjsonWriter, Progress, UsageError, info } from './output.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -264,11 +264,13 @@ const clusterCommand: Command = {
 
 const ingestCommand: Command = {
   name: 'ingest',
-  usage: 'ingest [--db DB] [--outlet NAME] [--url URL] PATH…',
+  usage: 'ingest [--db DB] [--outlet NAME] [--url URL] [--allow-private] PATH|URL…',
   summary: 'run the whole pipeline on pages and store articles, annotations and stories',
   description:
-    'PATH: files or folders of HTML pages, scraped page text (.txt) and .jsonl of\n' +
-    '{"url"?, "html"?|"text"?, "outlet"?, "published"?}. The same document twice is stored once.\n' +
+    'PATH: files or folders of HTML pages, scraped page text (.txt), .jsonl of\n' +
+    '{"url"?, "html"?|"text"?, "outlet"?, "published"?}, and WARC archives (.warc, .warc.gz: every HTML or text\n' +
+    'response record, streamed). URL: an http(s) page, fetched (private and loopback addresses are refused\n' +
+    'unless --allow-private). The same document twice is stored once.\n' +
     'One line per document: {"input", "ok", "id", "story", "duplicate"} or an error line.',
   options: {
     db: DB_OPTION,
@@ -276,10 +278,23 @@ const ingestCommand: Command = {
     url: { type: 'string', valueName: 'URL', help: 'the page\'s URL (for a single page)' },
     as: { type: 'string', valueName: 'html|text', help: 'read every file as HTML or as scraped text' },
     'max-bytes': MAX_BYTES_OPTION,
+    'allow-private': { type: 'boolean', help: 'let URL arguments reach private and loopback addresses' },
   },
   async run(values, positionals) {
     const paths = requirePaths(positionals, 'PATH');
-    const options = { as: inputKind(values), url: (values.url as string) ?? null, outlet: (values.outlet as string) ?? null, maxBytes: maxBytes(values), acceptJsonl: true };
+    const options = {
+      as: inputKind(values),
+      url: (values.url as string) ?? null,
+      outlet: (values.outlet as string) ?? null,
+      maxBytes: maxBytes(values),
+      acceptJsonl: true,
+      acceptArchives: true,
+      fetch: { allowPrivate: values['allow-private'] === true, maxBytes: maxBytes(values) },
+      onArchiveStats: (path: string, stats: { records: number; pages: number; skipped: Record<string, number | undefined> }) => {
+        const skipped = Object.entries(stats.skipped).map(([reason, n]) => `${n} ${reason}`).join(', ');
+        info(`ingest: ${path}: ${stats.records} records, ${stats.pages} pages${skipped ? `; skipped ${skipped}` : ''}`);
+      },
+    };
     return withStore(values, (store) => ingestPaths(store, paths, options, new NdjsonWriter()));
   },
 };
@@ -289,7 +304,8 @@ const ingestCommand: Command = {
 async function ingestPaths(store: Store, paths: string[], options: Parameters<typeof readDocuments>[1], out: NdjsonWriter): Promise<number> {
   const { Ingestor } = await import('../pipeline.ts');
   const ingestor = await Ingestor.open(store);
-  const progress = new Progress('ingest', (await expandPaths(paths)).length);
+  // URLs are not files; an archive counts as one step of the bar however many pages it holds.
+  const progress = new Progress('ingest', (await expandPaths(paths.filter((path) => !isUrlArgument(path)))).length + paths.filter(isUrlArgument).length);
   let stored = 0;
   let duplicates = 0;
   for await (const item of readDocuments(paths, options)) {
@@ -416,6 +432,82 @@ const serveCommand: Command = {
   },
 };
 
+/** Seconds between two polling rounds of `watch` when --interval is not given. */
+const DEFAULT_WATCH_INTERVAL_SECONDS = 300;
+
+const watchCommand: Command = {
+  name: 'watch',
+  usage: 'watch [--db DB] [--state FILE] [--interval SECONDS] [--once] [--allow-private] FEED…',
+  summary: 'poll RSS/Atom feeds and sitemaps, and ingest every new page they list',
+  description:
+    'FEED: feed or sitemap URLs. Polite by design: conditional GET (ETag, Last-Modified), robots.txt for the\n' +
+    '`crosscheck` user agent, one request a second per host (slower when robots.txt sets a Crawl-delay).\n' +
+    'What was seen is kept in the state file (default: watch-state.json in the store folder), so a restart\n' +
+    'fetches nothing twice. One line per page, as `ingest` prints; Ctrl-C stops after the current page.',
+  options: {
+    db: DB_OPTION,
+    state: { type: 'string', valueName: 'FILE', help: 'where the watcher keeps what it has seen' },
+    interval: { type: 'string', valueName: 'SECONDS', help: `seconds between polling rounds (default ${DEFAULT_WATCH_INTERVAL_SECONDS})` },
+    once: { type: 'boolean', help: 'one round, then exit' },
+    'allow-private': { type: 'boolean', help: 'let feeds and pages on private and loopback addresses be fetched' },
+  },
+  async run(values, positionals) {
+    const feeds = requirePaths(positionals, 'FEED');
+    const intervalSeconds = values.interval === undefined ? DEFAULT_WATCH_INTERVAL_SECONDS : Number(values.interval);
+    if (!Number.isFinite(intervalSeconds) || intervalSeconds < 1) throw new UsageError(`--interval must be a number of seconds >= 1, got "${values.interval}"`);
+    const location = (values.db as string | undefined) ?? process.env.CROSSCHECK_DB ?? DEFAULT_STORE_DIR;
+    const statePath =
+      (values.state as string | undefined) ??
+      (/^postgres(ql)?:\/\//i.test(location) ? resolve('crosscheck-watch-state.json') : resolve(location, 'watch-state.json'));
+    const { FeedWatcher } = await import('../sources/watch.ts');
+    const { readFile, writeFile, rename } = await import('node:fs/promises');
+    let state: import('../sources/watch.ts').WatchState | undefined;
+    try {
+      state = JSON.parse(await readFile(statePath, 'utf8'));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`cannot read the watch state ${statePath}: ${(err as Error).message}`);
+    }
+    return withStore(values, async (store) => {
+      const { Ingestor } = await import('../pipeline.ts');
+      const ingestor = await Ingestor.open(store);
+      const out = new NdjsonWriter();
+      const watcher = new FeedWatcher({
+        feeds,
+        state,
+        fetchOptions: { allowPrivate: values['allow-private'] === true },
+        onDocument: async (doc) => out.write(await ingestor.ingest(doc)),
+        onFailure: (failure) => out.write({ input: failure.input, ok: false, error: { code: failure.error.code, message: failure.error.message } }),
+      });
+      const saveState = async () => {
+        // Write then rename: a crash never leaves half a state file.
+        await writeFile(`${statePath}.tmp`, JSON.stringify(watcher.state));
+        await rename(`${statePath}.tmp`, statePath);
+      };
+      if (values.once === true) {
+        const report = await watcher.poll();
+        await saveState();
+        info(`watch: ${report.documents} new pages, ${report.failures.length} failures, ${report.pending} pending`);
+        return out.exitCode;
+      }
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      info(`watch: polling ${feeds.length} feed${feeds.length === 1 ? '' : 's'} every ${intervalSeconds} s into ${store.location} (Ctrl-C to stop)`);
+      await watcher.run({
+        intervalMs: intervalSeconds * 1000,
+        signal: controller.signal,
+        onRound: async (report) => {
+          await saveState();
+          info(`watch: round done: ${report.documents} new pages, ${report.failures.length} failures, ${report.pending} pending`);
+        },
+      });
+      await saveState();
+      return out.exitCode;
+    });
+  },
+};
+
 const tokenCommand: Command = {
   name: 'token',
   usage: 'token create [--name NAME] | token list | token revoke ID   [--db DB]',
@@ -494,6 +586,7 @@ export const COMMANDS: Command[] = [
   storiesCommand,
   storyCommand,
   serveCommand,
+  watchCommand,
   tokenCommand,
   demoCommand,
 ];

@@ -6,6 +6,8 @@
 import { PipelineError, asPipelineError, type InputKind, type RawDocument } from '../model.ts';
 import { decodeText, expandPaths, jsonlLines, kindFromName, readInputBytes, sniffKind, type ReadOptions } from './inputs.ts';
 import { normalizeIsoDate } from '../util/dates.ts';
+import type { FetchOptions } from '../sources/fetch.ts';
+import type { WarcStats } from '../sources/warc.ts';
 
 export interface DocumentFailure {
   input: string;
@@ -21,15 +23,68 @@ export interface DocumentOptions extends ReadOptions {
   acceptJsonl?: boolean;
   url?: string | null;
   outlet?: string | null;
+  /** Arguments that are http(s) URLs are fetched with these options; without them a URL is a missing file. */
+  fetch?: FetchOptions;
+  /** Whether `.warc` / `.warc.gz` archives are read, one document per HTML or text response record. */
+  acceptArchives?: boolean;
+  /** Told, after each archive, how many records were read and why others were skipped. */
+  onArchiveStats?: (path: string, stats: WarcStats) => void;
+}
+
+/** True for an argument that names a web page rather than a file. */
+export function isUrlArgument(argument: string): boolean {
+  return /^https?:\/\//i.test(argument);
 }
 
 export async function* readDocuments(paths: string[], options: DocumentOptions = {}): AsyncGenerator<DocumentItem> {
-  for (const item of await expandPaths(paths)) {
+  for (const argument of paths) {
+    if (isUrlArgument(argument) && options.fetch) {
+      yield* fetchedDocuments(argument, options);
+      continue;
+    }
+    yield* fileDocuments(argument, options);
+  }
+}
+
+async function* fetchedDocuments(url: string, options: DocumentOptions): AsyncGenerator<DocumentItem> {
+  const { fetchDocument } = await import('../sources/pages.ts');
+  try {
+    const doc = await fetchDocument(url, { fetchOptions: options.fetch });
+    yield { doc: { ...doc, outlet: options.outlet ?? doc.outlet ?? null } };
+  } catch (err) {
+    yield { input: url, error: asPipelineError(err) };
+  }
+}
+
+/** The pages of a WARC archive, streamed record by record; skipped records are counted in `stats`. */
+async function* archiveDocuments(path: string, options: DocumentOptions): AsyncGenerator<DocumentItem> {
+  const { readWarc, warcPageToDocument, newWarcStats } = await import('../sources/warc.ts');
+  const stats = newWarcStats();
+  for await (const item of readWarc(path, { maxRecordBytes: options.maxBytes, stats })) {
+    if (item.kind === 'page') {
+      try {
+        yield { doc: { ...warcPageToDocument(item), outlet: options.outlet ?? null } };
+      } catch (err) {
+        yield { input: `${item.file}#${item.offset}`, error: asPipelineError(err) };
+      }
+    } else if (item.kind === 'error') {
+      yield { input: item.file, error: item.error };
+    }
+  }
+  options.onArchiveStats?.(path, stats);
+}
+
+async function* fileDocuments(argument: string, options: DocumentOptions): AsyncGenerator<DocumentItem> {
+  for (const item of await expandPaths([argument])) {
     if (item.failure) {
       yield { input: item.path, error: item.failure };
       continue;
     }
     const path = item.path;
+    if (options.acceptArchives && path !== '-' && /\.warc(\.gz)?$/i.test(path)) {
+      yield* archiveDocuments(path, options);
+      continue;
+    }
     const kindByName = path === '-' ? null : kindFromName(path);
     if (path !== '-' && kindByName === null && !options.as) {
       yield {

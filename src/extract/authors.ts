@@ -78,6 +78,29 @@ export function looksLikePersonName(name: string): boolean {
   return true;
 }
 
+/** Longest and shortest name kept off the front of a byline part that goes on with a role or an outlet. */
+const MAX_LEADING_NAME_WORDS = 3;
+const MIN_LEADING_NAME_WORDS = 2;
+
+/**
+ * The person a byline part names: the whole part when it has a name's shape; else its first two or three words
+ * when they do and the words after them name a role or an organisation ("Jane Roe Senior Editor", "Jane Roe
+ * Harbor Health News"). Null when neither holds.
+ */
+function personBeforeRole(part: string): string | null {
+  if (looksLikePersonName(part)) return part;
+  const words = part.split(/\s+/);
+  // The shortest name first: "Jane Roe Harbor Health News" is Jane Roe of Harbor Health News. A name does not
+  // end with an initial ("Jane M." of "Jane M. Roe Editor").
+  for (let take = MIN_LEADING_NAME_WORDS; take <= Math.min(MAX_LEADING_NAME_WORDS, words.length - 1); take++) {
+    const rest = words.slice(take).map((w) => w.toLowerCase().replace(/[.,]$/, ''));
+    if (!rest.some((w) => NON_PERSON_WORDS.has(w)) || /^\p{Lu}\.?$/u.test(words[take - 1])) continue;
+    const name = words.slice(0, take).join(' ');
+    if (looksLikePersonName(name)) return name;
+  }
+  return null;
+}
+
 function normalizeForCompare(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
@@ -93,7 +116,7 @@ function cleanPart(part: string): string {
     .replace(/\S+@\S+/g, '')
     .replace(/^@\w+/, '')
     .replace(/['’]s$/, '')
-    .replace(/^[\s"“”'‘’.,:;-]+|[\s"“”'‘’,:;-]+$/g, '')
+    .replace(/^[\s"“”'‘’.,:;–—-]+|[\s"“”'‘’,:;–—-]+$/g, '')
     .trim();
 }
 
@@ -118,11 +141,12 @@ export function cleanAuthors(raw: Iterable<string>, outlet: string | null = null
     text = text.replace(SECONDARY_CREDIT, '').replace(GLUED_DATE, '').replace(BYLINE_TRAILER, '');
     // The outlet's name glued after a name: "Jane Roe USA Outlet", "Jane Roe, The Outlet".
     if (outletCore) text = stripOutletSuffix(text, outlet ?? '');
-    // A parenthesised wire credit after a name: "Jane Roe (Reuters)".
-    text = text.replace(/\(([^()]*)\)/g, (whole, inner: string) => {
+    // A parenthesised wire credit after a name: "Jane Roe (Reuters)". Other remarks in brackets after a name
+    // (a home page, "(avec ...)", "(photos)") are no part of it.
+    text = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string, at: number) => {
       const wire = wireCredit(inner);
       if (wire) credit ??= wire;
-      return wire ? ' ' : whole;
+      return wire || (at > 0 && /\p{L}$/u.test(text.slice(0, at))) ? ' ' : whole;
     });
     for (const rawPart of text.split(NAME_SEPARATORS)) {
       const part = cleanPart(rawPart);
@@ -136,8 +160,8 @@ export function cleanAuthors(raw: Iterable<string>, outlet: string | null = null
       const isConfirmed = confirmed.has(part.toLowerCase());
       if (!isConfirmed && outletKey && (key === outletKey || key === `the${outletKey}`)) continue;
       if (!isConfirmed && outletCore && ` ${part.toLowerCase()} `.includes(` ${outletCore} `)) continue;
-      const name = titleCaseIfShouting(part);
-      if (!looksLikePersonName(name)) continue;
+      const name = personBeforeRole(titleCaseIfShouting(part));
+      if (!name) continue;
       if (seen.has(key)) continue;
       seen.add(key);
       authors.push(name);

@@ -15,7 +15,7 @@ export const PUBLISHED_MAX_YEAR = 2100;
 /**
  * Month names and abbreviations, lowercased without accents' variants folded (both spellings listed), per
  * month 1..12, for the languages of the development pages: English, German, French, Spanish, Italian,
- * Portuguese, Dutch, plus common Scandinavian, Polish-free forms. A name maps to its month number.
+ * Portuguese, Dutch, Scandinavian, Russian, Ukrainian, Polish and Czech. A name maps to its month number.
  */
 export const MONTH_WORDS = new Map<string, number>();
 const MONTHS_BY_LANGUAGE: string[][] = [
@@ -46,6 +46,12 @@ const MONTHS_BY_LANGUAGE: string[][] = [
   // Swedish, Danish, Norwegian
   ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
   ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  // Russian (genitive as in "15 августа 2016", and nominative), Ukrainian, Polish, Czech (genitive)
+  ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
+  ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'],
+  ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'],
+  ['ledna', 'února', 'března', 'dubna', 'května', 'června', 'července', 'srpna', 'září', 'října', 'listopadu', 'prosince'],
 ];
 for (const names of MONTHS_BY_LANGUAGE) names.forEach((name, i) => { if (!MONTH_WORDS.has(name)) MONTH_WORDS.set(name, i + 1); });
 
@@ -60,8 +66,9 @@ export const UPDATED_WORDS = /\b(?:updated?|last (?:updated|modified)|modified|r
  * Class/id words of elements that hold the article's date (tokens of class/id split on non-letters).
  * Checked in order of trust: an element marked "published" beats one marked only "date".
  */
+// Not 'publication': it names a publication item (a link to a report, a press release), not the page's date.
 export const PUBLISHED_CLASS_TOKENS = new Set([
-  'published', 'publish', 'pubdate', 'posted', 'postdate', 'publishdate', 'publishedon', 'publication', 'dateline',
+  'published', 'publish', 'pubdate', 'posted', 'postdate', 'publishdate', 'publishedon', 'dateline',
   'publishdatetime', 'created', 'entrydate', 'veroeffentlicht', 'datepublished', 'firstpublished',
 ]);
 export const DATE_CLASS_TOKENS = new Set([
@@ -90,6 +97,12 @@ export const FOREIGN_CONTEXT_PREFIXES = ['comment', 'related', 'sidebar', 'recom
  */
 export const FOREIGN_CONTEXT_TAGS = new Set(['aside', 'nav', 'form', 'select', 'option', 'button', 'script', 'style', 'noscript', 'template']);
 
+/**
+ * A container named like a sidebar or a form that holds at least this share of the page's elements is the
+ * page's layout wrapper ("sidebar_content", ASP.NET's page-wide form), not a foreign box. Set on htmldate-eval:
+ * comment sections and sidebars stay well below half of a page.
+ */
+export const WRAPPER_MIN_SHARE = 0.5;
 /** How many ancestors are looked at to decide whether an element sits in a foreign context (comments, ...). */
 export const MAX_CONTEXT_DEPTH = 25;
 /** Visible date holders read at most (the article's date comes early; teasers repeat dates by the dozen). */
@@ -104,6 +117,12 @@ export const MAX_TEXT_SCAN_CHARS = 60_000;
  * of each other (0.863-0.864); 800 is the middle.
  */
 export const MAX_HEADING_DATE_DISTANCE = 800;
+/**
+ * A date at most this many characters after the start of the first h1 stands right under the headline: it
+ * is read before the page's other visible dates. Set on htmldate-eval: 150-300 gave 720-721 right of 800,
+ * 400-600 gave 722; 400 is the start of the plateau.
+ */
+export const NEAR_HEADING_DATE_DISTANCE = 400;
 /**
  * The last-resort scan of the whole text takes the first date that appears at least this many times
  * or, failing that, the first date in the document's first part. Set on htmldate-eval.
@@ -120,23 +139,45 @@ export const URL_DAY_TOLERANCE_DAYS = 1;
 // ---------------------------------------------------------------------------------------------------
 // Titles
 
-/**
- * A visible heading (h1) is taken for the title when it shares at least this share of words with a
- * metadata title (og:title, JSON-LD headline, <title>), counted over the longer of the two. Half: on
- * wcxb-dev + readability-test-pages, 0.4 took site-name headings, 0.6 rejected rewritten SEO titles.
- */
-export const HEADING_TITLE_MIN_OVERLAP = 0.5;
 /** Headings read as title candidates: the first few (a page's h1 is near the top; later ones are teasers). */
 export const MAX_TITLE_HEADINGS = 3;
 /** A heading longer than this many words is a paragraph styled as a heading. */
 export const MAX_TITLE_WORDS = 40;
-/** A title shorter than this many words after cutting a suffix is too short to stand alone; the cut is undone. */
-export const MIN_TITLE_WORDS_AFTER_CUT = 2;
+/**
+ * A <title> cut at its last separator must keep at least this many words (counted by splitting on white space),
+ * else the part before the first separator is cut instead ("Outlet | Short | Headline of the day"). Three, as
+ * in Readability.js: the expected titles of readability-test-pages follow it.
+ */
+export const MIN_TITLE_WORDS_AFTER_CUT = 3;
+/** A colon splits a <title> only when at most this many words stand before it (more: the colon is the headline's). */
+export const MAX_TITLE_CUT_HEAD_WORDS = 5;
+/** A cut title of at most this many words is too short to trust: the whole <title> is kept (Readability.js's 4). */
+export const MAX_SHORT_TITLE_WORDS = 4;
+/**
+ * A <title> without separators shorter or longer than these (characters) may be a site name or a description:
+ * the page's only h1 is taken instead (Readability.js's 15 and 150).
+ */
+export const UNSURE_TITLE_MIN_CHARS = 15;
+export const UNSURE_TITLE_MAX_CHARS = 150;
+/**
+ * When JSON-LD gives a `name` and a `headline` that differ, one "agrees" with the <title> when more than this
+ * share of its words (by characters) appear in it (Readability.js's 0.75).
+ */
+export const JSONLD_TITLE_MIN_SIMILARITY = 0.75;
 
-/** Metadata title sources in order of trust (rules as metadata.ts names them). */
+/**
+ * Declared meta titles in the order they are trusted (keys as meta-text.ts's declaredMetaKeys reads them):
+ * Dublin Core first (a publisher that bothers with it means it), then OpenGraph, Weibo, a plain `title`, Twitter
+ * and Parse.ly. The order of Readability.js, which the expected titles of readability-test-pages follow.
+ */
+export const DECLARED_TITLE_ORDER = [
+  'meta.dc:title', 'meta.dcterm:title', 'meta.og:title', 'meta.weibo:article:title', 'meta.weibo:webpage:title',
+  'meta.title', 'meta.twitter:title', 'meta.parsely-title',
+];
+
+/** Other metadata titles, in order of trust, read only when no declared title nor <title> gives one. */
 export const TITLE_SOURCE_ORDER = [
-  'meta.og:title', 'jsonld.headline', 'meta.dc.title', 'meta.dcterms.title', 'meta.twitter:title', 'meta.title',
-  'meta.parsely-title', 'meta.sailthru.title', 'microdata.headline', 'meta.headline', 'jsonld.name', 'html.title',
+  'meta.dcterms.title', 'meta.sailthru.title', 'microdata.headline', 'meta.headline', 'meta.og:title:default',
 ];
 
 // ---------------------------------------------------------------------------------------------------

@@ -14,13 +14,37 @@ import { classTokens, collapseSpace, textOf, type HtmlElement, type ParsedPage }
 import type { Deadline } from './deadline.ts';
 import {
   DATE_CLASS_TOKENS, FOREIGN_CONTEXT_PREFIXES, FOREIGN_CONTEXT_TAGS, FOREIGN_CONTEXT_TOKENS, MAX_DATE_LABEL_CHARS,
-  MAX_HEADING_DATE_DISTANCE, MAX_TEXT_SCAN_CHARS, MAX_VISIBLE_DATE_ELEMENTS, MIN_REPEATED_DATE, MONTH_WORDS, PUBLISHED_CLASS_TOKENS,
-  STRONG_DATE_CLASS_TOKENS, UPDATED_CLASS_TOKENS, UPDATED_WORDS, URL_DAY_TOLERANCE_DAYS,
+  MAX_HEADING_DATE_DISTANCE, MAX_TEXT_SCAN_CHARS, NEAR_HEADING_DATE_DISTANCE, MAX_VISIBLE_DATE_ELEMENTS, MIN_REPEATED_DATE, MONTH_WORDS, PUBLISHED_CLASS_TOKENS,
+  STRONG_DATE_CLASS_TOKENS, UPDATED_CLASS_TOKENS, UPDATED_WORDS, URL_DAY_TOLERANCE_DAYS, WRAPPER_MIN_SHARE,
 } from './meta-constants.ts';
 
 export interface Candidate<T> {
   value: T;
   rule: string;
+  /** Set on a costly last resort whose value is computed when first read (see `deferredCandidate`). */
+  deferred?: true;
+}
+
+/**
+ * A candidate computed only when its value or rule is first read: the costly last resorts (a scan of the page's
+ * text, of its scripts) are never run on the many pages whose metadata already gives the date. An empty value
+ * stands for "nothing found" (it normalises to no date).
+ */
+export function deferredCandidate(compute: () => Candidate<string> | null): Candidate<string> {
+  let computed = false;
+  let result: Candidate<string> | null = null;
+  const get = (): Candidate<string> | null => {
+    if (!computed) {
+      computed = true;
+      result = compute();
+    }
+    return result;
+  };
+  return {
+    get value() { return get()?.value ?? ''; },
+    get rule() { return get()?.rule ?? 'none'; },
+    deferred: true,
+  };
 }
 
 /** A date found in running text, with where it is. */
@@ -121,6 +145,45 @@ function timeOf(m: RegExpExecArray, group: number): { hour?: number; minute?: nu
  */
 export function findWrittenDates(text: string, monthFirst = false): WrittenDate[] {
   if (!HAS_YEAR.test(text)) return [];
+  if (text.length <= MAX_UNWINDOWED_CHARS) return datesIn(text, 0, monthFirst);
+  // A long text: every date holds a year, so the patterns run only on windows around the years it holds.
+  const found: WrittenDate[] = [];
+  YEARS.lastIndex = 0;
+  let windowStart = -1;
+  let windowEnd = -1;
+  let m: RegExpExecArray | null;
+  while ((m = YEARS.exec(text)) !== null) {
+    // A window starts after white space, so that no pattern sees half a word or half a number at its edge.
+    let start = Math.max(0, m.index - DATE_CHARS_BEFORE_YEAR);
+    const space = text.lastIndexOf(' ', start);
+    if (start > 0 && space >= 0 && start - space <= DATE_CHARS_BEFORE_YEAR) start = space;
+    const end = Math.min(text.length, m.index + m[0].length + DATE_CHARS_AFTER_YEAR);
+    if (start <= windowEnd) {
+      windowEnd = end;
+      continue;
+    }
+    if (windowEnd > windowStart) found.push(...datesIn(text.slice(windowStart, windowEnd), windowStart, monthFirst));
+    windowStart = start;
+    windowEnd = end;
+  }
+  if (windowEnd > windowStart) found.push(...datesIn(text.slice(windowStart, windowEnd), windowStart, monthFirst));
+  return found;
+}
+
+/** Texts up to this length are searched whole; longer ones (a page's text) by windows around their years. */
+const MAX_UNWINDOWED_CHARS = 1000;
+/** A written date spans at most this many characters before its year ("23rd de septiembre de 2019") ... */
+const DATE_CHARS_BEFORE_YEAR = 40;
+/** ... and this many after it (a time with seconds, a meridiem and a zone: ", 4:05:09 p.m. CEST"). */
+const DATE_CHARS_AFTER_YEAR = 40;
+/** A publication label right before a date: the label's words, a colon or "am"/"on"/"le", then the date. */
+const DATE_LABEL_BEFORE = /(?:published|posted|publication date|first published|datum|date|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd)(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*$/i;
+/** How many characters before a date are read for its label. */
+const DATE_LABEL_CHARS = 40;
+const YEARS = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/** The dates in `text` (a window of a longer text starting at `offset`), in order of position. */
+function datesIn(text: string, offset: number, monthFirst: boolean): WrittenDate[] {
   const found: WrittenDate[] = [];
   const taken: Array<[number, number]> = [];
   for (const pattern of PATTERNS) {
@@ -135,7 +198,7 @@ export function findWrittenDates(text: string, monthFirst = false): WrittenDate[
       const value = formatDate({ ...day, ...timeOf(m, pattern.timeGroup) }) ?? formatDate(day);
       if (!value) continue;
       taken.push([start, end]);
-      found.push({ value, index: start, length: m[0].trimEnd().length });
+      found.push({ value, index: offset + start, length: m[0].trimEnd().length });
     }
   }
   return found.sort((a, b) => a.index - b.index);
@@ -154,33 +217,82 @@ export function findWrittenDate(text: string, monthFirst = false): WrittenDate |
  * comments, related-story teasers, sidebars, footers, navigation. One pass: parents come before children.
  */
 export function foreignContexts(page: ParsedPage): Uint8Array {
-  const foreign = new Uint8Array(page.elements.length);
-  for (const element of page.elements) {
-    if (element.parent && foreign[element.parent.order]) {
+  const { elements } = page;
+  const foreign = new Uint8Array(elements.length);
+  // The page's headline: a container holding it is a layout wrapper whatever its class says ("sidebar_content",
+  // "aside-active", ASP.NET's page-wide <form>), as is one holding most of the page.
+  const headline = elements.find((element) => element.tag === 'h1');
+  const headlineAt = headline ? headline.order : -1;
+  const wrapperSize = elements.length * WRAPPER_MIN_SHARE;
+  const isWrapper = (element: HtmlElement): boolean =>
+    (headlineAt > element.order && headlineAt <= element.lastOrder) || element.lastOrder - element.order >= wrapperSize;
+  for (const element of elements) {
+    const parent = element.parent;
+    if (parent && foreign[parent.order]) {
       foreign[element.order] = 1;
       continue;
     }
-    if (FOREIGN_CONTEXT_TAGS.has(element.tag)) {
+    const { tag, attrs } = element;
+    // An <aside> inside the article holds its date and byline on many blogs (its class is still judged below);
+    // a page-wide form wraps everything.
+    if (FOREIGN_CONTEXT_TAGS.has(tag) && !(tag === 'aside' && insideArticle(element))) {
+      if (tag !== 'form' || !isWrapper(element)) foreign[element.order] = 1;
+      continue;
+    }
+    if (attrs.role === 'complementary' || attrs.role === 'navigation') {
       foreign[element.order] = 1;
       continue;
     }
-    if ((element.attrs.role ?? '') === 'complementary' || (element.attrs.role ?? '') === 'navigation') {
-      foreign[element.order] = 1;
-      continue;
-    }
-    if (PROTECTED_CONTEXT_TAGS.has(element.tag) || (!element.attrs.class && !element.attrs.id)) continue;
-    // Each class name and the id is judged by its first word ("related-posts", "comment_list", "sidebarRight"):
-    // a word deeper inside a name ("sticky-sidebar-parent") describes a layout, not the content.
-    const names = `${element.attrs.class ?? ''} ${element.attrs.id ?? ''}`.toLowerCase().split(/\s+/);
-    for (const name of names) {
-      const head = name.split(/[^a-z0-9]+/).find((t) => t.length > 0);
-      if (!head) continue;
-      if (FOREIGN_CONTEXT_TOKENS.has(head) || FOREIGN_CONTEXT_PREFIXES.some((p) => head.startsWith(p))) {
-        foreign[element.order] = 1;
-        break;
-      }
+    if ((!attrs.class && !attrs.id) || PROTECTED_CONTEXT_TAGS.has(tag)) continue;
+    if (isForeignName(attrs.class) || isForeignName(attrs.id)) {
+      if (!isWrapper(element)) foreign[element.order] = 1;
     }
   }
+  return foreign;
+}
+
+/** Whether an element sits inside an <article> (read for the rare <aside>: a walk up its ancestors). */
+function insideArticle(element: HtmlElement): boolean {
+  for (let outer = element.parent; outer; outer = outer.parent) if (outer.tag === 'article') return true;
+  return false;
+}
+
+/** Verdicts of isForeignName by class or id value: a page repeats a few hundred values thousands of times. */
+const foreignNameCache = new Map<string, boolean>();
+/** Values remembered at most (the cache is emptied when full; it only saves work). */
+const MAX_CACHED_NAMES = 20_000;
+
+const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isSpaceChar = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+
+/**
+ * Whether a class or id value names a foreign container. Each name is judged by its first word ("related-posts",
+ * "comment_list", "sidebarRight"): a word deeper inside a name ("sticky-sidebar-parent") describes a layout.
+ */
+function isForeignName(value: string | undefined): boolean {
+  if (!value) return false;
+  const known = foreignNameCache.get(value);
+  if (known !== undefined) return known;
+  const lower = value.toLowerCase();
+  const n = lower.length;
+  let foreign = false;
+  let i = 0;
+  while (i < n && !foreign) {
+    while (i < n && isSpaceChar(lower.charCodeAt(i))) i++;
+    let end = i;
+    while (end < n && !isSpaceChar(lower.charCodeAt(end))) end++;
+    let start = i;
+    while (start < end && !isNameChar(lower.charCodeAt(start))) start++;
+    let stop = start;
+    while (stop < end && isNameChar(lower.charCodeAt(stop))) stop++;
+    if (stop > start) {
+      const head = lower.slice(start, stop);
+      foreign = FOREIGN_CONTEXT_TOKENS.has(head) || FOREIGN_CONTEXT_PREFIXES.some((prefix) => head.startsWith(prefix));
+    }
+    i = end;
+  }
+  if (foreignNameCache.size >= MAX_CACHED_NAMES) foreignNameCache.clear();
+  foreignNameCache.set(value, foreign);
   return foreign;
 }
 
@@ -192,6 +304,28 @@ export function readsMonthFirst(languageTag: string | null | undefined): boolean
   if (!languageTag) return false;
   const tag = languageTag.toLowerCase().replace('_', '-');
   return tag === 'en-us' || tag === 'en';
+}
+
+/**
+ * Whether a class or id value may hold one of the date words of PUBLISHED_, UPDATED_ and STRONG_DATE_CLASS_TOKENS
+ * (a substring test, looser than the token test it spares most elements).
+ */
+const DATE_NAME_HINT = /publi|pubdate|post|creat|veroeff|updat|modif|lastmod|revis|date|time|datum|fecha|submit/i;
+
+function mayNameDate(cls: string | undefined, id: string | undefined): boolean {
+  return (cls !== undefined && DATE_NAME_HINT.test(cls)) || (id !== undefined && DATE_NAME_HINT.test(id));
+}
+
+/**
+ * The class and id words of an element, camelCase names split too ("itemPostDate" -> item, post, date), so that
+ * the date words of a name written in camelCase are seen.
+ */
+function dateTokens(element: HtmlElement): string[] {
+  const tokens = classTokens(element);
+  const raw = `${element.attrs.class ?? ''} ${element.attrs.id ?? ''}`;
+  if (!/[a-z][A-Z]/.test(raw)) return tokens;
+  const camel = raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length > 0);
+  return [...tokens, ...camel];
 }
 
 export interface VisibleDates {
@@ -237,7 +371,8 @@ export function visibleDates(page: ParsedPage, foreign: Uint8Array, monthFirst: 
     // Most elements carry nothing a date rule reads: skip them before any string work.
     const { attrs } = element;
     if (element.tag !== 'time' && !attrs.class && !attrs.id && !attrs.itemprop && !('pubdate' in attrs)) continue;
-    const tokens = classTokens(element);
+    if (element.tag !== 'time' && element.tag !== 'abbr' && !attrs.itemprop && !('pubdate' in attrs) && !mayNameDate(attrs.class, attrs.id)) continue;
+    const tokens = dateTokens(element);
     const itemprop = (element.attrs.itemprop ?? '').toLowerCase();
     const markedPublished =
       'pubdate' in element.attrs || itemprop === 'datepublished' || tokens.some((t) => PUBLISHED_CLASS_TOKENS.has(t));
@@ -320,7 +455,13 @@ export function scanTextDates(page: ParsedPage, foreign: Uint8Array, monthFirst:
   const dates = findWrittenDates(text, monthFirst);
   if (dates.length === 0) return null;
   const afterHeading = headingAt >= 0 ? dates.find((date) => date.index >= headingAt && date.index - headingAt <= MAX_HEADING_DATE_DISTANCE) : undefined;
-  if (afterHeading) return { value: afterHeading.value, rule: 'text.heading-date' };
+  if (afterHeading) {
+    const near = afterHeading.index - headingAt <= NEAR_HEADING_DATE_DISTANCE;
+    return { value: afterHeading.value, rule: near ? 'text.heading-date-near' : 'text.heading-date' };
+  }
+  // A date labelled as the publication's ("Datum: 19.11.2021", "Published on May 3, 2024") wherever it stands.
+  const labelled = dates.find((date) => DATE_LABEL_BEFORE.test(text.slice(Math.max(0, date.index - DATE_LABEL_CHARS), date.index)));
+  if (labelled) return { value: labelled.value, rule: 'text.labelled-date' };
   const counts = new Map<string, number>();
   for (const date of dates) counts.set(date.value.slice(0, 10), (counts.get(date.value.slice(0, 10)) ?? 0) + 1);
   const repeated = dates.find((date) => (counts.get(date.value.slice(0, 10)) ?? 0) >= MIN_REPEATED_DATE);
@@ -333,13 +474,35 @@ export function scanTextDates(page: ParsedPage, foreign: Uint8Array, monthFirst:
  * read from the raw HTML because the parsed tree drops script text. The first key found wins.
  */
 const SCRIPT_DATE_KEYS =
-  /["'](?:datePublished|publishedAt|published_at|publishDate|publish_date|pubDate|firstPublishedAt|first_published_at|dateCreated|createdAt|created_at)["']\s*:\s*["']([^"']{8,40})["']/;
+  /["'](?:datePublished|publishedAt|published_at|publishDate|publishedDate|publish_date|pubDate|firstPublishedAt|first_published_at|dateCreated|createdAt|created_at)["']\s*:\s*["']([^"']{8,40})["']/;
 
 export function scriptDate(html: string): Candidate<string> | null {
   const m = SCRIPT_DATE_KEYS.exec(html);
   if (!m) return null;
   const value = normalizeDate(m[1]);
   return value ? { value, rule: 'script.date-key' } : null;
+}
+
+/** Class or id words of the containers whose <time> elements are never the article's (reader comments). */
+const COMMENT_NAME = /(?:^|\s)comment|(?:^|\s)repl(?:y|ies)/i;
+
+/**
+ * The very last resort: the first `<time datetime>` anywhere outside reader comments, teasers and sidebars
+ * included. Read only when nothing else on the page gives a date, where a page's only date sits in a box
+ * styled like a sidebar.
+ */
+export function anyTimeElementDate(page: ParsedPage): Candidate<string> | null {
+  for (const element of page.elements) {
+    if (element.tag !== 'time' || !element.attrs.datetime) continue;
+    const value = normalizeDate(element.attrs.datetime);
+    if (!value) continue;
+    let inComments = false;
+    for (let outer = element.parent; outer && !inComments; outer = outer.parent) {
+      inComments = COMMENT_NAME.test(`${outer.attrs.class ?? ''} ${outer.attrs.id ?? ''}`);
+    }
+    if (!inComments) return { value, rule: 'html.time-any' };
+  }
+  return null;
 }
 
 /** A date written in the page's title ("Report of 22.04.2020"): the day the page is about, often its own. */
@@ -369,15 +532,21 @@ export interface DateChoice {
 /**
  * Picks the publication date: the first candidate (they come most trusted first) that normalises, unless
  * the URL names a day, in which case a UTC timestamp one day off gives way to the URL's day, and a candidate
- * agreeing with the URL's year and month is preferred over one that does not.
+ * agreeing with the URL's year and month is preferred over one that does not. Candidates are normalised as the
+ * choice reads them, so deferred last resorts run only when no earlier candidate gives a date.
  */
 export function choosePublished(candidates: Candidate<string>[], urlDay: IsoDate | null, urlMonth: string | null): DateChoice | null {
-  const normalized: DateChoice[] = [];
-  for (const candidate of candidates) {
-    const value = normalizeDate(candidate.value);
-    if (value) normalized.push({ value, rule: candidate.rule });
-  }
-  const first = normalized[0] ?? null;
+  const cache = new Map<number, DateChoice | null>();
+  const at = (index: number): DateChoice | null => {
+    if (!cache.has(index)) {
+      const candidate = candidates[index];
+      const value = normalizeDate(candidate.value);
+      cache.set(index, value ? { value, rule: candidate.rule } : null);
+    }
+    return cache.get(index) ?? null;
+  };
+  let first: DateChoice | null = null;
+  for (let i = 0; i < candidates.length && !first; i++) first = at(i);
   if (urlDay) {
     if (!first) return { value: urlDay, rule: 'url.path' };
     const apart = Math.abs(dayNumber(first.value) - dayNumber(urlDay));
@@ -390,12 +559,19 @@ export function choosePublished(candidates: Candidate<string>[], urlDay: IsoDate
   }
   // A UTC timestamp one day off a date the page shows its readers: the shown day is the publisher's local day.
   if (first && isUtc(first.value)) {
-    const shown = normalized.find((c) => (c.rule.startsWith('html.time') || c.rule.startsWith('html.date-published')) && !isUtc(c.value));
-    if (shown && Math.abs(dayNumber(shown.value) - dayNumber(first.value)) === 1) return { value: shown.value, rule: `${shown.rule}+${first.rule}` };
+    for (let i = 0; i < candidates.length; i++) {
+      if (candidates[i].deferred) continue;
+      const shown = at(i);
+      if (!shown || isUtc(shown.value) || !(shown.rule.startsWith('html.time') || shown.rule.startsWith('html.date-published'))) continue;
+      if (Math.abs(dayNumber(shown.value) - dayNumber(first.value)) === 1) return { value: shown.value, rule: `${shown.rule}+${first.rule}` };
+      break;
+    }
   }
   if (urlMonth && first && !first.value.startsWith(urlMonth)) {
-    const agreeing = normalized.find((c) => c.value.startsWith(urlMonth));
-    if (agreeing) return { value: agreeing.value, rule: `${agreeing.rule}+url.month` };
+    for (let i = 0; i < candidates.length; i++) {
+      const agreeing = at(i);
+      if (agreeing?.value.startsWith(urlMonth)) return { value: agreeing.value, rule: `${agreeing.rule}+url.month` };
+    }
   }
   return first;
 }

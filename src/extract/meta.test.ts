@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { ExtractedArticle } from '../model.ts';
 import { extractArticle } from './index.ts';
-import { findWrittenDate, findWrittenDates } from './meta-dates.ts';
+import { choosePublished, deferredCandidate, findWrittenDate, findWrittenDates } from './meta-dates.ts';
 
 const BODY = [
   'The river authority of Dunmere opened the new flood gates on the eastern bank after three years of building work, officials said.',
@@ -49,16 +49,56 @@ test('title: og:title wins over an h1 that is the site logo', () => {
 test('title: <title> loses its site suffix when no other title is given; an unrelated h1 is ignored', () => {
   const a = extract(page({ head: '<title>Flood gates open in Dunmere | Riverside Gazette</title>', body: `<h1>Lorem</h1>${BODY}` }));
   assert.equal(a.title, 'Flood gates open in Dunmere');
-  assert.equal(a.provenance.title?.rule, 'html.title');
+  assert.equal(a.provenance.title?.rule, 'html.title-article');
 });
 
-test('title: an h1 close to the metadata title is the headline readers see', () => {
+test('title: a declared title is taken verbatim, ahead of a differing h1 and of the <title>', () => {
   const a = extract(page({
-    head: '<meta property="og:title" content="Dunmere flood gates open after three years">',
+    head: '<meta property="og:title" content="Dunmere flood gates open | Riverside Gazette"><title>Gates open - Riverside Gazette</title>',
     header: '<h1>Dunmere flood gates finally open after three years of work</h1>',
   }));
-  assert.equal(a.title, 'Dunmere flood gates finally open after three years of work');
-  assert.equal(a.provenance.title?.rule, 'html.h1');
+  assert.equal(a.title, 'Dunmere flood gates open | Riverside Gazette');
+  assert.equal(a.provenance.title?.rule, 'meta.og:title');
+});
+
+test('title: Dublin Core beats OpenGraph, which beats twitter:title; the last meta of a key wins', () => {
+  const a = extract(page({
+    head: '<meta name="twitter:title" content="Twitter says gates"><meta property="og:title" content="Open Graph says gates">' +
+      '<meta name="DC.title" content="Early Dublin Core title"><meta name="DC.title" content="Dublin Core says gates">',
+  }));
+  assert.equal(a.title, 'Dublin Core says gates');
+  assert.equal(a.provenance.title?.rule, 'meta.dc:title');
+});
+
+test('title: JSON-LD (also wrapped in CDATA) comes first; of a differing name and headline, the one agreeing with <title>', () => {
+  const ld = (value: object): string => `<script type="application/ld+json">\n<![CDATA[\n${JSON.stringify(value)}\n]]>\n</script>`;
+  const headline = extract(page({
+    head: ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', name: 'Gazette front page', headline: 'Dunmere flood gates open on the eastern bank' }) +
+      '<meta property="og:title" content="Gates!"><title>Dunmere flood gates open on the eastern bank | Riverside Gazette</title>',
+  }));
+  assert.equal(headline.title, 'Dunmere flood gates open on the eastern bank');
+  assert.equal(headline.provenance.title?.rule, 'jsonld.headline');
+  const name = extract(page({
+    head: ld({ '@context': 'http://schema.org', '@type': 'BlogPosting', name: 'Notes from the eastern bank', headline: 'Notes' }) + '<title>Something else entirely here</title>',
+  }));
+  assert.equal(name.title, 'Notes from the eastern bank');
+  const noContext = extract(page({ head: ld({ '@type': 'NewsArticle', headline: 'Without a context' }) + '<meta property="og:title" content="The OpenGraph title">' }));
+  assert.equal(noContext.title, 'The OpenGraph title', 'a JSON-LD block without a schema.org context declares no title');
+});
+
+test('title: the <title> separator rules', () => {
+  const titleOf = (title: string, body = BODY): string | null => extract(page({ head: `<title>${title}</title>`, body })).title;
+  assert.equal(titleOf('Flood gates open on the eastern bank - Riverside Gazette - News'), 'Flood gates open on the eastern bank - Riverside Gazette');
+  assert.equal(titleOf('Gazette | Flood gates open on the eastern bank'), 'Flood gates open on the eastern bank', 'too few words before the separator: the first part goes');
+  assert.equal(titleOf('Gates open | Riverside Gazette'), 'Gates open | Riverside Gazette', 'a cut leaving two words is undone');
+  assert.equal(titleOf('Riverside: Flood gates open on the eastern bank'), 'Flood gates open on the eastern bank');
+  assert.equal(titleOf('Riverside: Flood gates open', `<h2>Riverside: Flood gates open</h2>${BODY}`), 'Riverside: Flood gates open', 'a heading spells it whole');
+  assert.equal(titleOf('Gates', `<h1>Dunmere opens its flood gates</h1>${BODY}`), 'Dunmere opens its flood gates', 'a very short <title> gives way to the only h1');
+});
+
+test('title: entities escaped twice are decoded', () => {
+  const a = extract(page({ head: '<meta property="og:title" content="Gates &amp;amp; pumps: &amp;#8220;done&amp;#8221;">' }));
+  assert.equal(a.title, 'Gates & pumps: \u201cdone\u201d');
 });
 
 test('title: a dash inside the headline is kept when the page names its site', () => {
@@ -239,4 +279,94 @@ test('language: the declared language on a short text, the detector on a long on
   const long = extract(page({ lang: 'de' }));
   assert.equal(long.language, 'en', 'a long English text beats a wrong declaration');
   assert.equal(long.provenance.language?.rule, 'eld.small');
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Where the date is read: layout wrappers, asides, RDFa, last resorts
+
+test('date: a wrapper named like a sidebar or a page-wide form that holds the headline is no foreign box', () => {
+  const sidebarContent = extract(page({
+    body: `<div class="sidebar_content"><h1>Gates open</h1><div class="post-date"><time datetime="2021-03-04">4 March 2021</time></div>${BODY}</div>`,
+  }));
+  assert.equal(sidebarContent.published, '2021-03-04');
+  const form = extract(`<html><body><form id="pageForm"><nav class="menu"><a href="/">Home</a></nav><h1>Gates open</h1>
+    <span class="date">12.02.2020</span>${BODY}</form></body></html>`);
+  assert.equal(form.published, '2020-02-12');
+});
+
+test('date: an <aside> right inside the article holds its date; a sidebar <aside> does not', () => {
+  const a = extract(page({ header: '<h1>Gates</h1><aside class="blogData"><dl><dt>Datum</dt><dd class="date">12.01.2017</dd></dl></aside>' }));
+  assert.equal(a.published, '2017-01-12');
+  const b = extract(page({ header: '<h1>Gates</h1>', after: '<aside><span class="date">03.03.2018</span></aside>' }));
+  assert.notEqual(b.published, '2018-03-03');
+});
+
+test('date: RDFa content on a visible element; Russian and Polish month names', () => {
+  const rdfa = extract(page({ header: '<h1>Gates</h1><span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>' }));
+  assert.equal(rdfa.published, '2022-01-28T12:45:46+00:00');
+  assert.equal(findWrittenDate('15 августа 2016, 13:43')?.value, '2016-08-15T13:43');
+  assert.equal(findWrittenDate('3 października 2021')?.value, '2021-10-03');
+});
+
+test('date: a bare Dublin Core date meta gives way to the <time> readers see', () => {
+  const a = extract(page({
+    head: '<meta name="DCTERMS.date" content="2022-01-21T09:43:00+01:00">',
+    header: '<h1>Gates</h1><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time>',
+  }));
+  assert.equal(a.published, '2022-01-25T08:00+01:00');
+});
+
+test('date: last resorts: a date in the description, then a <time> in a sidebar, never one in the comments', () => {
+  const described = extract(page({ head: '<meta name="description" content="The gates of Dunmere (news of 14 Gennaio 2020)">' }));
+  assert.equal(described.published, '2020-01-14');
+  const sidebar = extract(page({
+    after: '<div class="sidebar"><time datetime="2022-01-28">28. Januar 2022</time></div>',
+  }));
+  assert.equal(sidebar.published, '2022-01-28');
+  assert.equal(sidebar.provenance.published?.rule, 'html.time-any');
+  const comments = extract(page({ after: '<div class="comments"><time datetime="2022-02-02">2 Feb 2022</time></div>' }));
+  assert.equal(comments.published, null);
+});
+
+test('date: a date deep in a long text is found; deferred last resorts run only when needed', () => {
+  const filler = 'The gates were tested again. '.repeat(200);
+  const found = findWrittenDates(`${filler} It opened on 4 March 2021 at 10:30. ${filler} Closed 5 March 2021.`);
+  assert.deepEqual(found.map((d) => d.value), ['2021-03-04T10:30', '2021-03-05']);
+  let runs = 0;
+  const lastResort = deferredCandidate(() => {
+    runs++;
+    return { value: '2019-01-01', rule: 'test.deferred' };
+  });
+  assert.equal(choosePublished([{ value: '2024-05-03', rule: 'meta.test' }, lastResort], null, null)?.value, '2024-05-03');
+  assert.equal(runs, 0, 'a date found earlier leaves the last resort unrun');
+  assert.equal(choosePublished([{ value: 'no date', rule: 'meta.test' }, lastResort], null, null)?.value, '2019-01-01');
+  assert.equal(runs, 1);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Authors: what follows a name
+
+test('authors: a trailing dash, a home page or a remark in brackets, a role or outlet after the name', () => {
+  const byline = (text: string): string[] => extract(page({ header: `<h1>Gates</h1><span class="byline">${text}</span>` })).authors;
+  assert.deepEqual(byline('Mara Quillon —'), ['Mara Quillon']);
+  assert.deepEqual(byline('Tomas Ferrant (http://ferrant.example/tomas/)'), ['Tomas Ferrant']);
+  assert.deepEqual(byline('Par Lucie Vantal (avec Odo Brenn et Ilse Marr)'), ['Lucie Vantal']);
+  assert.deepEqual(byline('By Nell Castor Harbor Health News'), ['Nell Castor']);
+  assert.deepEqual(byline('Otto Brisk Games Editor'), ['Otto Brisk']);
+  assert.deepEqual(byline('Riverside News Team'), [], 'no person named');
+});
+
+test('date: a labelled date anywhere ("Datum: ..."), a camelCase date class, a link to a "Publication" is no dateline', () => {
+  const labelled = extract(page({
+    body: `<div class="intro"><p>Founded in 01.01.2001, the authority runs nine gates.</p></div>${BODY}<p>Datum: 19.11.2021</p><p>Seen 30.11.2021</p><p>Seen 30.11.2021</p>`,
+  }));
+  assert.equal(labelled.published, '2021-11-19');
+  assert.equal(labelled.provenance.published?.rule, 'text.labelled-date');
+  const camel = extract(page({ header: '<h1>Gates</h1>', after: '<footer><span class="itemPostDate">am 25.08.2015 22:30</span></footer>' }));
+  assert.equal(camel.published, '2015-08-25T22:30');
+  const publication = extract(page({
+    header: '<h1>Gates</h1><p><em>10.11.2021</em></p>',
+    after: '<ul><li><a class="Publication" href="/report-29.pdf">Report of 29. Oktober 2021</a></li></ul>',
+  }));
+  assert.equal(publication.published, '2021-11-10');
 });

@@ -10,8 +10,11 @@ import { classTokens, collapseSpace, decodeLeftoverEntities, textOf, type HtmlEl
 import {
   AUTHOR_LINK_PATH, MAX_AUTHOR_LINKS, MAX_TITLE_HEADINGS, MAX_TITLE_WORDS,
 } from './meta-constants.ts';
+import { declaredMetaKeys } from './meta-text.ts';
+import { DOCUMENT_TITLE_RULE, SITE_NAME_RULE, documentArticleTitle } from './meta-title.ts';
 import {
-  foreignContexts, readsMonthFirst, scanTextDates, scriptDate, titleDate, visibleDates, type Candidate,
+  anyTimeElementDate, deferredCandidate, foreignContexts, readsMonthFirst, scanTextDates, scriptDate, titleDate, visibleDates,
+  type Candidate,
 } from './meta-dates.ts';
 
 export type { Candidate } from './meta-dates.ts';
@@ -21,14 +24,20 @@ const EXTRA_PUBLISHED_KEYS = [
   'dcterms.issued', 'dcterms.date', 'dc.date.created', 'article:published', 'og:published_time', 'publication_date',
   'date_published', 'datecreated', 'citation_online_date', 'citation_date', 'rnews:datepublished', 'displaydate',
   'originalpublicationdate', 'article_date_original', 'cxenseparse:recs:publishtime', 'created', 'release_date',
+  'schema:datepublished', 'schema:datecreated',
 ];
 /** Meta keys read after the page's marked visible dates: a bare `date` is often a crawl or edit date. */
-const WEAK_PUBLISHED_KEYS = new Set(['date']);
-const EXTRA_UPDATED_KEYS = ['dc.date.modified', 'dcterms.date.modified', 'article:updated_time', 'lastmod', 'revised'];
-const EXTRA_TITLE_KEYS = ['dcterms.title', 'og:title:default'];
+const WEAK_PUBLISHED_KEYS = new Set(['date', 'dc.date', 'dcterms.date']);
+const EXTRA_UPDATED_KEYS = ['dc.date.modified', 'dcterms.date.modified', 'article:updated_time', 'lastmod', 'revised', 'schema:datemodified'];
+/** Title keys read beside the declared ones (meta-text.ts): last resorts when no declared title nor <title> gives one. */
+const EXTRA_TITLE_KEYS = ['dcterms.title', 'og:title:default', 'sailthru.title', 'headline'];
 
 export interface PageMetadata {
-  /** Metadata titles (og:title, JSON-LD headline, <title>, ...) with the rule of each, most trusted first. */
+  /**
+   * Metadata titles with the rule of each (any order; meta-title.ts ranks them): JSON-LD name and headline,
+   * declared meta titles, the raw <title> (`html.title`) and as cut by the separator rules (DOCUMENT_TITLE_RULE),
+   * other headline metadata; plus the declared site names (rule prefix SITE_NAME_RULE), never a title.
+   */
   titles: Candidate<string>[];
   /** Texts of the page's first h1 elements outside navigation and sidebars, in document order. */
   headings: string[];
@@ -40,6 +49,10 @@ export interface PageMetadata {
   organisationAuthors: string[];
   /** Names that JSON-LD types as a Person: a person even when the page's outlet has the same name. */
   personAuthors: string[];
+  /**
+   * Publication date candidates, most trusted first. The costly last resorts (text scans, scripts) are deferred
+   * candidates: computed when choosePublished first reads them.
+   */
   published: Candidate<string>[];
   updated: Candidate<string>[];
   outlets: Candidate<string>[];
@@ -84,7 +97,11 @@ function typesOf(node: Record<string, Json>): string[] {
 }
 
 function parseJsonLoosely(text: string): Json | undefined {
-  const trimmed = text.trim().replace(/^<!--|-->$/g, '').replace(/^\/\*<!\[CDATA\[\*\/|\/\*\]\]>\*\/$/g, '');
+  const trimmed = text
+    .trim()
+    .replace(/^<!--|-->$/g, '')
+    .replace(/^(?:\/\*\s*)?<!\[CDATA\[(?:\s*\*\/)?|(?:\/\*\s*)?\]\]>(?:\s*\*\/)?$/g, '')
+    .trim();
   try {
     return JSON.parse(trimmed);
   } catch {
@@ -98,12 +115,9 @@ function parseJsonLoosely(text: string): Json | undefined {
 }
 
 /** Every object node of the JSON-LD blocks (graphs flattened), iteratively. */
-function jsonLdNodes(scripts: string[], deadline: Deadline): Array<Record<string, Json>> {
+function jsonLdNodes(blocks: Json[], deadline: Deadline): Array<Record<string, Json>> {
   const nodes: Array<Record<string, Json>> = [];
-  for (const script of scripts) {
-    if (script.length > MAX_JSONLD_CHARS) continue;
-    const parsed = parseJsonLoosely(script);
-    if (parsed === undefined) continue;
+  for (const parsed of blocks) {
     const stack: Json[] = [parsed];
     while (stack.length > 0) {
       deadline.tick();
@@ -142,6 +156,33 @@ function pickArticleNode(nodes: Array<Record<string, Json>>): Record<string, Jso
   return best;
 }
 
+/** Article types whose JSON-LD node declares the page's title (a type naming one of these, as "NewsArticle"). */
+const DECLARING_TYPES = /^Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference$/;
+const SCHEMA_ORG = /^https?:\/\/schema\.org\/?$/;
+
+function declaresArticle(node: Json): node is Record<string, Json> {
+  const record = asRecord(node);
+  return record !== null && typeof record['@type'] === 'string' && DECLARING_TYPES.test(record['@type']);
+}
+
+/**
+ * The JSON-LD node whose name or headline declares the page's title, read as Readability.js reads it: the first
+ * script holding a schema.org article (top level, in a top-level list, or in the `@graph`).
+ */
+function declaredArticleNode(blocks: Json[]): Record<string, Json> | null {
+  for (let parsed of blocks) {
+    if (Array.isArray(parsed)) parsed = parsed.find(declaresArticle);
+    const top = asRecord(parsed);
+    if (!top) continue;
+    const context = top['@context'];
+    const vocab = asRecord(context)?.['@vocab'];
+    if (!(typeof context === 'string' && SCHEMA_ORG.test(context)) && !(typeof vocab === 'string' && SCHEMA_ORG.test(vocab))) continue;
+    const node = top['@type'] === undefined && Array.isArray(top['@graph']) ? top['@graph'].find(declaresArticle) : top;
+    if (declaresArticle(node)) return node;
+  }
+  return null;
+}
+
 function keywordList(value: Json): string[] {
   const out: string[] = [];
   for (const item of asArray(value)) {
@@ -153,7 +194,13 @@ function keywordList(value: Json): string[] {
 }
 
 function readJsonLd(scripts: string[], meta: PageMetadata, deadline: Deadline): void {
-  const nodes = jsonLdNodes(scripts, deadline);
+  const blocks: Json[] = [];
+  for (const script of scripts) {
+    if (script.length > MAX_JSONLD_CHARS) continue;
+    const parsed = parseJsonLoosely(script);
+    if (parsed !== undefined) blocks.push(parsed);
+  }
+  const nodes = jsonLdNodes(blocks, deadline);
   if (nodes.length === 0) return;
   const byId = new Map<string, Record<string, Json>>();
   for (const node of nodes) if (typeof node['@id'] === 'string') byId.set(node['@id'], node);
@@ -163,13 +210,17 @@ function readJsonLd(scripts: string[], meta: PageMetadata, deadline: Deadline): 
     return record;
   };
 
-  const article = pickArticleNode(nodes);
-  if (!article) return;
   const add = (field: MetaField, value: Json, rule: string): void => {
     const text = stringOf(value);
     if (text) meta[field].push({ value: text, rule });
   };
-  add('titles', article.headline ?? article.name, article.headline !== undefined ? 'jsonld.headline' : 'jsonld.name');
+  const declared = declaredArticleNode(blocks);
+  if (declared) {
+    if (typeof declared.name === 'string') add('titles', declared.name, 'jsonld.name');
+    if (typeof declared.headline === 'string') add('titles', declared.headline, 'jsonld.headline');
+  }
+  const article = pickArticleNode(nodes);
+  if (!article) return;
   add('published', article.datePublished ?? article.dateCreated, 'jsonld.datePublished');
   add('updated', article.dateModified, 'jsonld.dateModified');
   add('descriptions', article.description, 'jsonld.description');
@@ -201,6 +252,11 @@ function readJsonLd(scripts: string[], meta: PageMetadata, deadline: Deadline): 
   if (keywords.length > 0) meta.tags.push({ value: keywords, rule: 'jsonld.keywords' });
 }
 
+/** Whether an attribute value may hold one of the author words read by bylineTexts (`byline`, `byl`, `author`). */
+function mayNameAuthor(value: string | undefined): boolean {
+  return value !== undefined && /byl|author/i.test(value);
+}
+
 /**
  * The byline elements' texts: `rel=author`, `itemprop=author`, class/id `byline` or `author`, and links to an
  * author page (`/author/jane-roe`), outside comments, teasers and sidebars.
@@ -219,9 +275,14 @@ function bylineTexts(page: ParsedPage, foreign: Uint8Array, deadline: Deadline):
     if (foreign[element.order]) continue;
     const { attrs } = element;
     if (!attrs.class && !attrs.id && !attrs.rel && !attrs.itemprop && !attrs.href) continue;
+    // Only elements whose attributes may name an author are looked at further (a substring test first).
+    const hinted = mayNameAuthor(attrs.class) || mayNameAuthor(attrs.id) || mayNameAuthor(attrs.rel) || mayNameAuthor(attrs.itemprop);
+    const linkMayBeAuthor = element.tag === 'a' && attrs.href !== undefined && links.length < MAX_AUTHOR_LINKS;
+    if (!hinted && !linkMayBeAuthor) continue;
     let rule: string | null = null;
-    const rel = (attrs.rel ?? '').toLowerCase().split(/\s+/);
-    if (rel.includes('author')) rule = 'html.rel-author';
+    if (!hinted) {
+      // A plain link: only its address can make it a byline (below).
+    } else if (/(?:^|\s)author(?:\s|$)/i.test(attrs.rel ?? '')) rule = 'html.rel-author';
     else if ((element.attrs.itemprop ?? '').toLowerCase() === 'author') rule = 'html.itemprop-author';
     else if (element.tag !== 'meta' && element.tag !== 'body' && element.tag !== 'article' && element.tag !== 'html') {
       const tokens = classTokens(element);
@@ -245,10 +306,10 @@ function bylineTexts(page: ParsedPage, foreign: Uint8Array, deadline: Deadline):
 }
 
 /** The texts of the page's first h1 headings outside navigation, sidebars and teasers. */
-function headings(page: ParsedPage, foreign: Uint8Array): string[] {
+function headings(h1Elements: HtmlElement[], foreign: Uint8Array): string[] {
   const out: string[] = [];
-  for (const element of page.elements) {
-    if (element.tag !== 'h1' || foreign[element.order]) continue;
+  for (const element of h1Elements) {
+    if (foreign[element.order]) continue;
     const text = collapseSpace(textOf(element, 1000, MAX_LABEL_NODES));
     if (text && text.split(' ').length <= MAX_TITLE_WORDS) out.push(text);
     if (out.length >= MAX_TITLE_HEADINGS) break;
@@ -282,18 +343,28 @@ export function readMetadata(page: ParsedPage, deadline: Deadline, html = ''): P
   const relTags: string[] = [];
   const foreign = foreignContexts(page);
 
+  // Declared titles (meta-text.ts's keys); a later meta of the same key overrides an earlier one.
+  const declaredTitles = new Map<string, string>();
+  const h1Elements: HtmlElement[] = [];
+  const h2Elements: HtmlElement[] = [];
+
   for (const element of page.elements) {
     deadline.tick();
     const { tag, attrs } = element;
+    if (tag === 'h1') h1Elements.push(element);
+    else if (tag === 'h2') h2Elements.push(element);
     if (tag === 'meta') {
       const value = attrs.content;
       if (!value || !value.trim()) continue;
+      for (const key of declaredMetaKeys(attrs.property, attrs.name)) {
+        if (key.endsWith('title')) declaredTitles.set(key, value.trim());
+      }
       for (const key of metaKeys(attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'] ?? '')) {
         const list = metaValues.get(key) ?? [];
         list.push(collapseSpace(decodeLeftoverEntities(value)));
         metaValues.set(key, list);
       }
-    } else if (tag === 'script' && /ld\+json/i.test(attrs.type ?? '')) {
+    } else if (tag === 'script' && attrs.type !== undefined && /ld\+json/i.test(attrs.type)) {
       scripts.push(textOf(element));
     } else if (tag === 'html' && attrs.lang) {
       htmlLang ??= attrs.lang;
@@ -301,9 +372,16 @@ export function readMetadata(page: ParsedPage, deadline: Deadline, html = ''): P
       titleText = collapseSpace(textOf(element, 1000, MAX_LABEL_NODES)) || null;
     } else if (tag === 'link' && (attrs.rel ?? '').toLowerCase() === 'canonical' && attrs.href) {
       canonical ??= attrs.href;
-    } else if (tag === 'a' && (attrs.rel ?? '').toLowerCase().split(/\s+/).includes('tag')) {
+    } else if (tag === 'a' && attrs.rel !== undefined && /(?:^|\s)tag(?:\s|$)/i.test(attrs.rel)) {
       const text = collapseSpace(textOf(element, 100, MAX_LABEL_NODES));
       if (text) relTags.push(text);
+    } else if (attrs.property && attrs.content && !foreign[element.order]) {
+      // RDFa outside <head>: <span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00">.
+      for (const key of metaKeys(attrs.property)) {
+        const list = metaValues.get(key) ?? [];
+        list.push(collapseSpace(attrs.content));
+        metaValues.set(key, list);
+      }
     } else if (attrs.itemprop && !foreign[element.order]) {
       // Microdata outside <meta>: <span itemprop="datePublished" content="..."> or <time itemprop=...>.
       const key = attrs.itemprop.toLowerCase();
@@ -327,12 +405,22 @@ export function readMetadata(page: ParsedPage, deadline: Deadline, html = ''): P
     }
   };
 
-  // Titles: every source with its rule; meta-title.ts weighs them against the visible headings.
-  fromKeys('titles', [...META_KEYS.titles, ...EXTRA_TITLE_KEYS]);
+  // Titles: every source with its rule; meta-title.ts chooses. The <title> is kept raw (its suffix names the
+  // outlet) and as cut by the separator rules, which read the page's headings only when a rule asks.
+  for (const [key, value] of declaredTitles) meta.titles.push({ value, rule: `meta.${key}` });
+  fromKeys('titles', EXTRA_TITLE_KEYS);
   const itempropHeadline = metaValues.get('itemprop:headline')?.[0];
   if (itempropHeadline) meta.titles.push({ value: collapseSpace(itempropHeadline), rule: 'microdata.headline' });
-  if (titleText) meta.titles.push({ value: titleText, rule: 'html.title' });
-  meta.headings = headings(page, foreign);
+  if (titleText) {
+    meta.titles.push({ value: titleText, rule: 'html.title' });
+    const headingText = (element: HtmlElement): string => collapseSpace(textOf(element, 2000, MAX_LABEL_NODES));
+    const cut = documentArticleTitle(titleText, {
+      headingTexts: () => [...h1Elements, ...h2Elements].map(headingText),
+      onlyH1: () => (h1Elements.length === 1 ? headingText(h1Elements[0]) || null : null),
+    });
+    if (cut) meta.titles.push({ value: cut, rule: DOCUMENT_TITLE_RULE });
+  }
+  meta.headings = headings(h1Elements, foreign);
 
   fromKeys('languages', META_KEYS.languages);
   if (htmlLang) meta.languages.push({ value: htmlLang, rule: 'html.lang' });
@@ -344,21 +432,37 @@ export function readMetadata(page: ParsedPage, deadline: Deadline, html = ''): P
   fromKeys('updated', [...META_KEYS.updated, ...EXTRA_UPDATED_KEYS]);
   for (const value of metaValues.get('itemprop:datemodified') ?? []) meta.updated.push({ value, rule: 'microdata.dateModified' });
   const visible = visibleDates(page, foreign, meta.monthFirst, deadline);
+  let scanned: Candidate<string> | null | undefined;
+  const scan = (): Candidate<string> | null => (scanned === undefined ? (scanned = scanTextDates(page, foreign, meta.monthFirst, deadline)) : scanned);
+  // A date written just under the headline ("Datum: 18.10.2021") is the article's: before the page's other
+  // visible dates, which may be teasers'. A visible date element of the same day is more precise (a time, a zone).
+  meta.published.push(deferredCandidate(() => {
+    const near = scan();
+    if (near?.rule !== 'text.heading-date-near') return null;
+    return visible.published.find((c) => c.value.slice(0, 10) === near.value.slice(0, 10)) ?? near;
+  }));
   meta.published.push(...visible.published.filter((c) => !c.rule.startsWith('html.date-element')));
   // A bare `date` meta is as often the crawl or modification date: after the marked visible dates.
   fromKeys('published', [...WEAK_PUBLISHED_KEYS]);
   meta.published.push(...visible.published.filter((c) => c.rule.startsWith('html.date-element')));
   meta.updated.push(...visible.updated);
   // Last resorts: a date in the title, a dateline under the headline, a date key in the scripts, any date.
+  // Each is deferred: computed only when no earlier candidate gives a date (most pages never run them).
   const fromTitle = titleDate(meta.titles.filter((c) => c.rule === 'meta.og:title' || c.rule === 'html.title'), meta.monthFirst);
   if (fromTitle) meta.published.push(fromTitle);
-  const scanned = scanTextDates(page, foreign, meta.monthFirst, deadline);
-  if (scanned?.rule === 'text.heading-date') meta.published.push(scanned);
-  const fromScript = scriptDate(html);
-  if (fromScript) meta.published.push(fromScript);
-  if (scanned && scanned.rule !== 'text.heading-date') meta.published.push(scanned);
+  const monthFirst = meta.monthFirst;
+  meta.published.push(
+    deferredCandidate(() => (scan()?.rule.startsWith('text.heading-date') ? scan() : null)),
+    deferredCandidate(() => scriptDate(html)),
+    deferredCandidate(() => (scan()?.rule.startsWith('text.heading-date') ? null : scan())),
+    deferredCandidate(() => titleDate(meta.descriptions.map((c) => ({ value: c.value, rule: 'meta.description' })), monthFirst)),
+    deferredCandidate(() => anyTimeElementDate(page)),
+  );
 
   fromKeys('outlets', META_KEYS.outlets);
+  // The site names the page declares ride along with the titles (rule prefix SITE_NAME_RULE): a declared title
+  // ending with one of them ("Headline | Outlet" beside og:site_name "Outlet") loses it in meta-title.ts.
+  for (const outlet of meta.outlets) meta.titles.push({ value: outlet.value, rule: `${SITE_NAME_RULE}${outlet.rule}` });
   fromKeys('descriptions', META_KEYS.descriptions);
   fromKeys('urls', META_KEYS.urls);
   if (canonical) meta.urls.push({ value: canonical, rule: 'html.canonical' });
