@@ -100,9 +100,23 @@ async function buildStore(): Promise<{ stories: string[] }> {
   return saved;
 }
 
+/** A write token for the store (created while no server holds the embedded store's lock). */
+function createToken(): Promise<string> {
+  return new Promise((resolveToken, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/crosscheck.js'), 'token', 'create', '--db', CACHE, '--name', 'bench'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? resolveToken(JSON.parse(stdout.trim()).token as string) : reject(new Error(`token create exited ${code}`))));
+  });
+}
+
+/**
+ * `crosscheck serve` on the cached store. The load generator is one client address, so its read limit is
+ * raised above the rates driven here (the default per-address limit is for many clients, not one).
+ */
 function startServer(): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/crosscheck.js'), 'serve', '--db', CACHE, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/crosscheck.js'), 'serve', '--db', CACHE, '--port', '0', '--read-rate', '100000', '--write-rate', '1000'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -175,4 +189,85 @@ export async function runApiBench(): Promise<BenchSection> {
   } finally {
     child.kill('SIGTERM');
   }
+}
+
+/** The issue's load goal: reads keep p99 under 100 ms at 500 requests/s with 0 errors while ingest runs. */
+const LOAD_RATE = 500;
+const GOAL_LOAD_P99_MS = 100;
+
+/** Fictional pages posted through the API while the reads run. */
+function loadPage(n: number): string {
+  return [
+    `Harbour board approves berth ${n} in Port Sallow`,
+    'By Ilka Brenner',
+    `PORT SALLOW — The harbour board approved berth ${n} on Tuesday, its chair Oswin Pell said, after ${n % 40 + 3} months of talks.`,
+    `The berth will take ships of up to ${(n % 9) + 2}0,000 tonnes and open in ${2030 + (n % 5)}, the board said.`,
+    'Dockworkers welcomed the plan, their union said, while residents asked for a noise study.',
+  ].join('\n\n');
+}
+
+/**
+ * `npm run bench -- load`: reads at a fixed 500 requests/s (story list, story pages, articles, search) while a
+ * writer posts pages to /api/ingest as fast as they are accepted; then every posted page is checked in the
+ * store (nothing lost).
+ */
+export async function runLoadBench(): Promise<BenchSection> {
+  const { stories } = await buildStore();
+  const token = await createToken();
+  const { url, child } = await startServer();
+  try {
+    let writing = true;
+    const posted: string[] = [];
+    let writeErrors = 0;
+    const writer = (async () => {
+      for (let n = 0; writing; n++) {
+        const response = await fetch(`${url}/api/ingest`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ text: loadPage(n), outlet: 'Load Test Courier', published: '2031-06-01' }),
+        });
+        if (response.status === 200) posted.push(((await response.json()) as { id: string }).id);
+        else if (response.status === 429) await new Promise((done) => setTimeout(done, Number(response.headers.get('retry-after') ?? 1) * 1000));
+        else writeErrors++;
+      }
+    })();
+    let i = 0;
+    const paths = () => {
+      const k = i++;
+      if (k % 4 === 0) return `/api/stories?limit=50&offset=${(k % 20) * 50}`;
+      if (k % 4 === 1) return `/api/stories/${stories[(k * 7919) % stories.length]}`;
+      if (k % 4 === 2) return `/api/search?q=harbour`;
+      return `/api/stories/${stories[(k * 104729) % stories.length]}/claims`;
+    };
+    const result = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: SECONDS * 2,
+      overallRate: LOAD_RATE,
+      requests: [{ setupRequest: (request) => ({ ...request, path: paths() }) }],
+    });
+    writing = false;
+    await writer;
+    const missing = await countMissing(url, posted);
+    const errors = result.errors + result.timeouts + result.non2xx;
+    return {
+      suite: 'load',
+      title: `API reads under ingest load, ${ARTICLES.toLocaleString('en')} articles in the embedded store`,
+      body: [
+        `autocannon at a fixed ${LOAD_RATE} requests/s for ${SECONDS * 2} s over ${CONNECTIONS} connections (story list, story briefs, claims, search), while one writer posts pages to /api/ingest with a token as fast as they are accepted. \`crosscheck serve\` in its own process, loopback.`,
+        '',
+        '| reads | req/s | p50 ms | p90 ms | p99 ms | goal p99 ms | met | read errors | pages posted | write errors | posted pages missing from the store |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | ---: |',
+        `| ${result.requests.total} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | < ${GOAL_LOAD_P99_MS} | ${result.latency.p99 < GOAL_LOAD_P99_MS && errors === 0 ? 'yes' : 'NO'} | ${errors} | ${posted.length} | ${writeErrors} | ${missing} |`,
+      ].join('\n'),
+    };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function countMissing(url: string, ids: string[]): Promise<number> {
+  let missing = 0;
+  for (const id of ids) if ((await fetch(`${url}/api/articles/${id}`)).status !== 200) missing++;
+  return missing;
 }

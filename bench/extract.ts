@@ -49,6 +49,12 @@ function gc(): void {
 
 const mb = (bytes: number) => bytes / 2 ** 20;
 
+/** CPU seconds (user + system) of this process so far: on a shared machine a steadier figure than wall time. */
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
 export async function runExtractBench(): Promise<BenchSection> {
   if (!hasData('extraction')) return { suite: 'extract', title: 'Extraction speed (issue 3)', body: `skipped: no data under ${dataPath('extraction')}` };
   const pages = await loadPages();
@@ -62,6 +68,7 @@ export async function runExtractBench(): Promise<BenchSection> {
   let slowest = 0;
   let failed = 0;
   const t0 = performance.now();
+  const c0 = cpuSeconds();
   for (const page of pages) {
     const s = performance.now();
     try {
@@ -72,18 +79,22 @@ export async function runExtractBench(): Promise<BenchSection> {
     slowest = Math.max(slowest, performance.now() - s);
   }
   const ours = (performance.now() - t0) / 1000;
+  const oursCpu = cpuSeconds() - c0;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
   const sample = pages.filter((_, i) => i % SAMPLE_EVERY === 0);
   const sampleBytes = sample.reduce((n, p) => n + Buffer.byteLength(p.html), 0);
   const t1 = performance.now();
+  const c1 = cpuSeconds();
   for (const page of sample) {
     try {
       extractArticle({ input: page.set, kind: 'html', content: page.html });
     } catch { /* counted above */ }
   }
   const oursOnSample = (performance.now() - t1) / 1000;
+  const oursOnSampleCpu = cpuSeconds() - c1;
   const t2 = performance.now();
+  const c2 = cpuSeconds();
   let readabilityFailed = 0;
   for (const page of sample) {
     try {
@@ -94,15 +105,19 @@ export async function runExtractBench(): Promise<BenchSection> {
     }
   }
   const theirs = (performance.now() - t2) / 1000;
+  const theirsCpu = cpuSeconds() - c2;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
   // Memory growth: extract GROWTH_PAGES pages (cycling the set) and compare RSS after the warm-up with the end.
   gc();
+  const rssBefore = process.memoryUsage().rss;
   let baseline = 0;
+  let baselineHeap = 0;
   for (let i = 0; i < GROWTH_PAGES; i++) {
     if (i === GROWTH_WARMUP) {
       gc();
       baseline = process.memoryUsage().rss;
+      baselineHeap = process.memoryUsage().heapUsed;
     }
     try {
       extractArticle({ input: 'growth', kind: 'html', content: pages[i % pages.length].html });
@@ -110,24 +125,26 @@ export async function runExtractBench(): Promise<BenchSection> {
     if (i % 500 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   gc();
-  const growth = process.memoryUsage().rss - baseline;
+  const rssAfter = process.memoryUsage().rss;
+  const growth = rssAfter - baseline;
+  const heapGrowth = process.memoryUsage().heapUsed - baselineHeap;
 
   const n = pages.length;
   const rows = [
-    '| extractor | pages | seconds | pages/s | MB/s | failed |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    `| crosscheck | ${n} | ${ours.toFixed(2)} | ${(n / ours).toFixed(0)} | ${(mb(bytes) / ours).toFixed(1)} | ${failed} |`,
-    `| crosscheck, sample (every ${SAMPLE_EVERY}th page) | ${sample.length} | ${oursOnSample.toFixed(2)} | ${(sample.length / oursOnSample).toFixed(0)} | ${(mb(sampleBytes) / oursOnSample).toFixed(1)} | |`,
-    `| Readability.js 0.6 + linkedom, same sample | ${sample.length} | ${theirs.toFixed(2)} | ${(sample.length / theirs).toFixed(0)} | ${(mb(sampleBytes) / theirs).toFixed(1)} | ${readabilityFailed} |`,
+    '| extractor | pages | CPU seconds | pages/s (CPU) | MB/s (CPU) | wall seconds | pages/s (wall) | failed |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| crosscheck | ${n} | ${oursCpu.toFixed(2)} | ${(n / oursCpu).toFixed(0)} | ${(mb(bytes) / oursCpu).toFixed(1)} | ${ours.toFixed(2)} | ${(n / ours).toFixed(0)} | ${failed} |`,
+    `| crosscheck, sample (every ${SAMPLE_EVERY}th page) | ${sample.length} | ${oursOnSampleCpu.toFixed(2)} | ${(sample.length / oursOnSampleCpu).toFixed(0)} | ${(mb(sampleBytes) / oursOnSampleCpu).toFixed(1)} | ${oursOnSample.toFixed(2)} | ${(sample.length / oursOnSample).toFixed(0)} | |`,
+    `| Readability.js 0.6 + linkedom, same sample | ${sample.length} | ${theirsCpu.toFixed(2)} | ${(sample.length / theirsCpu).toFixed(0)} | ${(mb(sampleBytes) / theirsCpu).toFixed(1)} | ${theirs.toFixed(2)} | ${(sample.length / theirs).toFixed(0)} | ${readabilityFailed} |`,
   ].join('\n');
   const gcNote = (globalThis as { gc?: unknown }).gc ? '' : ' (run without --expose-gc: figures include garbage not yet collected)';
   const body = `${rows}
 
-- Speed-up over Readability.js + linkedom on the same sample in the same run: **${(theirs / oursOnSample).toFixed(1)}x**.
+- Speed-up over Readability.js + linkedom on the same sample in the same run: **${(theirsCpu / oursOnSampleCpu).toFixed(1)}x** in CPU time (${(theirs / oursOnSample).toFixed(1)}x wall).
 - Slowest page: ${slowest.toFixed(0)} ms (budget 1,000 ms).
 - Peak RSS: ${mb(peakRss).toFixed(0)} MB (the ${n} pages, ${mb(bytes).toFixed(0)} MB of HTML, are held in memory).
-- RSS growth over ${GROWTH_PAGES.toLocaleString('en-US')} extractions (after ${GROWTH_WARMUP.toLocaleString('en-US')} warm-up pages): ${mb(growth).toFixed(1)} MB${gcNote}.
+- RSS growth over ${GROWTH_PAGES.toLocaleString('en-US')} extractions (dev pages cycled; baseline after ${GROWTH_WARMUP.toLocaleString('en-US')} warm-up pages and a gc, end after a gc): ${mb(growth).toFixed(1)} MB (RSS ${mb(rssBefore).toFixed(0)} MB before the run, ${mb(baseline).toFixed(0)} MB at the baseline, ${mb(rssAfter).toFixed(0)} MB after)${gcNote}; live JS heap growth ${mb(heapGrowth).toFixed(1)} MB. The heap figure is the one that shows a leak: RSS also moves with what the allocator keeps of the freed memory.
 
-Pages: every HTML page of trafilatura-eval, htmldate-eval, wcxb-dev and readability-test-pages (../shared/data/extraction), in one process, one thread; "failed" counts pages where no article text was found (crosscheck) or the parser threw (Readability).`;
+CPU time is the process's user + system time (process.cpuUsage), the figure to compare on a shared machine; it includes the engine's garbage-collection threads. Pages: every HTML page of trafilatura-eval, htmldate-eval, wcxb-dev and readability-test-pages (../shared/data/extraction), in one process, one thread; "failed" counts pages where no article text was found (crosscheck) or the parser threw (Readability).`;
   return { suite: 'extract', title: 'Extraction speed (issue 3)', body };
 }

@@ -14,7 +14,7 @@ import { runPipelineBench } from './pipeline.ts';
 import { runAnnotateBench } from './annotate.ts';
 import { runExtractBench } from './extract.ts';
 import { runClusterBench } from './cluster.ts';
-import { runApiBench } from './api.ts';
+import { runApiBench, runLoadBench } from './api.ts';
 import { runBriefBench } from './brief.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,6 +33,7 @@ const SUITES: Record<string, () => Promise<BenchSection>> = {
   extract: runExtractBench,
   cluster: runClusterBench,
   api: runApiBench,
+  load: runLoadBench,
   brief: runBriefBench,
 };
 

@@ -400,7 +400,17 @@ const SERVE_OPTIONS: Record<string, OptionSpec> = {
     type: 'boolean',
     help: 'let URL ingest fetch private and loopback addresses (an intranet; refused by default)',
   },
+  'read-rate': { type: 'string', valueName: 'N', help: 'API reads per second allowed per client address (default 200, bursts of 2N)' },
+  'write-rate': { type: 'string', valueName: 'N', help: 'API writes per second allowed per token (default 5, bursts of 4N)' },
 };
+
+/** A positive rate from a flag, or undefined when the flag is absent. */
+function rateFlag(values: Values, name: string): number | undefined {
+  if (values[name] === undefined) return undefined;
+  const rate = Number(values[name]);
+  if (!Number.isFinite(rate) || rate <= 0) throw new UsageError(`--${name} must be a positive number of requests per second, got "${values[name]}"`);
+  return rate;
+}
 
 /** Serves `store` until SIGINT or SIGTERM. */
 async function serveUntilStopped(store: Store, values: Values): Promise<void> {
@@ -408,7 +418,18 @@ async function serveUntilStopped(store: Store, values: Values): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
   const host = (values.host as string | undefined) ?? '127.0.0.1';
   const { startServer } = await import('../server/index.ts');
-  const server = await startServer({ store, port, host, ingest: { fetch: { allowPrivate: values['allow-private'] === true } } });
+  const readRate = rateFlag(values, 'read-rate');
+  const writeRate = rateFlag(values, 'write-rate');
+  const server = await startServer({
+    store,
+    port,
+    host,
+    ingest: { fetch: { allowPrivate: values['allow-private'] === true } },
+    rateLimits: {
+      ...(readRate ? { readsPerAddress: { perSecond: readRate, burst: 2 * readRate } } : {}),
+      ...(writeRate ? { writesPerToken: { perSecond: writeRate, burst: 4 * writeRate } } : {}),
+    },
+  });
   info(`crosscheck: serving ${store.location} at ${server.url}/ (API under ${server.url}/api/, Ctrl-C to stop)`);
   await new Promise<void>((done) => {
     const stop = () => done();

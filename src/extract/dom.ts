@@ -4,10 +4,16 @@
  * the extractor keeps its per-element numbers in typed arrays indexed by the elements' document order.
  */
 import type { Deadline } from './deadline.ts';
+import { COMMON_TAGS, PARSED_ATTRIBUTES } from './html-constants.ts';
 import { decodeEntities } from './html-entities.ts';
 
 export interface HtmlElement {
   tag: string;
+  /**
+   * The attributes the extractor reads (PARSED_ATTRIBUTES in html-constants.ts: class, id, itemprop, href,
+   * content, ...); the others (src, srcset, data-*, event handlers) are skipped while parsing. Add a name there
+   * to read a new attribute.
+   */
   attrs: Record<string, string>;
   /** Text nodes are strings (entities decoded, white space as written). */
   children: Array<HtmlElement | string>;
@@ -91,8 +97,45 @@ function hasNonSpace(text: string): boolean {
   return false;
 }
 
+/**
+ * Shared by the elements that have no attribute the stage reads / can have no children (void elements): a page
+ * has tens of thousands of them, and one allocation fewer each is a good part of the parser's garbage. Frozen,
+ * so a write to them fails loudly instead of leaking into other elements.
+ */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN = Object.freeze([]) as unknown as Array<HtmlElement | string>;
+
 function newElement(tag: string, attrs: Record<string, string>): HtmlElement {
-  return { tag, attrs, children: [], parent: null, order: -1, lastOrder: -1 };
+  // Every element gets the same fields in the same order (tokens included), so the engine sees one shape.
+  const children = VOID_TAGS.has(tag) ? NO_CHILDREN : [];
+  return { tag, attrs, children, parent: null, order: -1, lastOrder: -1, tokens: undefined };
+}
+
+/** Names of a list grouped by length, for matching a name in the page's text without copying it. */
+function byLength(names: Iterable<string>): string[][] {
+  const groups: string[][] = [];
+  for (const name of names) (groups[name.length] ??= []).push(name);
+  return groups;
+}
+
+const COMMON_TAGS_BY_LENGTH = byLength(COMMON_TAGS);
+const PARSED_ATTRIBUTES_BY_LENGTH = byLength(PARSED_ATTRIBUTES);
+
+/**
+ * The lowercase name written at html[start, end) when it is one of `groups`, else null. Compared in place:
+ * no copy and no hashing, and the element shares the constant string.
+ */
+function nameAt(html: string, start: number, end: number, groups: string[][], upper: boolean): string | null {
+  const group = groups[end - start];
+  if (group === undefined) return null;
+  if (upper) {
+    const lower = html.slice(start, end).toLowerCase();
+    for (const name of group) if (name === lower) return name;
+    return null;
+  }
+  const first = html.charCodeAt(start);
+  for (const name of group) if (name.charCodeAt(0) === first && html.startsWith(name, start)) return name;
+  return null;
 }
 
 /**
@@ -104,7 +147,9 @@ function newElement(tag: string, attrs: Record<string, string>): HtmlElement {
  * elements, the head closed by the first body element, stray `</p>` and `</br>`.
  */
 export function parseHtml(html: string, deadline: Deadline): ParsedPage {
-  const root: HtmlElement = { tag: '#root', attrs: {}, children: [], parent: null, order: 0, lastOrder: 0 };
+  const root: HtmlElement = newElement('#root', {});
+  root.order = 0;
+  root.lastOrder = 0;
   const elements: HtmlElement[] = [root];
   const stack: HtmlElement[] = [root];
   const n = html.length;
@@ -162,7 +207,7 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
   };
   const closeTag = (tag: string): void => {
     if (VOID_TAGS.has(tag)) {
-      if (tag === 'br') open(newElement('br', {}));
+      if (tag === 'br') open(newElement('br', NO_ATTRIBUTES));
       return;
     }
     const lowest = Math.max(1, stack.length - MAX_CLOSE_SEARCH);
@@ -174,7 +219,7 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
     }
     if (tag === 'p') {
       // A stray </p> stands for an empty paragraph, as in browsers.
-      open(newElement('p', {}));
+      open(newElement('p', NO_ATTRIBUTES));
       pop();
     }
   };
@@ -229,13 +274,15 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
       const end = gt < 0 ? n : gt;
       if (isAsciiLetter(first)) {
         let nameEnd = lt + 3;
+        let upper = first >= UPPER_A && first <= UPPER_Z;
         while (nameEnd < end) {
           const c = html.charCodeAt(nameEnd);
           if (isSpace(c) || c === SLASH) break;
+          if (c >= UPPER_A && c <= UPPER_Z) upper = true;
           nameEnd++;
         }
         deadline.tick();
-        closeTag(html.slice(lt + 2, nameEnd).toLowerCase());
+        closeTag(nameAt(html, lt + 2, nameEnd, COMMON_TAGS_BY_LENGTH, upper) ?? html.slice(lt + 2, nameEnd).toLowerCase());
       }
       i = end + 1;
     } else if (next === BANG) {
@@ -265,14 +312,16 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
   function readStartTag(at: number): number {
     deadline.tick();
     let j = at;
+    let upperTag = false;
     while (j < n) {
       const c = html.charCodeAt(j);
       if (isSpace(c) || c === SLASH || c === GT) break;
+      if (c >= UPPER_A && c <= UPPER_Z) upperTag = true;
       j++;
     }
-    let tag = html.slice(at, j).toLowerCase();
+    let tag = nameAt(html, at, j, COMMON_TAGS_BY_LENGTH, upperTag) ?? html.slice(at, j).toLowerCase();
     if (tag === 'image') tag = 'img';
-    const attrs: Record<string, string> = {};
+    let attrs: Record<string, string> | null = null;
     // Attributes.
     let selfClosing = false;
     for (;;) {
@@ -293,7 +342,8 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
         if (c >= UPPER_A && c <= UPPER_Z) upper = true;
         j++;
       }
-      const name = upper ? html.slice(nameStart, j).toLowerCase() : html.slice(nameStart, j);
+      // Attributes nobody reads are scanned over without copying their name or value.
+      const name = nameAt(html, nameStart, j, PARSED_ATTRIBUTES_BY_LENGTH, upper);
       while (j < n && isSpace(html.charCodeAt(j))) j++;
       let value = '';
       if (html.charCodeAt(j) === EQUALS) {
@@ -303,7 +353,7 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
         if (quote === DOUBLE_QUOTE || quote === SINGLE_QUOTE) {
           const close = html.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", j + 1);
           const end = close < 0 ? n : close;
-          value = html.slice(j + 1, end);
+          if (name !== null) value = html.slice(j + 1, end);
           j = end + 1;
         } else {
           const start = j;
@@ -312,18 +362,21 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
             if (isSpace(c) || c === GT) break;
             j++;
           }
-          value = html.slice(start, j);
+          if (name !== null) value = html.slice(start, j);
         }
-        if (value.indexOf('&') >= 0) value = decodeEntities(value);
+        if (name !== null && value.indexOf('&') >= 0) value = decodeEntities(value);
       }
-      if (!Object.hasOwn(attrs, name)) attrs[name] = value;
+      if (name !== null) {
+        attrs ??= {};
+        if (!Object.hasOwn(attrs, name)) attrs[name] = value;
+      }
     }
 
     if (headOpen && !HEAD_CONTENT_TAGS.has(tag) && tag !== 'head' && tag !== 'html') closeHead();
     if (tag === 'body') closeHead();
     const closes = OPEN_IMPLIES_CLOSE.get(tag);
     if (closes) while (stack.length > 1 && closes.has(current().tag)) pop();
-    const element = newElement(tag, attrs);
+    const element = newElement(tag, attrs ?? NO_ATTRIBUTES);
     open(element);
     if (SKIPPED_CONTENT_TAGS.has(tag) && !selfClosing) {
       // Nothing inside an inline SVG icon, a formula or a template is read: skip to the end tag in one

@@ -167,8 +167,10 @@ test('parser: a head left open, a self-closing <title/> in SVG and entities', ()
 
   const parsed = parseHtml('<p>Caf&eacute; &amp; bar &#8211; &#x2019;s &nbsp;&#150; &unknown; &copy 2024</p>', new Deadline(1000));
   assert.equal(textOf(parsed.root), 'Café & bar – ’s \u00a0– &unknown; © 2024');
-  const attrs = parseHtml('<a href="/x?a=1&amp;b=2" data-x=\'q"r\' title=plain>t</a>', new Deadline(1000)).elements[1].attrs;
-  assert.deepEqual(attrs, { href: '/x?a=1&b=2', 'data-x': 'q"r', title: 'plain' });
+  // Attributes the stage never reads (data-*, src) are skipped; quoting, case and entities are handled for the rest.
+  const attrs = parseHtml('<A HREF="/x?a=1&amp;b=2" data-x=\'q"r>\' src="a.jpg" Class=\'lead "one"\' title=plain>t</a>', new Deadline(1000)).elements[1].attrs;
+  assert.deepEqual(attrs, { href: '/x?a=1&b=2', class: 'lead "one"', title: 'plain' });
+  assert.equal(parseHtml('<DIV Class=x><P>a</P></Div><span>b</span>', new Deadline(1000)).elements.map((e) => e.tag).join(' '), '#root div p span');
 });
 
 test('fallback sequence: scored -> every kept paragraph -> tag rules only, each rule named', () => {
@@ -211,4 +213,42 @@ test('a page of navigation only has no content', () => {
     () => extract(page('<nav><a href="/">Home</a> <a href="/news">News</a></nav><div class="footer">Imprint · Privacy</div>')),
     (error: unknown) => error instanceof PipelineError && error.code === 'no_content',
   );
+});
+
+test('a page whose whole text is short is still an article; a short remainder of a boilerplate page is not', () => {
+  const tiny = extract(page('<main><p>Ferry resumes at noon</p></main>', '<title>Notice</title>'));
+  assert.equal(tiny.text, 'Ferry resumes at noon');
+  assert.equal(tiny.provenance.text?.rule, 'html.fallback');
+
+  // Its only text is a link: nothing else on the page, so the link text is the article.
+  const linkOnly = extract(page('<a href="/tides"><p>Tide tables</p> for April</a>', '<title>Tides</title>'));
+  assert.equal(linkOnly.provenance.text?.rule, 'html.whole-page');
+  assertContainsAll(linkOnly.text, ['Tide tables', 'for April']);
+
+  // The same short line beside a block the rules remove: what is left of a larger page, not an article.
+  assert.throws(
+    () => extract(page('<div style="display:none">Latest quay news and ferry times</div><p>Ferry resumes at noon</p>', '<title>Notice</title>')),
+    (error: unknown) => error instanceof PipelineError && error.code === 'no_content',
+  );
+});
+
+test('headings and lead-in lines left at the end without their section go; a heading before prose stays', () => {
+  const html = page(`<article><h1>Channel to be dredged</h1>${paragraphs([P1, P2])}<h2>Costs shared three ways</h2>${paragraphs([P3, P4])}
+    <h2>More on the harbour</h2><ul><li><a href="/a">Ferry fares rise</a></li><li><a href="/b">Quay market reopens</a></li></ul>
+    <p>Read more about it:</p></article>`);
+  const { text } = extract(html);
+  assertContainsAll(text, [...BODY, 'Costs shared three ways']);
+  assertContainsNone(text, ['More on the harbour', 'Read more about it', 'Ferry fares rise']);
+  assert.ok(text.endsWith(P4));
+});
+
+test('the headline repeated at the top of the text goes, also when the title carries the site name', () => {
+  const parsed = parseHtml(page(`<article><h1>Channel to be dredged</h1>${paragraphs()}</article>`), new Deadline(1000));
+  for (const title of ['Channel to be dredged', 'Channel to be dredged | The Calloway Courier', 'The Calloway Courier - Channel to be dredged']) {
+    const found = extractHtmlText(parsed, title, new Deadline(1000));
+    assert.ok(found.text.startsWith(P1), `title "${title}" left the heading in`);
+  }
+  // A first paragraph that only shares words with the title stays.
+  const kept = extractHtmlText(parsed, 'Dredged | Channel', new Deadline(1000));
+  assert.ok(kept.text.startsWith('Channel to be dredged'));
 });

@@ -17,6 +17,7 @@
  * Every walk is iterative, per-element numbers live in typed arrays indexed by document order, and the
  * deadline is checked in each loop.
  */
+import { MIN_ARTICLE_CHARS } from './constants.ts';
 import type { Deadline } from './deadline.ts';
 import { collapseSpace, textOf, type HtmlElement, type ParsedPage } from './dom.ts';
 import {
@@ -24,7 +25,7 @@ import {
   BOILERPLATE_CLASS_SUFFIXES, BOILERPLATE_CLASS_WORDS, BOILERPLATE_PARAGRAPH_FACTOR, BOILERPLATE_PREFIX_EXCEPTIONS,
   BOILERPLATE_ROLES, CHARS_PER_POINT, CLASS_WEIGHT, CLIMB_MAX_LINK_DENSITY, CLIMB_MIN_GAIN, CLIMB_MIN_PROSE_SHARE,
   CONTENT_CLASS_WORDS, DROPPED_TAGS, HEADING_TAGS, HIGH_BAR_CLASS_WORDS, HIDDEN_CLASS_NAMES, LINKY_PARAGRAPH_MIN_CHARS,
-  MAX_ELEMENTS_FOR_SCORING, MAX_LENGTH_POINTS, MAX_OUTPUT_CHARS, MAX_PARAGRAPH_LINK_DENSITY, MAX_PARAGRAPH_NODES, MIN_MAIN_TEXT_CHARS,
+  MAX_ELEMENTS_FOR_SCORING, MAX_LEAD_IN_CHARS, MAX_LENGTH_POINTS, MAX_TRAILING_ORPHANS, MAX_OUTPUT_CHARS, MAX_PARAGRAPH_LINK_DENSITY, MAX_PARAGRAPH_NODES, MIN_MAIN_TEXT_CHARS,
   MIN_SCORED_PARAGRAPH_CHARS, PARAGRAPH_TAGS, POSITIVE_CLASS_WORDS, PROTECTED_TAGS, PROTECT_MAX_LINK_DENSITY,
   PROTECT_HIDDEN_PROSE_SHARE, PROTECT_PROSE_SHARE, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_PARAGRAPH_CHARS, SIBLING_SCORE_SHARE,
   SOFT_DROPPED_TAGS, STATE_CLASS_PREFIXES, TAG_BASE_SCORE, UNPROTECTED_CLASS_WORDS, WEAK_BOILERPLATE_CLASS_WORDS,
@@ -35,6 +36,12 @@ export interface HtmlText {
   text: string;
   /** Which step produced the text: `html.scored`, `html.fallback`, `html.lenient-scored`, ... */
   rule: string;
+  /**
+   * No rule but the hard tag rules (scripts, navigation, forms) removed anything from the page. A short text is
+   * then all the article the page has (a one-line page), not what is left of an index page once its
+   * boilerplate went.
+   */
+  wholePage: boolean;
 }
 
 /**
@@ -148,8 +155,17 @@ function readClassName(raw: string): NameWords {
     }
   }
   if (nameCache.size >= MAX_CACHED_NAMES) nameCache.clear();
-  nameCache.set(key, words);
+  nameCache.set(detached(key), words);
   return words;
+}
+
+/**
+ * A copy of a string that does not hold on to the page it was read from. The engine keeps a substring of 13+
+ * characters as a view into its parent, so a cross-page cache keyed by a class name read off a page would keep
+ * that whole page in memory; the concatenation is flattened into a new string when sliced.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 const CLASS_SEPARATOR = /\s+/;
@@ -164,8 +180,9 @@ function classVerdict(element: HtmlElement, pageCache: Map<string, ClassVerdict>
   const cls = element.attrs.class;
   const id = element.attrs.id;
   if (!cls && !id) return NEUTRAL;
-  const key = id ? `${cls ?? ''}\u0000${id}` : (cls as string);
-  let verdict = pageCache.get(key);
+  // Most elements have a class and no id: their verdicts are cached by the class string alone.
+  const key = cls ?? '';
+  let verdict = id ? undefined : pageCache.get(key);
   if (verdict) return verdict;
   verdict = { boilerplate: false, hidden: false, unprotected: false, highBar: false, positive: 0 };
   let strong = false;
@@ -191,7 +208,7 @@ function classVerdict(element: HtmlElement, pageCache: Map<string, ClassVerdict>
   } else {
     verdict.boilerplate = strong || (weak && !content);
   }
-  pageCache.set(key, verdict);
+  if (!id) pageCache.set(key, verdict);
   return verdict;
 }
 
@@ -302,6 +319,8 @@ function rawCounts(page: ParsedPage, deadline: Deadline): RawCounts {
     let proseChars = 0;
     for (const child of element.children) {
       if (typeof child === 'string') {
+        // The parser shares one ' ' for the white space between tags: most text nodes, nothing to count.
+        if (child === ' ') continue;
         own += countTextAndCommas(child, commaCount);
         commas += commaCount[0];
       } else {
@@ -481,6 +500,8 @@ function widenContainer(best: HtmlElement, stats: PassStats, deadline: Deadline)
 }
 
 const SENTENCE_END = /[.!?…]["”’»)]?\s*$/;
+/** A line that announces what follows it (`Mehr zum Thema:`, `Read more:`). */
+const LEAD_IN_END = /:\s*$/;
 
 /** The best container plus its siblings that belong to the article. */
 function selectContent(best: HtmlElement, stats: PassStats): HtmlElement[] {
@@ -532,7 +553,8 @@ function articleBodies(page: ParsedPage, stats: PassStats): HtmlElement[] {
 interface Paragraph {
   text: string;
   linkChars: number;
-  heading: boolean;
+  /** Heading level (1 for <h1> ... 6), 0 for any other block. */
+  heading: number;
   /** Inside <pre>: lines and spacing are kept as written. */
   pre: boolean;
 }
@@ -549,22 +571,27 @@ function paragraphsOf(roots: HtmlElement[], dropped: Uint8Array, deadline: Deadl
   const paragraphs: Paragraph[] = [];
   let parts: string[] = [];
   let bufferLinks = 0;
-  let heading = false;
+  let heading = 0;
   let preDepth = 0;
   let bufferPre = false;
   let written = 0;
   const flush = (): void => {
     if (parts.length > 0) {
       const joinedParts = parts.join('');
-      const text = bufferPre
-        ? joinedParts.replace(EDGE_BREAKS, '')
-        : joinedParts.replace(INLINE_SPACE, ' ').replace(SPACE_AROUND_BREAK, '\n').replace(REPEATED_BREAKS, '\n').trim();
+      let text: string;
+      if (bufferPre) text = joinedParts.replace(EDGE_BREAKS, '');
+      else {
+        text = joinedParts.replace(INLINE_SPACE, ' ');
+        // Most paragraphs have no line break: skip the two passes that tidy them.
+        if (text.indexOf('\n') >= 0) text = text.replace(SPACE_AROUND_BREAK, '\n').replace(REPEATED_BREAKS, '\n');
+        text = text.trim();
+      }
       if (NON_SPACE.test(text)) paragraphs.push({ text, linkChars: bufferLinks, heading, pre: bufferPre });
       parts = [];
     }
     bufferPre = false;
     bufferLinks = 0;
-    heading = false;
+    heading = 0;
   };
   // Stack entries: an element to open, a string to write, or a marker closing a block / link.
   type Step = HtmlElement | string | { close: HtmlElement };
@@ -602,7 +629,7 @@ function paragraphsOf(roots: HtmlElement[], dropped: Uint8Array, deadline: Deadl
       }
       if (BLOCK_TAGS.has(element.tag)) {
         flush();
-        heading = HEADING_TAGS.has(element.tag);
+        heading = HEADING_TAGS.has(element.tag) ? element.tag.charCodeAt(1) - 48 : 0;
       } else if (element.tag === 'td' || element.tag === 'th') {
         parts.push(' ');
       }
@@ -617,13 +644,17 @@ function paragraphsOf(roots: HtmlElement[], dropped: Uint8Array, deadline: Deadl
   return paragraphs;
 }
 
-/** Drops link lists, captions and boilerplate lines; splits paragraphs written with <br> lines. */
-function cleanParagraphs(paragraphs: Paragraph[]): string[] {
+/**
+ * Drops link lists, captions and boilerplate lines; splits paragraphs written with <br> lines. `keepLinks`
+ * keeps paragraphs made of links (for a page whose only text is a link).
+ */
+function cleanParagraphs(paragraphs: Paragraph[], keepLinks = false): string[] {
   const out: string[] = [];
+  const levels: number[] = [];
   for (const paragraph of paragraphs) {
     const length = paragraph.text.length;
     const density = paragraph.linkChars / Math.max(1, countNonSpace(paragraph.text));
-    if (density > MAX_PARAGRAPH_LINK_DENSITY && length < LINKY_PARAGRAPH_MIN_CHARS) continue;
+    if (!keepLinks && density > MAX_PARAGRAPH_LINK_DENSITY && length < LINKY_PARAGRAPH_MIN_CHARS) continue;
     const lines = paragraph.text.split('\n');
     const kept: string[] = [];
     for (const raw of lines) {
@@ -633,8 +664,26 @@ function cleanParagraphs(paragraphs: Paragraph[]): string[] {
     }
     if (kept.length === 0) continue;
     out.push(kept.join(paragraph.heading ? ' ' : '\n'));
+    levels.push(paragraph.heading);
   }
-  return out;
+  return dropOrphanHeadings(out, levels);
+}
+
+/**
+ * Drops the headings and lead-in lines that end the text (`Weitere Informationen`, `Mehr zum Thema:`): what they
+ * introduced (related links, an author box, a newsletter form) was dropped, and their title is not article text.
+ * At most MAX_TRAILING_ORPHANS go: a longer run of headings is content (a list written as headings). A text
+ * made only of headings is kept whole.
+ */
+function dropOrphanHeadings(paragraphs: string[], levels: number[]): string[] {
+  let end = paragraphs.length;
+  while (end > 0 && paragraphs.length - end < MAX_TRAILING_ORPHANS) {
+    const last = paragraphs[end - 1];
+    if (levels[end - 1] > 0 || (last.length <= MAX_LEAD_IN_CHARS && LEAD_IN_END.test(last))) end--;
+    else break;
+  }
+  if (end === paragraphs.length || !levels.slice(0, end).some((level) => level === 0)) return paragraphs;
+  return paragraphs.slice(0, end);
 }
 
 function totalLength(paragraphs: string[]): number {
@@ -649,6 +698,8 @@ function totalLength(paragraphs: string[]): number {
 interface Attempt {
   paragraphs: string[];
   rule: string;
+  /** The pass's numbers (absent for the simple pass). */
+  stats?: PassStats;
 }
 
 /** One pass: scoring and selection, then every kept paragraph of the page when the selection under-delivers. */
@@ -659,10 +710,10 @@ function extractWith(page: ParsedPage, raw: RawCounts, mode: DropMode, deadline:
   if (debug && best) debug(`${mode}: best <${best.tag} class="${best.attrs.class ?? ''}" id="${best.attrs.id ?? ''}"> score ${stats.score[best.order].toFixed(1)}`);
   const roots = !best ? [] : isArticleBody(best) ? articleBodies(page, stats) : selectContent(widenContainer(best, stats, deadline), stats);
   const paragraphs = cleanParagraphs(paragraphsOf(roots, stats.dropped, deadline));
-  if (totalLength(paragraphs) >= MIN_MAIN_TEXT_CHARS) return { paragraphs, rule: `${prefix}scored` };
+  if (totalLength(paragraphs) >= MIN_MAIN_TEXT_CHARS) return { paragraphs, rule: `${prefix}scored`, stats };
   const everything = cleanParagraphs(paragraphsOf([page.root], stats.dropped, deadline));
-  if (totalLength(everything) > totalLength(paragraphs)) return { paragraphs: everything, rule: `${prefix}fallback` };
-  return { paragraphs, rule: `${prefix}scored` };
+  if (totalLength(everything) > totalLength(paragraphs)) return { paragraphs: everything, rule: `${prefix}fallback`, stats };
+  return { paragraphs, rule: `${prefix}scored`, stats };
 }
 
 /** Elements the simple pass reads as paragraphs. */
@@ -700,6 +751,19 @@ function simplePass(page: ParsedPage, deadline: Deadline): Attempt {
 }
 
 const TITLE_KEY = /[^\p{L}\p{N}]+/gu;
+/** Separators between a headline and the site's name in a page title (`Headline | Site`, `Site - Headline`). */
+const TITLE_PART_SEPARATOR = /\s+[|\-–—»·:]\s+/;
+
+const titleKey = (text: string): string => text.replace(TITLE_KEY, '').toLowerCase();
+
+/** Whether a paragraph is the page's title again: the whole title, or its headline part without the site name. */
+function repeatsTitle(paragraph: string, title: string): boolean {
+  const key = titleKey(paragraph);
+  if (!key || key.length > titleKey(title).length) return false;
+  if (key === titleKey(title)) return true;
+  const parts = title.split(TITLE_PART_SEPARATOR);
+  return parts.length > 1 && parts.some((part) => titleKey(part) === key);
+}
 const LETTER_RUNS = /\p{L}+/gu;
 const DIGIT = /\d/;
 
@@ -738,22 +802,28 @@ function dropBylines(paragraphs: string[]): string[] {
  */
 export function extractHtmlText(page: ParsedPage, title: string | null, deadline: Deadline, debug?: DebugSink): HtmlText {
   let found: Attempt;
+  let wholePage = false;
   if (page.elements.length > MAX_ELEMENTS_FOR_SCORING) {
     found = simplePass(page, deadline);
   } else {
     const raw = rawCounts(page, deadline);
-    found = extractWith(page, raw, 'strict', deadline, debug);
+    const strict = extractWith(page, raw, 'strict', deadline, debug);
+    found = strict;
     if (totalLength(found.paragraphs) < MIN_MAIN_TEXT_CHARS) {
       // The strict rules may have removed an article kept in an <aside> or a wrapper with an unlucky class:
       // retry with the tag rules only, and keep whichever step delivered more.
       const lenient = extractWith(page, raw, 'lenient', deadline, debug);
       if (totalLength(lenient.paragraphs) > totalLength(found.paragraphs)) found = lenient;
     }
+    const strictStats = strict.stats as PassStats;
+    wholePage = strictStats.text[0] === raw.text[0] && raw.text[0] > 0;
+    if (wholePage && totalLength(found.paragraphs) < MIN_ARTICLE_CHARS) {
+      // Nothing on the page is boilerplate by any rule: its whole text, links included, is the article.
+      const whole = cleanParagraphs(paragraphsOf([page.root], strictStats.dropped, deadline), true);
+      if (totalLength(whole) > totalLength(found.paragraphs)) found = { paragraphs: whole, rule: 'html.whole-page' };
+    }
   }
   let paragraphs = dropBylines(found.paragraphs);
-  if (title && paragraphs.length > 0) {
-    const key = title.replace(TITLE_KEY, '').toLowerCase();
-    if (key && paragraphs[0].replace(TITLE_KEY, '').toLowerCase() === key) paragraphs = paragraphs.slice(1);
-  }
-  return { text: paragraphs.join('\n\n'), rule: found.rule };
+  if (title && paragraphs.length > 0 && repeatsTitle(paragraphs[0], title)) paragraphs = paragraphs.slice(1);
+  return { text: paragraphs.join('\n\n'), rule: found.rule, wholePage };
 }

@@ -67,6 +67,8 @@ function isHttpUrl(value: string): boolean {
 interface PageFields {
   text: string;
   textRule: string;
+  /** The text is all the page holds (nothing was removed as boilerplate): a short text is then still an article. */
+  wholePage?: boolean;
   title: Candidate<string> | null;
   authorSources: Candidate<string[]>[];
   extraCredits: string[];
@@ -94,7 +96,7 @@ function fromHtml(doc: RawDocument, deadline: Deadline): PageFields {
     .filter((s) => s.length > 0);
 
   const title = chooseTitle(meta.titles, meta.headings, siteNames);
-  const { text, rule } = extractHtmlText(page, title?.value ?? null, deadline);
+  const { text, rule, wholePage } = extractHtmlText(page, title?.value ?? null, deadline);
   const description = meta.descriptions
     .map((c) => ({ value: collapseSpace(c.value), rule: c.rule }))
     .find((c) => c.value.length >= MIN_DESCRIPTION_CHARS) ?? null;
@@ -103,7 +105,7 @@ function fromHtml(doc: RawDocument, deadline: Deadline): PageFields {
     .map((c) => ({ value: languageFromTag(c.value) ?? '', rule: c.rule }))
     .find((c) => c.value !== '') ?? null;
   return {
-    text, textRule: rule, title, authorSources: meta.authors, extraCredits: meta.organisationAuthors,
+    text, textRule: rule, wholePage, title, authorSources: meta.authors, extraCredits: meta.organisationAuthors,
     personAuthors: meta.personAuthors, published: meta.published, updated: firstDate(meta.updated), outlet,
     description, tags, declaredLanguage, url,
   };
@@ -137,7 +139,7 @@ export function extractArticle(doc: RawDocument, options: ExtractOptions = {}): 
   deadline.check();
 
   const text = fields.text.trim();
-  if (text.length < MIN_ARTICLE_CHARS) {
+  if (text.length < MIN_ARTICLE_CHARS && !(fields.wholePage && text.length > 0)) {
     const what = doc.kind === 'html' ? 'HTML page' : 'page text';
     throw new PipelineError(
       'no_content',
