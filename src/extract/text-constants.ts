@@ -37,8 +37,12 @@ export const PROSE_WEIGHT = 1;
 export const PROSE_FREE_CHARS = 40;
 /** A short non-boilerplate line (sub-heading, list item, label) costs this much [0, 5, 15, 30]. */
 export const SHORT_LINE_COST = 5;
-/** A short line in a run of short lines costs this much more per line already in the run (menus) [1, 2, 3, 5, 10]. */
-export const SHORT_RUN_COST = 3;
+/**
+ * A short line in a run of short lines costs this much more per line already in the run (menus) [1, 2, 3, 5, 10].
+ * 3 before the article-header, news-feed and vocabulary rules; with them 2 (wcxb 0.899 -> 0.900, readability
+ * 0.905 -> 0.906, trafilatura-eval 0.861 -> 0.859).
+ */
+export const SHORT_RUN_COST = 2;
 /** The run cost stops growing at this many lines (a long list inside an article stays bridgeable) [4, 6, 8, 16]. */
 export const SHORT_RUN_MAX = 8;
 /** Boilerplate (vocabulary or repeated line), byline, dateline [30, 40, 45, 60, 100]. */
@@ -54,8 +58,11 @@ export const STOP_COST = 400;
 export const MAX_EXTENSION_GAP_LINES = 80;
 /** ... to prose on the other side of at least this many characters [150, 250, 400] ... */
 export const EXTENSION_MIN_CHARS = 150;
-/** ... and at least this share of the region's prose (a short block beside a long article is a box) [0.05, 0.15, 0.3]. */
-export const EXTENSION_MIN_SHARE = 0.15;
+/**
+ * ... and at least this share of the region's prose (a short block beside a long article is a box)
+ * [0.05, 0.1, 0.15, 0.25]: 0.15 before the article-header and teaser rules, 0.1 with them (wcxb +0.0025).
+ */
+export const EXTENSION_MIN_SHARE = 0.1;
 
 /** A line seen this many times on one page is boilerplate (menus appear twice: desktop and mobile). */
 export const REPEATED_LINE_MIN = 2;
@@ -66,6 +73,30 @@ export const REPEATED_LINE_MAX_WORDS = 12;
  * paragraphs are kept every time (the readability test pages repeat whole paragraphs as article text).
  */
 export const REPEATED_SENTENCE_MAX_WORDS = 30;
+
+/**
+ * A byline or dateline under a headline and over an article's prose adds this much to the region holding it, so
+ * that an article with a header beats a long footer notice or a sidebar without one [100, 150, 200, 300]: 200
+ * (readability 0.893 -> 0.899; wcxb and trafilatura-eval within 0.001).
+ */
+export const ARTICLE_HEADER_SCORE = 200;
+/** The headline stands at most this many lines over the byline or dateline (one more byline or dateline between). */
+export const HEADER_HEADLINE_LINES = 2;
+/** The article's prose starts at most this many lines under it (a standfirst, a caption, a share bar between). */
+export const HEADER_PROSE_LINES = 4;
+/**
+ * ... and holds this many characters of paragraphs with short breaks at most: a teaser card's one-sentence
+ * summary under an author and a date does not [300, 400, 600]: 300.
+ */
+export const HEADER_MIN_PROSE_CHARS = 300;
+
+/**
+ * A truncated summary of another article ("...", "…") has at most this many words; a longer line ending so is the
+ * writer's own ellipsis [30, 45, 60, unbounded]: 60 (trafilatura-eval 0.860 -> 0.862, the others equal).
+ */
+export const MAX_TEASER_WORDS = 60;
+/** Headlines led by a time of day count as a news feed from this many on a page (a live blog's few entries do not) [3, 5, 8]. */
+export const MIN_FEED_ITEMS = 5;
 
 // ---------------------------------------------------------------------------------------------------
 // Header: title, byline, dateline, standfirst
@@ -149,6 +180,14 @@ export const STOP_LINES = new Set([
   'nächster beitrag', 'über den autor', 'über die autorin', 'zum autor', 'mehr artikel', 'weitere nachrichten',
   'à propos de l’auteur', "à propos de l'auteur", 'articles récents', 'laisser un commentaire',
   'poster un commentaire', 'partager cet article', 'partager', 'voir aussi', 'dans la même rubrique',
+  // further reading, popular posts and feedback boxes under articles
+  'related coverage', 'explore further', 'read further', 'read more', 'more reading', 'pour approfondir',
+  'en savoir plus', 'popular posts', 'popular articles', 'most popular posts', 'beliebte beiträge',
+  'beliebteste beiträge', 'beliebte artikel', 'meistgelesene artikel', 'meistgelesene beiträge',
+  'was this article helpful?', 'was this helpful?', 'did you find this article helpful?',
+  'war der artikel nützlich?', 'war dieser artikel hilfreich?', 'war dieser beitrag hilfreich?',
+  'hat dir der artikel gefallen?', 'hat ihnen der artikel gefallen?', 'hat dir dieser beitrag gefallen?',
+  'möchten sie den artikel teilen?', 'artikel bewerten', 'bewerten', 'bewerten:', 'rate this', 'rate this article',
 ]);
 
 /** Lines that start an end-of-article block whatever follows on the line. */
@@ -162,6 +201,10 @@ export const STOP_PATTERNS: RegExp[] = [
   /^(?:comment|kommentar|pingback|trackback)s? (?:by|von|de)\b/i,
   /^(?:\d+|one|two|ein|eine|zwei)\s+(?:thoughts?|gedanken|kommentare?|antworten|responses?|replies|comments?|réponses?|commentaires?)\s+(?:on|to|zu|zum|sur|à)\b/i,
   /^(?:about|über) (?:the|den|die) (?:author|autor|autorin)\b/i,
+  /^(?:responses?|replies|comments?|reactions?|antworten|kommentare|reaktionen) (?:to|on|zu|zum|zur)\s+["'“„«‘]/i,
+  /^(?:more|mehr|weitere|plus) (?:from|aus|von|zum thema|zu diesem thema|de|du|des|sur)\b.{0,40}$/i,
+  /\bkönnte(?:n)? (?:dich|sie|euch|ihnen) (?:auch |ebenfalls )?(?:interessieren|gefallen)\b/i,
+  /^(?:related|popular|recent|latest|beliebte|ähnliche|neueste) (?:posts|articles|stories|beiträge|artikel) (?:zum thema|on|about|in|zu)\b/i,
 ];
 
 /**
@@ -192,9 +235,38 @@ export const EXTRA_BOILERPLATE_PATTERNS: RegExp[] = [
   /\bnot responsible for the content of external sites\b/i,
   /^(?:photo|image|video|audio|graphic|gallery)\s*\d*\s*(?:of|\/)\s*\d+$/i,
   /^\d+\s*(?:shares?|views?|likes?|comments?)$/i,
-  /^.{0,60}\b(?:sponsored|anzeige|gesponsert|sponsorisé)$/i,
   /^(?:advertisement|anzeige|werbung|publicité|annonce|publicidad|pubblicità)\s*[-–—:]?\s*(?:scroll|continue|weiterlesen|.{0,30})$/i,
+  // the controls of a web video player, spoken to screen readers
+  /^(?:play video|play|pause|current time|duration time|duration|remaining time|time remaining|loaded|progress|stream type|playback rate|chapters|descriptions|descriptions off|subtitles|subtitles off|subtitles settings|captions|captions off|captions settings|audio track|fullscreen|non-fullscreen|exit fullscreen|mute|unmute|seek to live|replay|this is a modal window|beginning of dialog window|end of dialog window|close modal dialog)\b[^.!?]{0,40}$/i,
+  /\b(?:opens captions settings dialog|selected$)/i,
+  // licence, liability and hosting notices in footers
+  /\bcreative commons\b.{0,80}\b(?:licen[cs]e|lizenz)\b|\b(?:licen[cs]ed|lizenz|licen[cs]e)\b.{0,80}\bcreative commons\b/i,
+  /^(?:trotz sorgfältiger inhaltlicher kontrolle|haftungsausschluss|haftungshinweis|disclaimer\s*:)/i,
+  /\bnot responsible for the (?:opinions|views|statements)\b/i,
+  /^(?:proudly )?(?:powered by|bloggen auf|blog at|erstellt mit|bereitgestellt von|theme by|theme:)\s+\S.{0,40}$/i,
+  /\btag cloud\b|\bschlagwortwolke\b/i,
+  // a picture credit alone on its line ("Kuva: Name", "Imagen: Agency", "Źródło: ...")
+  /^(?:photo|photos|image|images|picture|foto|fotos|bild|bilder|kuva|imagen|imagem|immagine|zdjęcie|źródło|fuente|fonte|credit|crédit|crédito|photo credit|bildquelle|bildnachweis|fotonachweis)\s*:\s*\S.{0,60}$/i,
+  // advertising and affiliate disclosures
+  /^(?:advertising|affiliate) disclosure\b|\bmay (?:receive|earn) (?:a )?(?:compensation|commission)\b/i,
 ];
+
+/**
+ * Boilerplate patterns that can only match short lines (labels and buttons, at most SHORT_BOILERPLATE_MAX_CHARS
+ * long): tested only on such lines, since their open starts and anchored ends are costly on long ones.
+ */
+export const SHORT_BOILERPLATE_PATTERNS: RegExp[] = [
+  /^.{0,60}\b(?:sponsored|anzeige|gesponsert|sponsorisé)$/i,
+  // a newsletter's name as a box heading ("Der Kestrel-Newsletter", "Harbour Daily Newsletter")
+  /^(?:der |die |das |the |our |unser |le |la )?[\p{L}\p{N}.&'’]+(?:[ -][\p{L}\p{N}.&'’]+){0,2}[- ]newsletter$/iu,
+  // print and download buttons
+  /^(?:.{0,30}\s)?(?:drucken|ausdrucken|print(?: this)?(?: recipe| article| page| story)?|imprimer(?: la recette| l'article)?)$/i,
+  /^(?:.{0,40}\s)?(?:als pdf(?: herunterladen| speichern)?|pdf(?: version| herunterladen| download)|download (?:the |as )?pdf)$/i,
+  // the author line of a comment ("Jana says:", "admin sagt:", "Paul dit :")
+  /^\S+(?:\s\S+){0,3}\s(?:says|said|sagt|schreibt|meint|dit|dice|scrive|zegt)\s?:$/i,
+];
+/** Longest line tested against SHORT_BOILERPLATE_PATTERNS: their longest match (60 characters and a label). */
+export const SHORT_BOILERPLATE_MAX_CHARS = 80;
 
 /** A label that starts a tag list ("Tags:", "Topics:", "Tagged", "Schlagwörter:", "Mots-clés :"). */
 export const TAG_LABEL =
@@ -220,6 +292,7 @@ export const MAX_TAG_WORDS = 4;
 export const CAPTION_CREDIT_SUFFIX =
   /(?:^|[.!?)]\s+)(?:image|images|photo|photos|photograph|picture|pictures|foto|fotos|bild|bilder|photographie|crédit|credit|credits|source|quelle|illustration|video)\s*(?::|by\b|von\b|de\b)\s*([^!?]{1,80})$/i;
 /** A sentence followed by a parenthesised name of an organisation or person: "... the city. (Meridian Press Agency)". */
+export const CAPTION_PAREN_CREDIT = /\((?:photo|foto|bild|image|imagen|kuva|picture|credit|crédit|quelle|source)\s*:[^()]{1,60}\)$/i;
 export const CAPTION_PAREN_SUFFIX = /[.!?]["”’]?\s+\((?:[\p{Lu}][\p{L}'’.-]*)(?:[\s/&-]+[\p{Lu}][\p{L}'’.-]*){0,5}\)$/u;
 
 /** Phrases that open the copyright notice of a page, the outlet's name follows. */

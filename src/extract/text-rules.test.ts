@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Deadline } from './deadline.ts';
 import { extractArticle } from './index.ts';
 import { extractFromText } from './text.ts';
+import { joinPatterns, matchesAny } from './vocabulary.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const demoDir = path.join(repoRoot, 'examples/demo');
@@ -237,4 +238,83 @@ test('a long interruption (a chart of labels) inside the article is bridged when
   const article = page(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, ...chart, ...after].join('\n'));
   for (const paragraph of [P1, P2, P3, ...after]) assert.ok(article.text.includes(paragraph), paragraph.slice(0, 40));
   assert.ok(!article.text.includes('billion'));
+});
+
+test('paragraphs ending in reference marks ("...in 1993.[4][5]") are prose', () => {
+  const cited = [
+    'The Okesund ferry first sailed in 1911 and has crossed the strait twice a day ever since, except in hard winters.[1]',
+    'Its crews have struck twice before, in 1962 and in 1987, both times over pay for the night crossings.[2][3]',
+    'The island council bought the line in 1994 and sold it to Tidewell Lines a decade later, after a long dispute.[citation needed]',
+  ];
+  const article = page(['Okesund ferry', 'From the Brindlemoor wiki', ...cited, 'Categories', 'Ferries', 'Brindlemoor'].join('\n'));
+  assert.equal(article.text, cited.join('\n\n'));
+});
+
+test('the controls of a video player and a print button are left out of the body', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2,
+    'Play Video', 'Current Time 0:00', 'Duration Time 2:15', 'Loaded: 0%', 'Playback Rate', 'captions settings, opens captions settings dialog',
+    'Fullscreen', 'Print article', P3, P4,
+  ].join('\n');
+  assert.equal(page(content).text, [P1, P2, P3, P4].join('\n\n'));
+});
+
+test('a "Related: <headline>" link inside the article does not end it', () => {
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, 'Related: Island cafés count the cost of the strike', P3, P4].join('\n');
+  const article = page(content);
+  assert.equal(article.text, [P1, P2, P3, P4].join('\n\n'));
+});
+
+test('an article under its headline and byline beats a longer notice in the footer', () => {
+  const notice = 'Timetables are provided by the operators and may change without notice. The Harbourline Gazette accepts no ' +
+    'liability for delays, cancellations or missed connections, and readers should check with Tidewell Lines before ' +
+    'travelling. Fares shown are indicative and include the island levy where it applies. Parking at the terminal is ' +
+    'managed by the port authority, whose terms apply, and the Gazette is not party to any contract for it. Maps are ' +
+    'reproduced with the permission of the survey office.';
+  const menu = ['Home', 'News', 'Ferries', 'Weather', 'Jobs', 'Property', 'Motors', 'Dating', 'Puzzles', 'Archive', 'Contact'];
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', 'May 12, 2024',
+    P1, P2, P3, 'Advertisement', P4, 'Most read', ...menu, notice,
+  ].join('\n');
+  const article = page(content);
+  assert.ok(article.text.startsWith(P1), article.text.slice(0, 80));
+  assert.ok(!article.text.includes('accepts no liability'));
+});
+
+test('a feed of time-stamped headlines beside the article is left out', () => {
+  const feed = [
+    '14:44 Island school closes for the week', '14:32 Tidewell Lines shares fall after the walkout',
+    '13:58 Harbour master warns of fog on Tuesday', '13:40 Council meets union leaders', '13:12 Cafés on the quay report a quiet day',
+  ];
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, 'Latest', ...feed, P5].join('\n');
+  const article = page(content);
+  for (const item of feed) assert.ok(!article.text.includes(item), item);
+  assert.ok(article.text.startsWith([P1, P2, P3].join('\n\n')));
+});
+
+test('a long paragraph ending in an ellipsis is the writer\'s, not a teaser', () => {
+  const trailing = 'On the quay the crews waited all afternoon for word from the operator, checking their phones, ' +
+    'sharing flasks of coffee and telling the few passengers who came by that the crossing would resume soon, ' +
+    'though nobody could say when exactly…';
+  const article = page(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, trailing, P2, P3].join('\n'));
+  assert.equal(article.text, [P1, trailing, P2, P3].join('\n\n'));
+});
+
+test('comment author lines ("Jorun says:") are neither headlines nor body', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, '3 Comments',
+    'Jorun K. says:', 'May 12, 2024 at 9:14 pm', P5,
+  ].join('\n');
+  const article = page(content);
+  assert.equal(article.title, 'Ferry crews strike over night-shift pay');
+  assert.equal(article.text, [P1, P2, P3].join('\n\n'));
+});
+
+test('joined patterns match the same lines as the patterns one by one', () => {
+  const patterns = [/^share\b/i, /\bcookies?\b/i, /^\p{Lu}{3,}$/u, /^(\d+) comments$/i];
+  const joined = joinPatterns(patterns);
+  assert.equal(joined.length, 2, 'one expression per set of flags');
+  for (const line of ['Share this', 'We use cookies here', 'NEWS', '12 comments', 'Ferry crews strike', 'news', '']) {
+    assert.equal(matchesAny(joined, line), patterns.some((p) => p.test(line)), line);
+  }
 });

@@ -14,25 +14,27 @@
  * 4. Inside the region, prose, sub-headings and list items are kept; captions, labels and boxes are dropped.
  */
 import { cleanAuthors, wireCredit } from './authors.ts';
-import { BOILERPLATE_LINES, BOILERPLATE_LINE_PATTERNS } from './constants.ts';
 import type { Deadline } from './deadline.ts';
 import {
-  AGENCY_WORDS, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER, CAPTION_COST,
-  CAPTION_CREDIT_SUFFIX, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE,
-  EXTRA_BOILERPLATE_PATTERNS, HEADER_LOOKAHEAD_LINES, HEADER_LOOKBACK_LINES, HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS,
-  KEEP_STANDFIRST_IN_TEXT, MAX_BYLINE_CHARS, MAX_DATELINE_CHARS, MAX_EXTENSION_GAP_LINES, MAX_TAG_LINES,
-  MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MIN_DATELINE_DATE_SHARE, PROSE_FREE_CHARS, PROSE_MIN_WORDS,
-  PROSE_MIN_WORDS_UNPUNCTUATED, PROSE_WEIGHT, REPEATED_LINE_MAX_WORDS, REPEATED_LINE_MIN,
-  REPEATED_SENTENCE_MAX_WORDS, SHORT_LINE_COST, SHORT_RUN_COST, SHORT_RUN_MAX, STANDFIRST_MAX_WORDS,
-  STANDFIRST_MIN_WORDS, STOP_COST, STOP_LINES, STOP_PATTERNS, TAG_JOINING_WORDS, TAG_LABEL, TEASER_COST,
-  TITLE_MIN_WORDS, UNWRAP_MIN_CHARS, UPDATED_LABEL, WORDS_PER_PUNCTUATION,
+  AGENCY_WORDS, ARTICLE_HEADER_SCORE, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
+  CAPTION_COST, CAPTION_CREDIT_SUFFIX, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD,
+  EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, HEADER_HEADLINE_LINES,
+  HEADER_LOOKAHEAD_LINES, HEADER_LOOKBACK_LINES, HEADER_MIN_PROSE_CHARS, HEADER_PROSE_LINES, HEADLINE_MAX_WORDS,
+  HEADLINE_MIN_WORDS, KEEP_STANDFIRST_IN_TEXT, MAX_BYLINE_CHARS, MAX_DATELINE_CHARS, MAX_EXTENSION_GAP_LINES,
+  MAX_TAG_LINES, MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MAX_TEASER_WORDS, MIN_DATELINE_DATE_SHARE, MIN_FEED_ITEMS,
+  PROSE_FREE_CHARS, PROSE_MIN_WORDS, PROSE_MIN_WORDS_UNPUNCTUATED, PROSE_WEIGHT, REPEATED_LINE_MAX_WORDS,
+  REPEATED_LINE_MIN, REPEATED_SENTENCE_MAX_WORDS, SHORT_BOILERPLATE_MAX_CHARS, SHORT_BOILERPLATE_PATTERNS,
+  SHORT_LINE_COST, SHORT_RUN_COST, SHORT_RUN_MAX, STANDFIRST_MAX_WORDS, STANDFIRST_MIN_WORDS, STOP_COST, STOP_LINES,
+  STOP_PATTERNS, TAG_JOINING_WORDS, TAG_LABEL, TEASER_COST, TITLE_MIN_WORDS, UNWRAP_MIN_CHARS, UPDATED_LABEL,
+  WORDS_PER_PUNCTUATION,
 } from './text-constants.ts';
 import { findLineDate } from './text-dates.ts';
 import { findOutlet } from './text-outlet.ts';
-import { isBoilerplateLine, isCaption, lineKey } from './vocabulary.ts';
+import { isBoilerplateKeyedLine, isBoilerplateLine, isCaption, joinPatterns, lineKey, matchesAny } from './vocabulary.ts';
 
 export type LineKind =
-  | 'prose' | 'heading' | 'short' | 'caption' | 'byline' | 'dateline' | 'boilerplate' | 'teaser' | 'tags' | 'stop';
+  | 'prose' | 'heading' | 'short' | 'caption' | 'byline' | 'dateline' | 'boilerplate' | 'repeated' | 'teaser' | 'tags'
+  | 'stop';
 
 export interface ClassifiedLine {
   text: string;
@@ -40,6 +42,8 @@ export interface ClassifiedLine {
   kind: LineKind;
   /** How often the line occurs on the page. */
   repeats: number;
+  /** A byline or dateline under a headline with prose just below it: the header of an article. */
+  header?: boolean;
 }
 
 export interface TextExtraction {
@@ -59,8 +63,10 @@ export interface TextExtraction {
   rules: Record<string, string>;
 }
 
+/** A headline led by a time of day: an item of a news feed. */
+const TIME_LED_HEADLINE = /^\d{1,2}[:h.]\d{2}\s+(?!(?:am|pm|a\.m\.|p\.m\.|uhr|h|hrs|et|gmt|utc|cet)\b)[\p{Lu}\p{N}"'“«„]/u;
 /** Sentence endings, allowing a closing quote or bracket after the mark. */
-const SENTENCE_END = /[.!?:;。！？]["'”’»)\]]*$/;
+const SENTENCE_END = /[.!?:;。！？]["'”’»)\]]*(?:\s?\[(?:\d{1,3}|[a-z]|citation needed)\])*$/;
 const TRUNCATED_END = /(?:…|\.\.\.)["'”’]?$/;
 /** A relative time with no reference to resolve it against ("Updated 2 hours ago", "vor 3 Tagen"). */
 const RELATIVE_DATELINE =
@@ -71,10 +77,16 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 /** A month name glued to a name by a scraper ("GiuffridaMar 5, 2025"). */
 const GLUED_MONTH = /(\p{Ll})((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/gu;
 
+/** A line with CJK script in it (tested before counting its characters). */
+const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+/** Words of a line: runs of non-space characters (lines are collapsed to single spaces), or CJK characters in pairs. */
 function wordCount(text: string): number {
-  const spaced = text.match(/\S+/g)?.length ?? 0;
+  let spaced = text.length > 0 ? 1 : 0;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) spaced++;
+  if (!HAS_CJK.test(text)) return spaced;
   const cjk = text.match(CJK)?.length ?? 0;
-  return cjk > 0 ? Math.max(spaced, Math.round(cjk / CJK_CHARS_PER_WORD)) : spaced;
+  return Math.max(spaced, Math.round(cjk / CJK_CHARS_PER_WORD));
 }
 
 /** Joins lines cut by a hard wrap: a long line without an ending followed directly by a lowercase start. */
@@ -102,8 +114,14 @@ function repeatKey(line: string): string {
 /** Longest line tested against the extra boilerplate patterns: longer lines are paragraphs. */
 const MAX_EXTRA_BOILERPLATE_CHARS = 300;
 
+const EXTRA_BOILERPLATE = joinPatterns(EXTRA_BOILERPLATE_PATTERNS);
+const SHORT_BOILERPLATE = joinPatterns(SHORT_BOILERPLATE_PATTERNS);
+const STOP = joinPatterns(STOP_PATTERNS);
+
 function isExtraBoilerplate(text: string): boolean {
-  return text.length <= MAX_EXTRA_BOILERPLATE_CHARS && EXTRA_BOILERPLATE_PATTERNS.some((pattern) => pattern.test(text));
+  if (text.length > MAX_EXTRA_BOILERPLATE_CHARS) return false;
+  if (text.length <= SHORT_BOILERPLATE_MAX_CHARS && matchesAny(SHORT_BOILERPLATE, text)) return true;
+  return matchesAny(EXTRA_BOILERPLATE, text);
 }
 
 /** A short line with a © credit in it is a picture credit ("Harbour at dusk © Name / Agency"). */
@@ -113,19 +131,24 @@ const COPYRIGHT_CREDIT = /\S\s*©\s*[^.!?]{1,60}$/;
 /** A tag line ("Tags: a, b, c") has at most this many words; a longer line starting "Themen" is a sentence. */
 const MAX_TAG_LINE_TOTAL_WORDS = 40;
 
+/** A label and a headline on one line ("Related: ...", "Lesen Sie auch: ..."): one link inside the article. */
+const INLINE_LINK =
+  /^(?:related|read more|read also|also read|see also|watch|listen|lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|siehe auch|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lee también|leer también|leggi anche|lees ook)\s*:\s*\S+(?:\s+\S+){2,}$/i;
+const MAX_INLINE_LINK_CHARS = 200;
+
 /** Stop lines are labels: a longer line is a sentence that happens to start like one. */
 const MAX_STOP_LINE_CHARS = 80;
 
-/** The shared boilerplate vocabulary (vocabulary.ts) with the line's key computed once. */
+/**
+ * The shared boilerplate vocabulary of every language (vocabulary.ts) with the line's key computed once.
+ * Measured against the English-only vocabulary: trafilatura-eval 0.859 -> 0.860, the other sets equal.
+ */
 function isVocabularyBoilerplate(text: string, key: string): boolean {
-  if (text.length > MAX_KEYED_LINE_CHARS) return false;
-  if (key === '' || BOILERPLATE_LINES.has(key)) return true;
-  const plain = text.replace(/^[*•·\s]+/, '');
-  return BOILERPLATE_LINE_PATTERNS.some((pattern) => pattern.test(plain));
+  return text.length <= MAX_KEYED_LINE_CHARS && isBoilerplateKeyedLine(text, key);
 }
 
 function isCaptionLine(text: string): boolean {
-  if (isCaption(text) || CAPTION_PAREN_SUFFIX.test(text)) return true;
+  if (isCaption(text) || CAPTION_PAREN_SUFFIX.test(text) || CAPTION_PAREN_CREDIT.test(text)) return true;
   // "... Image: NBN / Rolf Ekdahl", "Bild: Name/Shutterstock.com": the credit ends the line, no sentence after it.
   const credit = CAPTION_CREDIT_SUFFIX.exec(text);
   if (credit && !/[.!?]\s/.test(credit[1]) && !/[.!?]$/.test(credit[1])) return true;
@@ -151,7 +174,7 @@ function isByline(text: string, words: number): boolean {
 
 /** The kind a line has from its shape alone. */
 function shapeOf(text: string, words: number): LineKind {
-  if (TRUNCATED_END.test(text) && words >= 3) return 'teaser';
+  if (TRUNCATED_END.test(text) && words >= 3 && words <= MAX_TEASER_WORDS) return 'teaser';
   if (words >= PROSE_MIN_WORDS && SENTENCE_END.test(text)) return 'prose';
   // A long line without an ending is a paragraph cut by the scraper only when it has punctuation inside (a tag
   // cloud or a menu flattened into one line has none).
@@ -164,9 +187,11 @@ function shapeOf(text: string, words: number): LineKind {
 
 function classify(text: string, key: string, words: number, repeats: number, firstOccurrence: boolean): LineKind {
   if (TAG_LABEL.test(text) && words <= MAX_TAG_LINE_TOTAL_WORDS) return 'tags';
-  if (text.length <= MAX_STOP_LINE_CHARS && (STOP_LINES.has(key) || STOP_PATTERNS.some((pattern) => pattern.test(text)))) return 'stop';
+  // "Related: <headline>" is one link set into the article, not the start of the end-of-article links.
+  if (text.length <= MAX_INLINE_LINK_CHARS && INLINE_LINK.test(text)) return 'boilerplate';
+  if (text.length <= MAX_STOP_LINE_CHARS && (STOP_LINES.has(key) || matchesAny(STOP, text))) return 'stop';
   if (isVocabularyBoilerplate(text, key) || isExtraBoilerplate(text)) return 'boilerplate';
-  if (repeats >= REPEATED_LINE_MIN && (words <= REPEATED_LINE_MAX_WORDS || (!firstOccurrence && words <= REPEATED_SENTENCE_MAX_WORDS))) return 'boilerplate';
+  if (repeats >= REPEATED_LINE_MIN && (words <= REPEATED_LINE_MAX_WORDS || (!firstOccurrence && words <= REPEATED_SENTENCE_MAX_WORDS))) return 'repeated';
   if (isCaptionLine(text)) return 'caption';
   if (isByline(text, words)) return 'byline';
   if (text.length <= MAX_DATELINE_CHARS) {
@@ -204,11 +229,53 @@ export function classifyLines(content: string, deadline: Deadline): ClassifiedLi
   }
   // A headline directly followed by a truncated summary is a teaser of another article.
   for (let i = 0; i + 1 < classified.length; i++) {
-    if (classified[i + 1].kind === 'teaser' && (classified[i].kind === 'heading' || classified[i].kind === 'prose')) {
+    if (classified[i + 1].kind === 'teaser' && (classified[i].kind === 'heading' || (classified[i].kind === 'prose' && classified[i].words <= MAX_TEASER_WORDS))) {
       classified[i].kind = 'teaser';
     }
   }
+  markNewsFeed(classified);
+  markArticleHeaders(classified);
   return classified;
+}
+
+/**
+ * A feed of latest news beside the article: headlines led by their time of day ("14:32 Minister resigns"). With
+ * several of them on the page they are teasers of other articles, whatever their shape.
+ */
+function markNewsFeed(lines: ClassifiedLine[]): void {
+  const stamped: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].words <= MAX_TEASER_WORDS && TIME_LED_HEADLINE.test(lines[i].text)) stamped.push(i);
+  }
+  if (stamped.length < MIN_FEED_ITEMS) return;
+  for (const i of stamped) lines[i].kind = 'teaser';
+}
+
+/** Marks bylines and datelines that sit under a headline (a line or two above) and over prose (a few lines below). */
+function markArticleHeaders(lines: ClassifiedLine[]): void {
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if ((line.kind !== 'byline' && line.kind !== 'dateline') || line.repeats > 1) continue;
+    let headline = false;
+    for (let j = i - 1; j >= Math.max(0, i - HEADER_HEADLINE_LINES); j--) {
+      if (lines[j].kind === 'heading' && !lines[j].text.endsWith(':')) headline = true;
+      if (lines[j].kind !== 'byline' && lines[j].kind !== 'dateline') break;
+    }
+    if (!headline) continue;
+    for (let j = i + 1; j <= Math.min(lines.length - 1, i + HEADER_PROSE_LINES); j++) {
+      if (lines[j].kind === 'prose') {
+        // An article follows, not a teaser's one-sentence summary: a few paragraphs with short breaks at most.
+        let chars = 0;
+        for (let k = j; k < lines.length && chars < HEADER_MIN_PROSE_CHARS; k++) {
+          if (lines[k].kind === 'prose') chars += lines[k].text.length;
+          else if (lines[k].kind !== 'heading' && lines[k].kind !== 'short' && lines[k].kind !== 'caption') break;
+        }
+        line.header = chars >= HEADER_MIN_PROSE_CHARS;
+        break;
+      }
+      if (lines[j].kind === 'stop' || lines[j].kind === 'teaser' || lines[j].kind === 'tags') break;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -222,6 +289,7 @@ interface Region {
 
 /** What a line adds to the score of a region holding it; `shortRun` counts the non-prose lines just before it. */
 function lineScore(line: ClassifiedLine, shortRun: number): number {
+  if (line.header) return ARTICLE_HEADER_SCORE;
   switch (line.kind) {
     case 'prose':
       return Math.max(0, line.text.length - PROSE_FREE_CHARS) * PROSE_WEIGHT;
@@ -230,6 +298,8 @@ function lineScore(line: ClassifiedLine, shortRun: number): number {
       return -(SHORT_LINE_COST + SHORT_RUN_COST * Math.min(shortRun, SHORT_RUN_MAX));
     case 'caption':
       return -CAPTION_COST;
+    case 'repeated':
+      return -BOILERPLATE_COST;
     case 'teaser':
       return -TEASER_COST;
     case 'tags':
@@ -256,6 +326,9 @@ function bestRegion(lines: ClassifiedLine[]): Region | null {
     sum += score;
     if (score > 0 && (!best || sum > best.score)) best = { start, end: i, score: sum };
   }
+  // A region that won by its header starts, like any other, at its first prose line: the lines between the header
+  // and the body are read as header lines (title, standfirst), not as body.
+  if (best) while (best.start < best.end && lines[best.start].kind !== 'prose') best.start++;
   return best;
 }
 
@@ -338,7 +411,7 @@ function isTitleShaped(line: ClassifiedLine): boolean {
   if (line.words < TITLE_MIN_WORDS || line.words > HEADLINE_MAX_WORDS) return false;
   if (line.kind === 'heading') return true;
   // A headline repeated on the page (breadcrumb, share box) is still the headline.
-  return line.kind === 'boilerplate' && line.repeats >= REPEATED_LINE_MIN && !isBoilerplateLine(line.text) &&
+  return line.kind === 'repeated' && !isBoilerplateLine(line.text) &&
     !isExtraBoilerplate(line.text) && shapeOf(line.text, line.words) === 'heading';
 }
 
