@@ -1,7 +1,7 @@
 /**
  * Trains the statistical named-entity recogniser on CoNLL-2003 and writes its model file.
  *
- *   npx tsx scripts/train-ner.ts [--epochs N] [--out models/ner-conll.bin] [--with-valid] [--scheme BIO|BILOU]
+ *   npx tsx scripts/train-ner.ts [--epochs N] [--out models/ner-conll.bin] [--with-valid] [--scheme IO|BIO|BILOU]
  *                                [--hash-bits N] [--data DIR] [--no-gazetteer] [--no-clusters]
  *
  * Reads train.txt (and valid.txt) from $CROSSCHECK_DATA/ner/conll2003 (default ../shared/data), compiles
@@ -78,7 +78,7 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown option ${flag}`);
   }
   if (!Number.isInteger(args.epochs) || args.epochs < 1) throw new Error('--epochs must be a positive integer');
-  if (args.scheme !== 'BIO' && args.scheme !== 'BILOU') throw new Error('--scheme must be BIO or BILOU');
+  if (args.scheme !== 'IO' && args.scheme !== 'BIO' && args.scheme !== 'BILOU') throw new Error('--scheme must be IO, BIO or BILOU');
   return args;
 }
 

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Annotations } from '../model.ts';
 import { annotate } from './index.ts';
+import { analyzeText } from './text.ts';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEEDS = process.env.CROSSCHECK_SEEDS ?? join(REPO, '..', 'shared', 'seeds');
@@ -178,5 +179,44 @@ describe('seed pages: every named person, place and organisation of the article 
     }
     assert.ok(places.has('South Korea'), [...places].join(', '));
     assert.ok(!people.some((name) => /Getty|Picks|NEWS|Contributor|Trending/.test(name)), people.join(', '));
+  });
+});
+
+describe('analyzeText tokens', () => {
+  /** The expression the scanner of text.ts implements (kept here as its reference). */
+  const REFERENCE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*['’]?/gu;
+  const reference = (text: string) => [...text.matchAll(REFERENCE)].map((m) => `${m.index}:${m[0]}`);
+  const scanned = (text: string) => analyzeText(text).tokens.map((t) => `${t.start}:${t.text}`);
+
+  it('match the reference expression on tricky text', () => {
+    for (const text of [
+      "U.S. U.S U.K.-based A.B.C. É.Ü. Ukraine's Editors' Kwang-chol O’Brien rock'n'roll e\u0301te",
+      '10,000 1990s ٣٤٥ ½ 𝐀𝐁𝐂 😀x a\u00a0b \ud800 -- ‐x ‑y',
+    ]) {
+      assert.deepEqual(scanned(text), reference(text), text);
+    }
+  });
+
+  it('match the reference expression on random text', () => {
+    const alphabet = ['a', 'B', 'É', 'ü', 'ж', 'Ж', '中', '𝐀', '😀', '\u0301', '0', '٣', '½', '.', ',', '-', '‐', '‑', "'", '’', 's', ' ', '\n', '\ud800'];
+    let seed = 11;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 20);
+      for (let k = 0; k < length; k++) text += alphabet[Math.floor(random() * alphabet.length)];
+      assert.deepEqual(scanned(text), reference(text), JSON.stringify(text));
+    }
+  });
+
+  it('mark possessives and where the name ends', () => {
+    const tokens = analyzeText("Ukraine's army and the Editors’ picks").tokens;
+    assert.deepEqual(
+      tokens.filter((t) => t.possessive).map((t) => [t.text, t.nameEnd - t.start]),
+      [["Ukraine's", 7], ['Editors’', 7]],
+    );
   });
 });

@@ -61,10 +61,17 @@ const APPOSITION_ROLE = new RegExp(
   `^,\\s+((?:the|a|an|its|his|her|their)\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?(?:${ROLE_HEAD_WORDS.join('|')}))(?=[,.;])`,
   'u',
 );
-const TRAILING_DOT = /\.$/;
-
+/** The word without one trailing period ("Gen." -> "Gen"). */
 function bare(word: string): string {
-  return word.replace(TRAILING_DOT, '');
+  return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word;
+}
+
+/** NAME_PARTICLE_PREFIX ("al-Assad"), tested only on words with a hyphen where a particle (2-3 letters) ends. */
+function hasParticlePrefix(word: string): boolean {
+  const second = word.charCodeAt(2);
+  const third = word.charCodeAt(3);
+  const hyphen = second === 45 || second === 0x2010 || third === 45 || third === 0x2010;
+  return hyphen && NAME_PARTICLE_PREFIX.test(word);
 }
 
 export const recognizeEntities: EntityRecognizer = (doc) => {
@@ -96,7 +103,7 @@ export const recognizeEntities: EntityRecognizer = (doc) => {
   };
   const computeNameToken = (i: number): boolean => {
     const token = tokens[i]!;
-    if (token.shape !== 'cap' && token.shape !== 'upper' && !NAME_PARTICLE_PREFIX.test(token.text)) return false;
+    if (token.shape !== 'cap' && token.shape !== 'upper' && !hasParticlePrefix(token.text)) return false;
     const word = surface(i);
     if (CALENDAR_WORDS.has(bare(word))) return false;
     // A word in an ALL-CAPS run ("MORE NEWS") is page furniture, unless the gazetteer knows it.
@@ -111,7 +118,9 @@ export const recognizeEntities: EntityRecognizer = (doc) => {
     }
     return true;
   };
-  const adjacent = (i: number, j: number) => j < tokens.length && text.slice(tokens[i]!.end, tokens[j]!.start) === ' ';
+  // Separated by exactly one space.
+  const adjacent = (i: number, j: number) =>
+    j < tokens.length && tokens[j]!.start - tokens[i]!.end === 1 && text.charCodeAt(tokens[i]!.end) === 32;
 
   const mentions: EntityMention[] = [];
   const splitter = new SequenceSplitter(doc, surfaces, mentions);
@@ -173,8 +182,17 @@ for (const phrase of BOILERPLATE_PHRASES) {
 
 /** End offset of a boilerplate phrase starting at the token, or 0. */
 function boilerplateAt(text: string, token: Token): number {
-  const first = token.text.split(/['’]/)[0]!;
-  for (const phrase of BOILERPLATE_BY_FIRST_WORD.get(first) ?? []) {
+  let cut = token.text.length;
+  for (let k = 0; k < token.text.length; k++) {
+    const code = token.text.charCodeAt(k);
+    if (code === 39 || code === 0x2019) {
+      cut = k;
+      break;
+    }
+  }
+  const phrases = BOILERPLATE_BY_FIRST_WORD.get(cut === token.text.length ? token.text : token.text.slice(0, cut));
+  if (phrases === undefined) return 0;
+  for (const phrase of phrases) {
     if (text.startsWith(phrase, token.start)) return token.start + phrase.length;
   }
   return 0;
@@ -384,15 +402,27 @@ function lastIndexWhere(list: string[], predicate: (w: string) => boolean): numb
   return -1;
 }
 
+/** Index of the token starting at `offset` (binary search over the sorted tokens), or undefined. */
+function tokenStartingAt(tokens: Token[], offset: number): number | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = tokens[mid]!.start;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 /** Roles beside a person: lower-case titles before ("leader Kim"), appositions after (", the minister,"). */
 function addRoles(doc: AnalyzedText, mentions: EntityMention[]): void {
   const { text, tokens } = doc;
-  const tokenIndexAt = new Map<number, number>();
-  for (let k = 0; k < tokens.length; k++) tokenIndexAt.set(tokens[k]!.start, k);
   for (const mention of mentions) {
     if (mention.type !== 'PERSON') continue;
     const roles = mention.roles ?? [];
-    const first = tokenIndexAt.get(mention.start);
+    const first = tokenStartingAt(tokens, mention.start);
     if (first !== undefined && !mention.roles) {
       let k = first - 1;
       while (k >= 0 && tokens[k]!.shape === 'lower' && LOWERCASE_ROLE_WORDS.has(tokens[k]!.text) && text.slice(tokens[k]!.end, tokens[k + 1]!.start) === ' ') k--;

@@ -28,6 +28,7 @@ import {
   NAVIGATION_PHRASES,
 } from './constants.ts';
 import { recognizeEntities, type EntityMention } from './entities.ts';
+import { SPACE, classAt } from './ner/chars.ts';
 import { recognize, type NerModel, type NerSpan } from './ner/index.ts';
 import type { AnalyzedText } from './text.ts';
 
@@ -74,11 +75,29 @@ function lineAround(text: string, offset: number): string {
   return text.slice(start, end).trim().replace(TRAILING_PUNCTUATION, '');
 }
 
+/** Longest navigation phrase: a line longer than this (trimmed, without trailing punctuation) is not one. */
+const LONGEST_NAVIGATION_PHRASE = Math.max(...[...NAVIGATION_PHRASES].map((phrase) => phrase.length));
+/** Trailing characters `lineAround` drops (TRAILING_PUNCTUATION without \s). */
+const TRAILING_MARKS = new Set([...':.,;!?|•·–—-'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * True when the line holding `offset` is a navigation label ("MORE NEWS"). Measures the line first: most
+ * lines are paragraphs far longer than any label, and are not copied or lowercased.
+ */
+function onNavigationLine(text: string, offset: number): boolean {
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  if (end < 0) end = text.length;
+  while (start < end && classAt(text, start) & SPACE) start++;
+  while (end > start && (TRAILING_MARKS.has(text.charCodeAt(end - 1)) || classAt(text, end - 1) & SPACE)) end--;
+  if (end - start > LONGEST_NAVIGATION_PHRASE) return false;
+  return NAVIGATION_PHRASES.has(lineAround(text, offset).toLowerCase());
+}
+
 function isFurniture(text: string, span: Candidate): boolean {
   const lower = span.text.toLowerCase();
   if (NAVIGATION_PHRASES.has(lower) || BOILERPLATE_PHRASES.has(span.text)) return true;
-  const line = lineAround(text, span.start).toLowerCase();
-  if (NAVIGATION_PHRASES.has(line)) return true;
+  if (onNavigationLine(text, span.start)) return true;
   const words = span.text.match(WORDS) ?? [];
   // "MORE NEWS": two or more ALL-CAPS words are page furniture unless the gazetteer knows the phrase.
   if (words.length >= 2 && !HAS_LOWER.test(span.text) && !GAZETTEER.has(span.text)) return true;
@@ -146,13 +165,21 @@ function gazetteerExtra(mention: EntityMention, text: string): void {
   }
 }
 
-/** Entity mentions of a document: the tagger's spans with the rules' refinements, sorted by start. */
-export function recognizeMentions(doc: AnalyzedText, model?: NerModel): EntityMention[] {
+/** One number per span (exact for offsets below 2^26). */
+function spanKey(start: number, end: number): number {
+  return start * 0x4000000 + end;
+}
+
+/**
+ * Entity mentions of a document: the tagger's spans with the rules' refinements, sorted by start. `spans`:
+ * the tagger's spans when the caller has them already (the benchmark times the tagger on its own).
+ */
+export function recognizeMentions(doc: AnalyzedText, model?: NerModel, spans: NerSpan[] = recognize(doc.text, model)): EntityMention[] {
   const { text } = doc;
   const rules = recognizeEntities(doc);
-  const ruleAt = new Map<string, EntityMention>();
-  for (const r of rules) ruleAt.set(`${r.start}:${r.end}`, r);
-  const candidates = recognize(text, model).flatMap((span) => repair(text, span));
+  const ruleAt = new Map<number, EntityMention>();
+  for (const r of rules) ruleAt.set(spanKey(r.start, r.end), r);
+  const candidates = spans.flatMap((span) => repair(text, span));
 
   const out: EntityMention[] = [];
   const joined = new Set<EntityMention>();
@@ -174,7 +201,7 @@ export function recognizeMentions(doc: AnalyzedText, model?: NerModel): EntityMe
       continue;
     }
     const mention: EntityMention = { text: c.text, start: c.start, end: c.end, type: c.type, rule: c.rule };
-    const same = ruleAt.get(`${c.start}:${c.end}`);
+    const same = ruleAt.get(spanKey(c.start, c.end));
     if (same) {
       if (same.rule === 'entities.gazetteer' || (same.type === 'PERSON' && same.roles)) mention.type = same.type;
       if (same.subtype) mention.subtype = same.subtype;
@@ -187,11 +214,15 @@ export function recognizeMentions(doc: AnalyzedText, model?: NerModel): EntityMe
   }
 
   // Precise rule mentions the tagger did not cover.
-  const covered = (r: EntityMention) => out.some((m) => m.start < r.end && r.start < m.end);
+  // Characters covered by a mention so far: a rule mention overlaps one when it covers a marked character.
+  const marked = new Uint8Array(text.length);
+  for (const m of out) marked.fill(1, m.start, m.end);
+  const covered = (r: EntityMention) => marked.subarray(r.start, r.end).includes(1);
   for (const r of rules) {
     if (!TRUSTED_RULES.has(r.rule) || joined.has(r) || covered(r)) continue;
-    if (NAVIGATION_PHRASES.has(lineAround(text, r.start).toLowerCase())) continue;
+    if (onNavigationLine(text, r.start)) continue;
     out.push(r);
+    marked.fill(1, r.start, r.end);
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;

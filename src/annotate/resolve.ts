@@ -31,8 +31,26 @@ const NON_WORD = /[.\u2019']/g;
 const SPLIT = /[\s-]+/;
 const ACRONYM_SHAPE = /^(?:\p{Lu}\.?){2,6}$/u;
 
-/** Normalised tokens of a name: ASCII, lower case, no dots or possessives, American spelling. */
+/**
+ * Names recur across the documents of a stream: their key tokens and aliases are kept (until this many
+ * names, then the caches start over; a few hundred KB).
+ */
+const NAME_CACHE_LIMIT = 20_000;
+const keyTokensCache = new Map<string, readonly string[]>();
+const aliasCache = new Map<string, string | undefined>();
+
+/** Normalised tokens of a name: ASCII, lower case, no dots or possessives, American spelling. Shared: do not modify. */
 export function nameKeyTokens(name: string): string[] {
+  let tokens = keyTokensCache.get(name);
+  if (tokens === undefined) {
+    if (keyTokensCache.size >= NAME_CACHE_LIMIT) keyTokensCache.clear();
+    tokens = computeKeyTokens(name);
+    keyTokensCache.set(name, tokens);
+  }
+  return tokens as string[];
+}
+
+function computeKeyTokens(name: string): string[] {
   return anyAscii(name)
     .toLowerCase()
     .replace(/'s$/, '')
@@ -43,6 +61,14 @@ export function nameKeyTokens(name: string): string[] {
 }
 
 function aliasOf(name: string): string | undefined {
+  if (aliasCache.has(name)) return aliasCache.get(name);
+  if (aliasCache.size >= NAME_CACHE_LIMIT) aliasCache.clear();
+  const alias = computeAlias(name);
+  aliasCache.set(name, alias);
+  return alias;
+}
+
+function computeAlias(name: string): string | undefined {
   const lowered = anyAscii(name).toLowerCase().replace(/\./g, '').trim();
   return ALIASES.get(lowered);
 }

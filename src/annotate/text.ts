@@ -4,6 +4,7 @@
  */
 
 import { NON_FINAL_ABBREVIATIONS } from './constants.ts';
+import { LETTER, MARK, NUMBER, SPACE, UPPER, classAt, classOf, codePointAt, runEnd, width } from './ner/chars.ts';
 
 export type TokenShape = 'cap' | 'upper' | 'lower' | 'num' | 'other';
 
@@ -36,9 +37,6 @@ export interface AnalyzedText {
   sentences: Sentence[];
 }
 
-/** Dotted acronyms ("U.S.") or words with inner hyphens/apostrophes ("Kwang-chol", "Ukraine's", "Editors'"). */
-const TOKEN_PATTERN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*['’]?/gu;
-const POSSESSIVE_PATTERN = /(?:['’]s|s['’])$/u;
 const UPPER_PATTERN = /^[\p{Lu}\p{N}.&-]+$/u;
 const HAS_LETTER = /\p{L}/u;
 const CAP_PATTERN = /^\p{Lu}/u;
@@ -73,6 +71,11 @@ function shapeOf(word: string): TokenShape {
   return 'other';
 }
 
+/** One UTF-16 unit that is white space (\s). */
+function isSpaceUnit(code: number): boolean {
+  return (classOf(code) & SPACE) !== 0;
+}
+
 /** Sentence boundaries as [start, end) pairs, trimmed of white space. */
 export function splitSentences(text: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
@@ -80,8 +83,8 @@ export function splitSentences(text: string): Array<{ start: number; end: number
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpaceUnit(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceUnit(text.charCodeAt(e - 1))) e--;
     if (e > s) spans.push({ start: s, end: e });
   };
   SENTENCE_END_PATTERN.lastIndex = 0;
@@ -102,14 +105,43 @@ export function splitSentences(text: string): Array<{ start: number; end: number
   return spans;
 }
 
+/**
+ * Word tokens are dotted acronyms ("U.S.") or words with inner hyphens/apostrophes ("Kwang-chol",
+ * "Ukraine's", "Editors'"): the expression `(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*['’]?`,
+ * written out as a scanner (annotate.test.ts checks it against the expression). Returns the end of the token
+ * starting at `start`, or -1 when none starts there.
+ */
+function wordTokenEnd(text: string, start: number, cls: number): number {
+  if (cls & UPPER) {
+    let at = start;
+    let pairs = 0;
+    for (;;) {
+      const codePoint = codePointAt(text, at);
+      if (codePoint < 0 || (classOf(codePoint) & UPPER) === 0 || text.charCodeAt(at + width(codePoint)) !== 46) break;
+      at += width(codePoint) + 1;
+      pairs++;
+    }
+    if (pairs >= 2) return at;
+  }
+  const inner = LETTER | MARK | NUMBER;
+  if ((cls & inner) === 0) return -1;
+  let at = runEnd(text, start, inner);
+  for (;;) {
+    const code = text.charCodeAt(at);
+    const joiner = code === 45 || code === 0x2010 || code === 39 || code === 0x2019;
+    if (!joiner || (classAt(text, at + 1) & inner) === 0) break;
+    at = runEnd(text, at + 1, inner);
+  }
+  const last = text.charCodeAt(at);
+  return last === 39 || last === 0x2019 ? at + 1 : at;
+}
+
 /** Tokenises and splits a document once; every annotator takes the result. */
 export function analyzeText(text: string): AnalyzedText {
   const sentenceSpans = splitSentences(text);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let sentenceIndex = 0;
-  TOKEN_PATTERN.lastIndex = 0;
-  const matches = text.matchAll(TOKEN_PATTERN);
   let current = sentenceSpans[0];
   let sentenceFirstToken = 0;
   const closeSentence = () => {
@@ -117,17 +149,22 @@ export function analyzeText(text: string): AnalyzedText {
     sentences.push({ start: current.start, end: current.end, firstToken: sentenceFirstToken, endToken: tokens.length });
     sentenceFirstToken = tokens.length;
   };
-  for (const match of matches) {
-    const start = match.index;
-    const end = start + match[0].length;
+  for (let start = 0; start < text.length; ) {
+    const codePoint = codePointAt(text, start);
+    const end = codePoint < 128 && ASCII_NON_WORD[codePoint] === 1 ? -1 : wordTokenEnd(text, start, classOf(codePoint));
+    if (end < 0) {
+      start += width(codePoint);
+      continue;
+    }
     while (current && start >= current.end) {
       closeSentence();
       sentenceIndex++;
       current = sentenceSpans[sentenceIndex];
     }
-    const word = match[0];
-    const possessive = POSSESSIVE_PATTERN.test(word) && word.length > 2;
-    const nameEnd = possessive ? (word.endsWith('s') ? end - 2 : end - 1) : word.endsWith("'") || word.endsWith('’') ? end - 1 : end;
+    const word = text.slice(start, end);
+    const possessive = word.length > 2 && isPossessive(word);
+    const last = word.charCodeAt(word.length - 1);
+    const nameEnd = possessive ? (last === 115 ? end - 2 : end - 1) : last === 39 || last === 0x2019 ? end - 1 : end;
     tokens.push({
       text: word,
       start,
@@ -138,6 +175,7 @@ export function analyzeText(text: string): AnalyzedText {
       possessive,
       nameEnd,
     });
+    start = end;
   }
   while (current) {
     closeSentence();
@@ -145,4 +183,14 @@ export function analyzeText(text: string): AnalyzedText {
     current = sentenceSpans[sentenceIndex];
   }
   return { text, tokens, sentences };
+}
+
+/** ASCII characters that start no word token (1): white space and punctuation. */
+const ASCII_NON_WORD = new Uint8Array(128).map((_, code) => ((classOf(code) & (LETTER | MARK | NUMBER)) === 0 ? 1 : 0));
+
+/** Ends in 's / ’s / s' / s’ (POSSESSIVE_PATTERN, without the regular expression). */
+function isPossessive(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  const before = word.charCodeAt(word.length - 2);
+  return (last === 115 && (before === 39 || before === 0x2019)) || ((last === 39 || last === 0x2019) && before === 115);
 }

@@ -8,6 +8,10 @@
  * word bigrams, gazetteer matches (BILOU position per gazetteer kind) at i-1..i+1, distributional word
  * clusters at i-1..i+1, and two document-level signals: how the word is cased elsewhere in the document
  * (decides ALL-CAPS headlines) and which entity types the tagger gave the same word earlier in it.
+ *
+ * What a word alone gives (hashes, shape, case class, cluster, affixes) is computed once per distinct word
+ * in a WordTable; the templates come in groups (word-alone, small value sets, word pairs) so the tagger can
+ * pre-sum the first two (model.ts).
  */
 
 import { MAX_GAZETTEER_TOKENS } from './constants.ts';
@@ -24,15 +28,64 @@ export interface Lexicon {
   clusters: Map<number, number>;
 }
 
+/**
+ * Bit sets keyed by 32-bit word hashes, for the per-document state: an open-addressing table of Int32 keys and
+ * values, where a Map would box half the keys (those outside the small-integer range) on every lookup.
+ */
+export class HashBits {
+  // 1024 entries: a news article's few hundred distinct words fit without growing.
+  private keys = new Int32Array(1024);
+  private values = new Int32Array(1024);
+  private shift = 22; // 32 - log2(capacity)
+  private count = 0;
+
+  /** Bits recorded for `key` (0 when none). */
+  get(key: number): number {
+    const { keys, values } = this;
+    const mask = keys.length - 1;
+    for (let at = Math.imul(key, 0x9e3779b1) >>> this.shift; ; at = (at + 1) & mask) {
+      if (values[at] === 0) return 0;
+      if (keys[at] === key) return values[at];
+    }
+  }
+
+  /** Adds `bits` (not 0) to the bits of `key`. */
+  add(key: number, bits: number): void {
+    const mask = this.keys.length - 1;
+    for (let at = Math.imul(key, 0x9e3779b1) >>> this.shift; ; at = (at + 1) & mask) {
+      if (this.values[at] === 0) {
+        this.keys[at] = key;
+        this.values[at] = bits;
+        // Keep the load at most 1/2: probes stay short.
+        if (++this.count * 2 > this.keys.length) this.rehash();
+        return;
+      }
+      if (this.keys[at] === key) {
+        this.values[at] |= bits;
+        return;
+      }
+    }
+  }
+
+  private rehash(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    this.shift--;
+    this.count = 0;
+    for (let k = 0; k < keys.length; k++) if (values[k] !== 0) this.add(keys[k], values[k]);
+  }
+}
+
 /** What one document tells about its words, shared by all its sentences. */
 export class DocumentState {
   /** Normalized word hash -> bits of the casings (CASE_* bit per class) it has away from sentence starts. */
-  readonly casing: Map<number, number>;
+  readonly casing: HashBits;
   /** Normalized word hash -> bitmask of entity types (1 << type index) tagged on it earlier in the document. */
-  readonly history = new Map<number, number>();
+  readonly history = new HashBits();
 
   /** `casing` may be shared: it is filled once per document (`observeDocumentCasing`) and only read after. */
-  constructor(casing: Map<number, number> = new Map()) {
+  constructor(casing: HashBits = new HashBits()) {
     this.casing = casing;
   }
 }
@@ -180,14 +233,243 @@ export function observeDocumentCasing(doc: DocumentState, sentences: readonly (r
     for (let i = 1; i < n; i++) {
       const c = buffer[i];
       if (c === CASE_NUMBER || c === CASE_OTHER) continue;
-      const key = hashString(normalizeWord(words[i]));
-      doc.casing.set(key, (doc.casing.get(key) ?? 0) | (1 << c));
+      doc.casing.add(hashString(normalizeWord(words[i])), 1 << c);
     }
   }
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Word table
+
+/**
+ * Distinct words the table keeps across documents before it starts over. A news article has a few hundred
+ * distinct words and common words recur across articles, so 20,000 keeps the hit rate high while the table
+ * and the tagger's per-word scores (model.ts) stay near 5 MB.
+ */
+export const WORD_TABLE_LIMIT = 20_000;
+const AFFIX_LENGTHS = 4;
+const NO_CLUSTER = 0xffff;
+/** Stand-in hashes for positions before the sentence start and after its end. */
+const BEFORE = hashString('<s>');
+const AFTER = hashString('</s>');
+
+/**
+ * The gazetteer as an open-addressing table of [key, kinds] pairs (kinds 0 = empty slot): one cache line per
+ * probe, where a Map of 32-bit keys boxes half of them.
+ */
+export class GazetteerTable {
+  private readonly pairs: Int32Array;
+  private readonly mask: number;
+  /**
+   * One bit per key hash (2^19 bits, 64 KB, about 7% of them set by the 36,000 compiled phrases): most token
+   * sequences are no phrase, and the filter answers those from a table small enough to stay in cache.
+   */
+  private readonly filter = new Int32Array(1 << 14);
+
+  constructor(entries: Map<number, number>) {
+    // Load factor at most 2/3: linear probing then needs about two probes for a miss.
+    let size = 16;
+    while (size < (entries.size * 3) / 2) size *= 2;
+    this.mask = size - 1;
+    this.pairs = new Int32Array(size * 2);
+    for (const [key, kinds] of entries) {
+      if (kinds === 0) continue;
+      let at = key & this.mask;
+      while (this.pairs[at * 2 + 1] !== 0 && this.pairs[at * 2] !== key) at = (at + 1) & this.mask;
+      this.pairs[at * 2] = key;
+      this.pairs[at * 2 + 1] |= kinds;
+      const bit = key >>> 13;
+      this.filter[bit >>> 5] |= 1 << (bit & 31);
+    }
+  }
+
+  /** Bitmask of gazetteer kinds of a phrase key (0 when the phrase is not listed). */
+  kinds(key: number): number {
+    const bit = key >>> 13;
+    if ((this.filter[bit >>> 5] & (1 << (bit & 31))) === 0) return 0;
+    const { pairs, mask } = this;
+    for (let at = key & mask; ; at = (at + 1) & mask) {
+      const kinds = pairs[at * 2 + 1];
+      if (kinds === 0 || pairs[at * 2] === key) return kinds;
+    }
+  }
+}
+
+/**
+ * What the tagger reads from a word alone, computed once per distinct word and kept in typed columns indexed
+ * by the word's slot. Slots stay valid until the next `reserve`, which may start the table over.
+ */
+export class WordTable {
+  /**
+   * Open-addressing index from a word's exact hash to its slot + 1 (0 = empty), probed with the word's
+   * characters in place: a word read from a text is only sliced out of it the first time it is seen.
+   */
+  private index = new Int32Array(1 << 15);
+  /** The word of each slot, to confirm a hash match. */
+  private text: string[] = [];
+  size = 0;
+  /** Bumped whenever the table starts over, so caches kept per slot (the tagger's scores) know to refill. */
+  generation = 0;
+  /** Hash of the normalized word (lowercase, digits as 0). */
+  normal = new Int32Array(0);
+  /** Hash of the word as written (FNV-1a, `hashString`). */
+  exact = new Int32Array(0);
+  caseClass = new Int32Array(0);
+  longShape = new Int32Array(0);
+  shortShape = new Int32Array(0);
+  /** `(coarse << 16) | fine`, or NO_CLUSTER. */
+  cluster = new Int32Array(0);
+  /** Prefix and suffix hashes of lengths 1-4 of the normalized word (0: word too short), AFFIX_LENGTHS per slot. */
+  prefixes = new Int32Array(0);
+  suffixes = new Int32Array(0);
+  /** Gazetteer kinds of the word on its own. */
+  gazetteer = new Int32Array(0);
+  /** Gazetteer key of the word on its own (`phraseKey` of it), where longer phrases starting with it continue. */
+  phraseStart = new Int32Array(0);
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    readonly gazetteerTable: GazetteerTable,
+    private readonly limit: number = WORD_TABLE_LIMIT,
+  ) {
+    this.grow(256);
+  }
+
+  /** Makes room for `count` more words; starts the table over when it would pass its limit. */
+  reserve(count: number): void {
+    if (this.size + count > this.limit && this.size > 0) {
+      this.index.fill(0);
+      this.text.length = 0;
+      this.size = 0;
+      this.generation++;
+    }
+    if (this.size + count > this.normal.length) this.grow(Math.max(this.size + count, this.normal.length * 2));
+  }
+
+  private grow(capacity: number): void {
+    const widen = (old: Int32Array, width: number): Int32Array<ArrayBuffer> => {
+      const column = new Int32Array(capacity * width);
+      column.set(old.subarray(0, this.size * width));
+      return column;
+    };
+    this.normal = widen(this.normal, 1);
+    this.exact = widen(this.exact, 1);
+    this.caseClass = widen(this.caseClass, 1);
+    this.longShape = widen(this.longShape, 1);
+    this.shortShape = widen(this.shortShape, 1);
+    this.cluster = widen(this.cluster, 1);
+    this.prefixes = widen(this.prefixes, AFFIX_LENGTHS);
+    this.suffixes = widen(this.suffixes, AFFIX_LENGTHS);
+    this.gazetteer = widen(this.gazetteer, 1);
+    this.phraseStart = widen(this.phraseStart, 1);
+    // Keep the index at most half full.
+    if (capacity * 2 > this.index.length) {
+      let size = this.index.length;
+      while (size < capacity * 2) size *= 2;
+      this.index = new Int32Array(size);
+      for (let slot = 0; slot < this.size; slot++) this.place(this.exact[slot], slot);
+    }
+  }
+
+  private place(hash: number, slot: number): void {
+    const mask = this.index.length - 1;
+    let at = Math.imul(hash, 0x9e3779b1) & mask;
+    while (this.index[at] !== 0) at = (at + 1) & mask;
+    this.index[at] = slot + 1;
+  }
+
+  /** The slot of a word, computing its columns on first sight. Columns may be reallocated: read them after. */
+  slot(word: string): number {
+    return this.slotOf(word, 0, word.length);
+  }
+
+  /** The slot of the word `text[start, end)`. */
+  slotOf(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    hash |= 0;
+    const { index, exact } = this;
+    const mask = index.length - 1;
+    const length = end - start;
+    for (let at = Math.imul(hash, 0x9e3779b1) & mask; index[at] !== 0; at = (at + 1) & mask) {
+      const slot = index[at] - 1;
+      if (exact[slot] !== hash) continue;
+      const known = this.text[slot];
+      if (known.length === length && text.startsWith(known, start)) return slot;
+    }
+    return this.add(start === 0 && end === text.length ? text : text.slice(start, end), hash);
+  }
+
+  private add(word: string, hash: number): number {
+    if (this.size === this.normal.length) this.grow(this.size * 2);
+    const slot = this.size++;
+    this.text[slot] = word;
+    this.place(hash, slot);
+    const normal = normalizeWord(word);
+    const h = hashString(normal);
+    this.normal[slot] = h;
+    this.exact[slot] = hash;
+    const form = wordForm(word);
+    this.caseClass[slot] = form.caseClass;
+    this.longShape[slot] = hashString(form.longShape);
+    this.shortShape[slot] = hashString(form.shortShape);
+    this.cluster[slot] = this.lexicon.clusters.get(h) ?? NO_CLUSTER;
+    this.phraseStart[slot] = mix(0, h);
+    this.gazetteer[slot] = this.gazetteerTable.kinds(this.phraseStart[slot]);
+    // Affix hashes grow one character at a time; 0 marks "word too short".
+    const at = slot * AFFIX_LENGTHS;
+    let p = 0x811c9dc5;
+    let s = 0x811c9dc5;
+    for (let k = 0; k < AFFIX_LENGTHS; k++) {
+      if (k < normal.length) {
+        p = Math.imul(p ^ normal.charCodeAt(k), 0x01000193);
+        s = Math.imul(s ^ normal.charCodeAt(normal.length - 1 - k), 0x01000193);
+        this.prefixes[at + k] = p;
+        this.suffixes[at + k] = s;
+      } else {
+        this.prefixes[at + k] = 0;
+        this.suffixes[at + k] = 0;
+      }
+    }
+    return slot;
+  }
+}
+
+/**
+ * Records the document casing (see `observeDocumentCasing`) of words given as slots; `sentenceStarts` holds
+ * each sentence's first index into `slots`, then `slots.length`.
+ */
+export function observeSlotCasing(doc: DocumentState, words: WordTable, slots: Int32Array, sentenceStarts: Int32Array): void {
+  const { caseClass, normal } = words;
+  for (let s = 0; s + 1 < sentenceStarts.length; s++) {
+    const from = sentenceStarts[s];
+    const to = sentenceStarts[s + 1];
+    if (isCapitalsSlots(caseClass, slots, from, to)) continue;
+    for (let i = from + 1; i < to; i++) {
+      const c = caseClass[slots[i]];
+      if (c === CASE_NUMBER || c === CASE_OTHER) continue;
+      doc.casing.add(normal[slots[i]], 1 << c);
+    }
+  }
+}
+
+function isCapitalsSlots(caseClass: Int32Array, slots: Int32Array, from: number, to: number): boolean {
+  let upper = 0;
+  let other = 0;
+  for (let i = from; i < to; i++) {
+    const c = caseClass[slots[i]];
+    if (c === CASE_UPPER) upper++;
+    else if (c === CASE_LOWER || c === CASE_TITLE || c === CASE_MIXED) other++;
+  }
+  return upper >= CAPITALS_MIN_WORDS && upper > other * CAPITALS_RATIO;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Templates
+//
+// A token's feature rows come in six groups. Five read one word alone (the token itself, or the word one or
+// two places before or after it), so the tagger can sum their weights once per distinct word (model.ts);
+// the sixth reads combinations of words and the document and is computed per token.
 
 const T = {
   bias: 1,
@@ -231,186 +513,306 @@ const T = {
  * bit in four gazetteer templates (7 kinds x 4 positions each, 112 in all).
  */
 export const MAX_FEATURES_PER_TOKEN = 160;
-const AFFIX_LENGTHS = 4;
-const NO_CLUSTER = 0xffff;
-/** Stand-in hashes for positions before the sentence start and after its end. */
-const BEFORE = hashString('<s>');
-const AFTER = hashString('</s>');
+/** Upper bound of the rows of one word-alone group (the token's own group is the largest: 17). */
+export const MAX_WORD_GROUP_ROWS = 24;
+
+/** Word-alone groups, in the order the tagger keeps their scores. */
+export const WORD_GROUPS = 5;
+export const GROUP_OWN = 0;
+export const GROUP_PREV = 1;
+export const GROUP_NEXT = 2;
+export const GROUP_PREV2 = 3;
+export const GROUP_NEXT2 = 4;
+/** The slot standing for "no word": before the sentence start (previous groups) or after its end (next groups). */
+export const EDGE = -1;
 
 /**
- * Computes the hashed features of one sentence into reusable buffers: `features[i * MAX + k]` for
- * k < `counts[i]` are the weight-table rows of token i.
+ * Rows that one word fires in one group: its own rows (GROUP_OWN) or the rows it gives the token one or two
+ * places after (GROUP_PREV, GROUP_PREV2) or before it (GROUP_NEXT, GROUP_NEXT2). `slot` may be EDGE for the
+ * neighbour groups. Writes into `out` from `at`; returns the new end.
+ */
+export function wordGroupRows(words: WordTable, group: number, slot: number, mask: number, out: Int32Array, at: number): number {
+  const edge = slot === EDGE;
+  switch (group) {
+    case GROUP_OWN: {
+      const c = words.caseClass[slot];
+      const cl = words.cluster[slot];
+      const capitalised = isCapitalised(c);
+      out[at++] = T.bias & mask;
+      out[at++] = mix(T.word, words.normal[slot]) & mask;
+      out[at++] = mix(T.exact, words.exact[slot]) & mask;
+      out[at++] = mix(T.longShape, words.longShape[slot]) & mask;
+      for (let k = 0; k < AFFIX_LENGTHS; k++) {
+        const prefix = words.prefixes[slot * AFFIX_LENGTHS + k];
+        if (prefix !== 0) out[at++] = mix(T.prefix * 256 + k, prefix) & mask;
+        const suffix = words.suffixes[slot * AFFIX_LENGTHS + k];
+        if (suffix !== 0) out[at++] = mix(T.suffix * 256 + k, suffix) & mask;
+      }
+      out[at++] = mix(T.cluster, cl & 0xffff) & mask;
+      out[at++] = mix(T.clusterCoarse * 256 + (capitalised ? 1 : 0), cl >>> 16) & mask;
+      if (capitalised) out[at++] = mix(T.prefixCapitalised, words.prefixes[slot * AFFIX_LENGTHS + 1]) & mask;
+      return at;
+    }
+    case GROUP_PREV:
+      out[at++] = mix(T.wordPrev, edge ? BEFORE : words.normal[slot]) & mask;
+      out[at++] = mix(T.shapePrev, edge ? BEFORE : words.shortShape[slot]) & mask;
+      out[at++] = mix(T.clusterPrev, edge ? BEFORE : words.cluster[slot] & 0xffff) & mask;
+      return at;
+    case GROUP_NEXT:
+      out[at++] = mix(T.wordNext, edge ? AFTER : words.normal[slot]) & mask;
+      out[at++] = mix(T.shapeNext, edge ? AFTER : words.shortShape[slot]) & mask;
+      out[at++] = mix(T.clusterNext, edge ? AFTER : words.cluster[slot] & 0xffff) & mask;
+      return at;
+    case GROUP_PREV2:
+      out[at++] = mix(T.wordPrev2, edge ? BEFORE : words.normal[slot]) & mask;
+      out[at++] = mix(T.shapePrev2, edge ? BEFORE : words.shortShape[slot]) & mask;
+      return at;
+    case GROUP_NEXT2:
+      out[at++] = mix(T.wordNext2, edge ? AFTER : words.normal[slot]) & mask;
+      out[at++] = mix(T.shapeNext2, edge ? AFTER : words.shortShape[slot]) & mask;
+      return at;
+    default:
+      throw new Error(`unknown word group ${group}`);
+  }
+}
+
+/**
+ * One sentence as the context templates read it: word slots, gazetteer matches, history bits and whether
+ * it is written in capitals. `load` fills it; `contextRows` gives a token's per-token rows.
+ */
+export class SentenceFeatures {
+  n = 0;
+  slots = new Int32Array(64);
+  /** Gazetteer bits per token: kind * 4 + BILOU position (B=0, I=1, L=2, U=3). */
+  gazetteer = new Int32Array(64);
+  /** Entity-type bits the document gave the (capitalised) word earlier, per token. */
+  historyBits = new Int32Array(64);
+  capitals = false;
+  private doc: DocumentState = new DocumentState();
+  /** Small-template values of one token (`smallValues`), for `contextRows`. */
+  private readonly values = new Int32Array(SMALL_TEMPLATES);
+
+  constructor(
+    readonly words: WordTable,
+    private readonly mask: number,
+  ) {}
+
+  /** Reads the sentence `slots[from, from + n)` of a document. */
+  load(slots: Int32Array, from: number, n: number, doc: DocumentState): void {
+    if (n > this.slots.length) {
+      const size = Math.max(n, this.slots.length * 2);
+      this.slots = new Int32Array(size);
+      this.gazetteer = new Int32Array(size);
+      this.historyBits = new Int32Array(size);
+    }
+    this.n = n;
+    this.doc = doc;
+    const { words } = this;
+    const { caseClass, normal } = words;
+    for (let i = 0; i < n; i++) {
+      const slot = slots[from + i];
+      this.slots[i] = slot;
+      this.historyBits[i] = isCapitalised(caseClass[slot]) ? doc.history.get(normal[slot]) : 0;
+      this.gazetteer[i] = 0;
+    }
+    this.capitals = isCapitalsSlots(caseClass, this.slots, 0, n);
+    this.markGazetteer();
+  }
+
+  /** Marks every gazetteer match (all lengths, overlaps allowed) with its BILOU position per kind. */
+  private markGazetteer(): void {
+    const { n, slots, gazetteer } = this;
+    const { normal, gazetteerTable, phraseStart } = this.words;
+    const single = this.words.gazetteer;
+    for (let i = 0; i < n; i++) {
+      let key = phraseStart[slots[i]];
+      if (single[slots[i]] !== 0) markMatch(gazetteer, i, 1, single[slots[i]]);
+      for (let length = 2; length <= MAX_GAZETTEER_TOKENS && i + length <= n; length++) {
+        key = mix(key, normal[slots[i + length - 1]]);
+        const kinds = gazetteerTable.kinds(key);
+        if (kinds !== 0) markMatch(gazetteer, i, length, kinds);
+      }
+    }
+  }
+
+  /** Rows of the templates that combine words or read the document, for token `i`. */
+  contextRows(i: number, out: Int32Array, at: number): number {
+    const { mask, gazetteer } = this;
+    at = this.pairRows(i, out, at);
+    const values = this.values;
+    this.smallValues(i, values);
+    for (let template = 0; template < SMALL_TEMPLATES; template++) {
+      if (values[template] >= 0) out[at++] = smallTemplateRow(template, values[template], mask);
+    }
+    at = gazetteerRows(gazetteer[i], GAZETTEER_OWN, mask, out, at);
+    at = gazetteerRows(gazetteer[i], GAZETTEER_CASE + this.gazetteerCaseVariant(i), mask, out, at);
+    if (i > 0) at = gazetteerRows(gazetteer[i - 1], GAZETTEER_PREV, mask, out, at);
+    if (i + 1 < this.n) at = gazetteerRows(gazetteer[i + 1], GAZETTEER_NEXT, mask, out, at);
+    return at;
+  }
+
+  /** Rows of the templates over word pairs and shape triples (open value sets: hashed per token). */
+  pairRows(i: number, out: Int32Array, at: number): number {
+    const { n, slots, capitals, mask } = this;
+    const { normal, shortShape } = this.words;
+    const slot = slots[i];
+    const w = normal[slot];
+    const s = shortShape[slot];
+    const hasPrev = i > 0;
+    const hasNext = i + 1 < n;
+    const wPrev = hasPrev ? normal[slots[i - 1]] : BEFORE;
+    const wNext = hasNext ? normal[slots[i + 1]] : AFTER;
+    const sPrev = hasPrev ? shortShape[slots[i - 1]] : BEFORE;
+    const sNext = hasNext ? shortShape[slots[i + 1]] : AFTER;
+    out[at++] = mix(mix(T.bigramPrev, wPrev), w) & mask;
+    out[at++] = mix(mix(T.bigramNext, w), wNext) & mask;
+    out[at++] = mix(mix(mix(T.shapeTrigram, sPrev), s), sNext) & mask;
+    out[at++] = mix(mix(T.wordPrevShape, wPrev), s) & mask;
+    out[at++] = mix(mix(T.shapeWordNext, s), wNext) & mask;
+    if (capitals) out[at++] = mix(T.capitalsWord, w) & mask;
+    return at;
+  }
+
+  /**
+   * Values of the small templates for token `i` (see SMALL_TEMPLATE_SIZES), -1 where a template does not
+   * fire: capitalisation with the sentence-start and capitals bits, the capitalisation trigram, the
+   * document casing, the document history of the word and of its neighbours.
+   */
+  smallValues(i: number, values: Int32Array): void {
+    const { n, slots, historyBits, capitals } = this;
+    const { normal, caseClass } = this.words;
+    const c = caseClass[slots[i]];
+    const hasPrev = i > 0;
+    const hasNext = i + 1 < n;
+    const start = hasPrev ? 0 : 1;
+    const capitalsBit = capitals ? 1 : 0;
+    values[SMALL_CASE_START] = c * 4 + start * 2 + capitalsBit;
+    const cPrev = hasPrev ? caseClass[slots[i - 1]] : 7;
+    const cNext = hasNext ? caseClass[slots[i + 1]] : 7;
+    values[SMALL_CASE_TRIGRAM] = (cPrev * 8 + c) * 8 + cNext + capitalsBit * 512;
+    values[SMALL_DOC_CASING] = c !== CASE_NUMBER && c !== CASE_OTHER ? (this.doc.casing.get(normal[slots[i]]) * 8 + c) * 4 + start * 2 + capitalsBit : -1;
+    values[SMALL_HISTORY] = historyBits[i] !== 0 ? historyBits[i] * 8 + c : -1;
+    const hPrev = hasPrev ? historyBits[i - 1] : 0;
+    const hNext = hasNext ? historyBits[i + 1] : 0;
+    values[SMALL_HISTORY_NEIGHBOURS] = hPrev !== 0 || hNext !== 0 ? hPrev * 64 + hNext : -1;
+  }
+
+  /** Which of the four gazetteer-with-case templates token `i` fires: capitalised + 2 * sentence start. */
+  gazetteerCaseVariant(i: number): number {
+    return (isCapitalised(this.words.caseClass[this.slots[i]]) ? 1 : 0) + (i === 0 ? 2 : 0);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Templates with few values: their rows can be listed ahead, so the tagger sums them from tables.
+
+/** Small templates, in the order of `SentenceFeatures.smallValues`, and how many values each takes. */
+export const SMALL_CASE_START = 0;
+export const SMALL_CASE_TRIGRAM = 1;
+export const SMALL_DOC_CASING = 2;
+export const SMALL_HISTORY = 3;
+export const SMALL_HISTORY_NEIGHBOURS = 4;
+export const SMALL_TEMPLATES = 5;
+/**
+ * Value bounds: case classes are < 8 (7 marks an edge), casing and history are 5-bit masks (CASE_LOWER ..
+ * CASE_MIXED; four entity types and O).
+ */
+export const SMALL_TEMPLATE_SIZES = [8 * 4, 2 * 512, 32 * 8 * 4, 32 * 8, 32 * 64];
+const SMALL_TEMPLATE_IDS = [T.caseStart, T.caseTrigram, T.docCasing, T.history, T.historyNeighbours];
+
+export function smallTemplateRow(template: number, value: number, mask: number): number {
+  return mix(SMALL_TEMPLATE_IDS[template], value) & mask;
+}
+
+/** Gazetteer templates: one row per set gazetteer bit (GAZETTEER_BITS of them) of the token or a neighbour. */
+export const GAZETTEER_BITS = GAZETTEER_KINDS.length * 4;
+export const GAZETTEER_OWN = 0;
+/** First of the four gazetteer-with-case templates (`gazetteerCaseVariant` picks one). */
+export const GAZETTEER_CASE = 1;
+export const GAZETTEER_PREV = 5;
+export const GAZETTEER_NEXT = 6;
+export const GAZETTEER_TEMPLATES = 7;
+
+export function gazetteerTemplateRow(template: number, bit: number, mask: number): number {
+  const id =
+    template === GAZETTEER_OWN
+      ? T.gazetteer
+      : template < GAZETTEER_PREV
+        ? T.gazetteerCase * 256 + (template - GAZETTEER_CASE)
+        : template === GAZETTEER_PREV
+          ? T.gazetteerPrev
+          : T.gazetteerNext;
+  return mix(id, bit) & mask;
+}
+
+function markMatch(gazetteer: Int32Array, i: number, length: number, kinds: number): void {
+  while (kinds !== 0) {
+    const kind = 31 - Math.clz32(kinds);
+    kinds &= ~(1 << kind);
+    if (length === 1) {
+      gazetteer[i] |= 1 << (kind * 4 + 3);
+    } else {
+      gazetteer[i] |= 1 << (kind * 4);
+      for (let j = i + 1; j < i + length - 1; j++) gazetteer[j] |= 1 << (kind * 4 + 1);
+      gazetteer[i + length - 1] |= 1 << (kind * 4 + 2);
+    }
+  }
+}
+
+function gazetteerRows(bits: number, template: number, mask: number, out: Int32Array, at: number): number {
+  while (bits !== 0) {
+    const bit = 31 - Math.clz32(bits);
+    bits &= ~(1 << bit);
+    out[at++] = gazetteerTemplateRow(template, bit, mask);
+  }
+  return at;
+}
+
+/**
+ * Every hashed feature row of every token of one sentence (the training view; the tagger of a packed model
+ * sums the word-alone groups per distinct word instead): `features[i * MAX + k]` for k < `counts[i]`.
  */
 export class FeatureExtractor {
   features = new Int32Array(64 * MAX_FEATURES_PER_TOKEN);
   counts = new Int32Array(64);
-  /** Normalized word hashes of the sentence (read back to update the document history). */
-  wordHash = new Int32Array(64);
-  caseClass = new Int32Array(64);
-  private exactHash = new Int32Array(64);
-  private longShape = new Int32Array(64);
-  private shortShape = new Int32Array(64);
-  private gazetteer = new Int32Array(64);
-  private cluster = new Int32Array(64);
-  private historyBits = new Int32Array(64);
-  private prefixes = new Int32Array(64 * AFFIX_LENGTHS);
-  private suffixes = new Int32Array(64 * AFFIX_LENGTHS);
+  readonly sentence: SentenceFeatures;
+  private slots = new Int32Array(64);
 
   constructor(
-    private readonly lexicon: Lexicon,
+    readonly words: WordTable,
     private readonly mask: number,
-  ) {}
+  ) {
+    this.sentence = new SentenceFeatures(words, mask);
+  }
 
-  private ensure(n: number): void {
-    if (n <= this.counts.length) return;
-    const size = Math.max(n, this.counts.length * 2);
-    this.features = new Int32Array(size * MAX_FEATURES_PER_TOKEN);
-    this.counts = new Int32Array(size);
-    this.wordHash = new Int32Array(size);
-    this.caseClass = new Int32Array(size);
-    this.exactHash = new Int32Array(size);
-    this.longShape = new Int32Array(size);
-    this.shortShape = new Int32Array(size);
-    this.gazetteer = new Int32Array(size);
-    this.cluster = new Int32Array(size);
-    this.historyBits = new Int32Array(size);
-    this.prefixes = new Int32Array(size * AFFIX_LENGTHS);
-    this.suffixes = new Int32Array(size * AFFIX_LENGTHS);
+  /** Looks the words up in the word table (slots valid until the table's next `reserve`). */
+  slotsOf(words: readonly string[]): Int32Array {
+    const n = words.length;
+    this.words.reserve(n);
+    if (n > this.slots.length) this.slots = new Int32Array(Math.max(n, this.slots.length * 2));
+    for (let i = 0; i < n; i++) this.slots[i] = this.words.slot(words[i]);
+    return this.slots;
   }
 
   extract(words: readonly string[], doc: DocumentState): void {
     const n = words.length;
-    this.ensure(n);
-    const { wordHash, caseClass, exactHash, longShape, shortShape, gazetteer, cluster, historyBits, prefixes, suffixes } = this;
-    for (let i = 0; i < n; i++) {
-      const word = words[i];
-      const normal = normalizeWord(word);
-      const h = hashString(normal);
-      wordHash[i] = h;
-      exactHash[i] = hashString(word);
-      const form = wordForm(word);
-      caseClass[i] = form.caseClass;
-      longShape[i] = hashString(form.longShape);
-      shortShape[i] = hashString(form.shortShape);
-      cluster[i] = this.lexicon.clusters.get(h) ?? NO_CLUSTER;
-      historyBits[i] = isCapitalised(form.caseClass) ? (doc.history.get(h) ?? 0) : 0;
-      // Affix hashes grow one character at a time; 0 marks "word too short".
-      let p = 0x811c9dc5;
-      for (let k = 0; k < AFFIX_LENGTHS; k++) {
-        if (k < normal.length) {
-          p = Math.imul(p ^ normal.charCodeAt(k), 0x01000193);
-          prefixes[i * AFFIX_LENGTHS + k] = p;
-        } else prefixes[i * AFFIX_LENGTHS + k] = 0;
-      }
-      let s = 0x811c9dc5;
-      for (let k = 0; k < AFFIX_LENGTHS; k++) {
-        if (k < normal.length) {
-          s = Math.imul(s ^ normal.charCodeAt(normal.length - 1 - k), 0x01000193);
-          suffixes[i * AFFIX_LENGTHS + k] = s;
-        } else suffixes[i * AFFIX_LENGTHS + k] = 0;
-      }
-      gazetteer[i] = 0;
+    const slots = this.slotsOf(words);
+    this.sentence.load(slots, 0, n, doc);
+    if (n > this.counts.length) {
+      const size = Math.max(n, this.counts.length * 2);
+      this.features = new Int32Array(size * MAX_FEATURES_PER_TOKEN);
+      this.counts = new Int32Array(size);
     }
-    this.markGazetteer(n);
-    const capitals = isCapitalsSentence(caseClass, n);
     const { features, counts, mask } = this;
     for (let i = 0; i < n; i++) {
-      let at = i * MAX_FEATURES_PER_TOKEN;
-      const w = wordHash[i];
-      const wPrev = i > 0 ? wordHash[i - 1] : BEFORE;
-      const wNext = i + 1 < n ? wordHash[i + 1] : AFTER;
-      const wPrev2 = i > 1 ? wordHash[i - 2] : BEFORE;
-      const wNext2 = i + 2 < n ? wordHash[i + 2] : AFTER;
-      const sPrev = i > 0 ? shortShape[i - 1] : BEFORE;
-      const sNext = i + 1 < n ? shortShape[i + 1] : AFTER;
-      const sPrev2 = i > 1 ? shortShape[i - 2] : BEFORE;
-      const sNext2 = i + 2 < n ? shortShape[i + 2] : AFTER;
-      const s = shortShape[i];
-      const c = caseClass[i];
-      const start = i === 0 ? 1 : 0;
-      features[at++] = T.bias & mask;
-      features[at++] = mix(T.word, w) & mask;
-      features[at++] = mix(T.wordPrev, wPrev) & mask;
-      features[at++] = mix(T.wordNext, wNext) & mask;
-      features[at++] = mix(T.wordPrev2, wPrev2) & mask;
-      features[at++] = mix(T.wordNext2, wNext2) & mask;
-      features[at++] = mix(T.exact, exactHash[i]) & mask;
-      features[at++] = mix(T.longShape, longShape[i]) & mask;
-      features[at++] = mix(T.shapePrev, sPrev) & mask;
-      features[at++] = mix(T.shapeNext, sNext) & mask;
-      features[at++] = mix(T.shapePrev2, sPrev2) & mask;
-      features[at++] = mix(T.shapeNext2, sNext2) & mask;
-      for (let k = 0; k < AFFIX_LENGTHS; k++) {
-        const prefix = prefixes[i * AFFIX_LENGTHS + k];
-        if (prefix !== 0) features[at++] = mix(T.prefix * 256 + k, prefix) & mask;
-        const suffix = suffixes[i * AFFIX_LENGTHS + k];
-        if (suffix !== 0) features[at++] = mix(T.suffix * 256 + k, suffix) & mask;
-      }
-      const caseStart = c * 4 + start * 2 + (capitals ? 1 : 0);
-      features[at++] = mix(T.caseStart, caseStart) & mask;
-      features[at++] = mix(mix(T.bigramPrev, wPrev), w) & mask;
-      features[at++] = mix(mix(T.bigramNext, w), wNext) & mask;
-      features[at++] = mix(mix(mix(T.shapeTrigram, sPrev), s), sNext) & mask;
-      features[at++] = mix(mix(T.wordPrevShape, wPrev), s) & mask;
-      features[at++] = mix(mix(T.shapeWordNext, s), wNext) & mask;
-      const cPrev = i > 0 ? caseClass[i - 1] : 7;
-      const cNext = i + 1 < n ? caseClass[i + 1] : 7;
-      features[at++] = mix(T.caseTrigram, (cPrev * 8 + c) * 8 + cNext + (capitals ? 512 : 0)) & mask;
-      // Gazetteer bits: kind * 4 + BILOU position (B=0, I=1, L=2, U=3).
-      at = this.gazetteerFeatures(gazetteer[i], T.gazetteer, at);
-      at = this.gazetteerFeatures(gazetteer[i], T.gazetteerCase * 256 + (isCapitalised(c) ? 1 : 0) + 2 * start, at);
-      if (i > 0) at = this.gazetteerFeatures(gazetteer[i - 1], T.gazetteerPrev, at);
-      if (i + 1 < n) at = this.gazetteerFeatures(gazetteer[i + 1], T.gazetteerNext, at);
-      const cl = cluster[i];
-      features[at++] = mix(T.cluster, cl & 0xffff) & mask;
-      features[at++] = mix(T.clusterCoarse * 256 + (isCapitalised(c) ? 1 : 0), cl >>> 16) & mask;
-      features[at++] = mix(T.clusterPrev, i > 0 ? cluster[i - 1] & 0xffff : BEFORE) & mask;
-      features[at++] = mix(T.clusterNext, i + 1 < n ? cluster[i + 1] & 0xffff : AFTER) & mask;
-      if (c !== CASE_NUMBER && c !== CASE_OTHER) {
-        const casing = doc.casing.get(w) ?? 0;
-        features[at++] = mix(T.docCasing, (casing * 8 + c) * 4 + start * 2 + (capitals ? 1 : 0)) & mask;
-      }
-      if (historyBits[i] !== 0) features[at++] = mix(T.history, historyBits[i] * 8 + c) & mask;
-      const hPrev = i > 0 ? historyBits[i - 1] : 0;
-      const hNext = i + 1 < n ? historyBits[i + 1] : 0;
-      if (hPrev !== 0 || hNext !== 0) features[at++] = mix(T.historyNeighbours, hPrev * 64 + hNext) & mask;
-      if (capitals) features[at++] = mix(T.capitalsWord, w) & mask;
-      if (isCapitalised(c)) features[at++] = mix(T.prefixCapitalised, prefixes[i * AFFIX_LENGTHS + 1]) & mask;
-      counts[i] = at - i * MAX_FEATURES_PER_TOKEN;
-    }
-  }
-
-  private gazetteerFeatures(bits: number, template: number, at: number): number {
-    const { features, mask } = this;
-    while (bits !== 0) {
-      const bit = 31 - Math.clz32(bits);
-      bits &= ~(1 << bit);
-      features[at++] = mix(template, bit) & mask;
-    }
-    return at;
-  }
-
-  /** Marks every gazetteer match (all lengths, overlaps allowed) with its BILOU position per kind. */
-  private markGazetteer(n: number): void {
-    const { wordHash, gazetteer } = this;
-    const table = this.lexicon.gazetteer;
-    for (let i = 0; i < n; i++) {
-      let key = 0;
-      for (let length = 1; length <= MAX_GAZETTEER_TOKENS && i + length <= n; length++) {
-        key = mix(key, wordHash[i + length - 1]);
-        const kinds = table.get(key);
-        if (kinds === undefined) continue;
-        for (let kind = 0; kind < GAZETTEER_KINDS.length; kind++) {
-          if ((kinds & (1 << kind)) === 0) continue;
-          if (length === 1) {
-            gazetteer[i] |= 1 << (kind * 4 + 3);
-          } else {
-            gazetteer[i] |= 1 << (kind * 4);
-            for (let j = i + 1; j < i + length - 1; j++) gazetteer[j] |= 1 << (kind * 4 + 1);
-            gazetteer[i + length - 1] |= 1 << (kind * 4 + 2);
-          }
-        }
-      }
+      const first = i * MAX_FEATURES_PER_TOKEN;
+      let at = wordGroupRows(this.words, GROUP_OWN, slots[i], mask, features, first);
+      at = wordGroupRows(this.words, GROUP_PREV, i > 0 ? slots[i - 1] : EDGE, mask, features, at);
+      at = wordGroupRows(this.words, GROUP_NEXT, i + 1 < n ? slots[i + 1] : EDGE, mask, features, at);
+      at = wordGroupRows(this.words, GROUP_PREV2, i > 1 ? slots[i - 2] : EDGE, mask, features, at);
+      at = wordGroupRows(this.words, GROUP_NEXT2, i + 2 < n ? slots[i + 2] : EDGE, mask, features, at);
+      at = this.sentence.contextRows(i, features, at);
+      counts[i] = at - first;
     }
   }
 }

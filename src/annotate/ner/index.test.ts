@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateConll, loadNerModel, NerModel, recognize, type NerSpan } from './index.ts';
+import { DocumentState, MAX_FEATURES_PER_TOKEN, observeDocumentCasing } from './features.ts';
 import { tagSpans } from './eval.ts';
 import { trainTagger } from './train.ts';
 
@@ -18,11 +19,6 @@ const VALID = join(DATA, 'ner/conll2003/valid.txt');
  */
 const MEASURED_VALID_F1 = 0.9274;
 const GATE_MARGIN = 0.005;
-/**
- * Throughput floor for recognize() (tokenizer included) in CPU time: the annotate step's budget. The tagger
- * measured about 200,000 tokens/s on this 2-core machine, so the floor leaves room for a loaded CI box.
- */
-const MIN_TOKENS_PER_SECOND = 50_000;
 
 const found = (spans: NerSpan[]): string[] => spans.map((s) => `${s.text}/${s.type}`);
 
@@ -81,19 +77,47 @@ describe('recognize', () => {
     assert.deepEqual(recognize(''), []);
     assert.deepEqual(recognize('it rained all day and the roads were closed.'), []);
   });
+});
 
-  it(`tags at least ${MIN_TOKENS_PER_SECOND} tokens per CPU second`, () => {
-    const paragraph =
-      'Defence Minister Talia Brennic met Prime Minister Osric Vale in Kelmar on Tuesday, the Kelmar News Agency reported. ' +
-      'Marra Folton, a spokeswoman for Brisk Aerial Holdings, said the 10,000-seat arena in Velsen would open on Nov. 3.\n\n';
-    const text = paragraph.repeat(400);
-    recognize(text); // warm up the JIT
-    const tokens = text.split(/\s+|(?=[.,])/).length;
-    const before = process.cpuUsage();
-    recognize(text);
-    const used = process.cpuUsage(before);
-    const perSecond = tokens / ((used.user + used.system) / 1e6);
-    assert.ok(perSecond >= MIN_TOKENS_PER_SECOND, `${Math.round(perSecond)} tokens/s`);
+describe('the tagger of a packed model', () => {
+  const sentences = [
+    ['KELMAR', 'NEWS', 'AGENCY', 'REPORTS', 'ON', 'VELSEN', 'TALKS'],
+    ['Defence', 'Minister', 'Talia', 'Brennic', 'met', 'Osric', 'Vale', 'in', 'Velsen', 'on', 'Tuesday', '.'],
+    ['Brennic', 'told', 'the', 'Kelmar', 'News', 'Agency', 'that', 'the', 'talks', 'in', 'New', 'York', 'went', 'well', '.'],
+    ['"', 'We', 'agreed', ',', '"', 'said', 'Vale', ',', 'a', 'former', 'striker', 'of', 'Brisk', 'Rovers', '.'],
+  ];
+
+  it('scores every token as the sum of its feature rows (per-word sums and tables change nothing)', () => {
+    const model = loadNerModel();
+    const L = model.labelCount;
+    const doc = new DocumentState();
+    observeDocumentCasing(doc, sentences);
+    for (const words of sentences) {
+      // The feature rows read the document history before this sentence is tagged (tagging adds to it).
+      model.features.extract(words, doc);
+      const { features, counts } = model.features;
+      const expected = new Float64Array(words.length * L);
+      for (let i = 0; i < words.length; i++) {
+        for (let k = i * MAX_FEATURES_PER_TOKEN; k < i * MAX_FEATURES_PER_TOKEN + counts[i]; k++) {
+          for (let l = 0; l < L; l++) expected[i * L + l] += model.weight(features[k], l);
+        }
+      }
+      model.tagSentence(words, doc);
+      const emission = model.lastEmission(words.length);
+      for (let k = 0; k < expected.length; k++) {
+        assert.ok(Math.abs(emission[k] - expected[k]) < 1e-6 * (1 + Math.abs(expected[k])), `${words.join(' ')}: score ${k}`);
+      }
+    }
+  });
+
+  it('tags the same after its word table starts over', () => {
+    const model = loadNerModel();
+    const before = model.tagDocument(sentences);
+    // More distinct words than the table keeps: it starts over (twice) and scores its words again.
+    const filler = Array.from({ length: 25_000 }, (_, k) => `Word${k}`);
+    model.tagDocument([filler]);
+    model.tagDocument(sentences);
+    assert.deepEqual(model.tagDocument(sentences), before);
   });
 });
 
@@ -126,6 +150,23 @@ describe('training and the model file', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('trains under the IO scheme, where adjacent words of one type read as one entity', () => {
+    const sentence = (pairs: string): { words: string[]; tags: string[] } => {
+      const items = pairs.split(' ').map((p) => p.split('/'));
+      return { words: items.map(([w]) => w), tags: items.map(([, t]) => t) };
+    };
+    const docs = [
+      { sentences: [sentence('Talia/B-PER Brennic/I-PER visited/O Kelmar/B-LOC ./O')] },
+      { sentences: [sentence('Osric/B-PER Vale/I-PER joined/O Brisk/B-ORG Holdings/I-ORG ./O')] },
+    ];
+    const model = trainTagger(docs, { gazetteer: new Map(), clusters: new Map() }, {
+      epochs: 5, scheme: 'IO', hashBits: 12, seed: 1, trainedOn: 'fictional test corpus',
+    });
+    assert.deepEqual(model.labels, ['O', 'I-PER', 'I-ORG', 'I-LOC', 'I-MISC']);
+    const words = docs[1].sentences[0].words;
+    assert.deepEqual(model.spans(model.tagDocument([words])[0]), tagSpans(docs[1].sentences[0].tags));
   });
 
   it('reads IOB1 and IOB2 tags as conlleval does', () => {

@@ -6,7 +6,7 @@
  */
 
 import { type ConllDocument, tagSpans } from './eval.ts';
-import { DocumentState, MAX_FEATURES_PER_TOKEN, observeDocumentCasing, type Lexicon } from './features.ts';
+import { DocumentState, MAX_FEATURES_PER_TOKEN, observeDocumentCasing, type HashBits, type Lexicon } from './features.ts';
 import { type LabelScheme, NerModel, newHeader } from './model.ts';
 import { seededRandom } from './clusters.ts';
 
@@ -25,7 +25,7 @@ export interface TrainOptions {
 interface PreparedDocument {
   words: string[][];
   gold: Int32Array[];
-  casing: Map<number, number>;
+  casing: HashBits;
 }
 
 /** Label indices of a sentence's gold entities in the model's scheme. */
@@ -35,7 +35,7 @@ function goldLabels(tags: readonly string[], labels: readonly string[], scheme: 
   for (const span of tagSpans(tags)) {
     const single = span.end - span.start === 1;
     for (let i = span.start; i < span.end; i++) {
-      let position = i === span.start ? 'B' : 'I';
+      let position = i === span.start && scheme !== 'IO' ? 'B' : 'I';
       if (scheme === 'BILOU') {
         if (single) position = 'U';
         else if (i === span.end - 1) position = 'L';
