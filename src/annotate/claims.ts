@@ -176,7 +176,8 @@ export const extractClaims: ClaimExtractor = (doc, _context, entities, inputs = 
       // Outer attributions: not inside another's content.
       for (const outer of here) {
         if (here.some((b) => contains(b, outer))) continue;
-        claims.push(attributedClaim(outer, here));
+        const claim = attributedClaim(outer, here);
+        if (claim) claims.push(claim);
         for (let k = s; k <= outer.lastSentence; k++) covered[k] = 1;
       }
       continue;
@@ -208,7 +209,7 @@ export const extractClaims: ClaimExtractor = (doc, _context, entities, inputs = 
   return claims;
 
   /** The claim of one outer attribution, with the attributions nested in it as its relay chain. */
-  function attributedClaim(outer: Attribution, here: Attribution[]): AttributedClaim {
+  function attributedClaim(outer: Attribution, here: Attribution[]): AttributedClaim | null {
     const sentence = sentences[outer.firstSentence]!;
     const cueWord = ctx.lower[outer.cueHead]!;
     let rule = `claims.${ctx.lower.slice(outer.cueFirst, outer.cueLast + 1).join('-')}`;
@@ -269,6 +270,9 @@ export const extractClaims: ClaimExtractor = (doc, _context, entities, inputs = 
       contentStart = tokens[firstContentToken + 1]!.start;
     }
     const content = trimmedContent(text, contentStart, contentEnd);
+    // A content the cue's reading could not place (it ends before it starts) is no claim at all: better none
+    // than a span that points nowhere.
+    if (content.end <= content.start) return null;
     const last = sentences[outer.lastSentence]!;
     const start = Math.min(sentence.start, content.start);
     const end = Math.max(last.end, content.end);

@@ -44,7 +44,7 @@ const LOWER_PATTERN = /^\p{Ll}/u;
 const DIGIT_PATTERN = /^\p{N}/u;
 /** Sentence-final punctuation (with closing quotes) followed by white space. */
 const SENTENCE_END_PATTERN = /[.!?]+["'”’)\]]*(?=\s)|\n/g;
-const NEXT_STARTS_SENTENCE = /^\s*["'“‘(\[]?[\p{Lu}\p{N}]/u;
+const NEXT_STARTS_SENTENCE = /^\s*["'“‘(\[]?[\p{Lu}\p{N}\p{Sc}]/u;
 const WORD_BEFORE_PERIOD = /([\p{L}.]+)\.$/u;
 const SINGLE_INITIAL = /^\p{Lu}$/u;
 

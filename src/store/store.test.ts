@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { ArticleRecord, Assignment, Entity } from '../model.ts';
 import { openStore, DEFAULT_STORE_DIR, type MaintainableStore } from './index.ts';
 import { ClusterRows } from './cluster-rows.ts';
+import { loadMigrations } from './migrate.ts';
 import type { ClusterStateDelta, ClusterStateSnapshot, Store } from './types.ts';
 import { StreamClusterer } from '../cluster/index.ts';
 import { Ingestor } from '../pipeline.ts';
@@ -61,12 +62,14 @@ test('migrations are applied once, recorded, and not re-applied on reopen', asyn
   try {
     await (await openStore(dir)).close();
     const first = await readTable(dir, 'SELECT version, name, applied_at FROM schema_migrations ORDER BY version');
-    assert.deepEqual(first.map((row) => [row.version, row.name]), [[1, '001_init.sql'], [2, '002_cluster_rows.sql'], [3, '003_api_and_entities.sql']]);
+    const files = await loadMigrations();
+    assert.deepEqual(first.map((row) => [row.version, row.name]), files.map((migration) => [migration.version, migration.name]));
+    assert.deepEqual(files.slice(0, 3).map((migration) => migration.name), ['001_init.sql', '002_cluster_rows.sql', '003_api_and_entities.sql']);
     const tables = await readTable(dir, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
-    assert.deepEqual(
-      tables.map((row) => row.table_name),
-      ['api_tokens', 'articles', 'cluster_keys', 'cluster_meta', 'cluster_profiles', 'cluster_signatures', 'cluster_terms', 'entity_mentions', 'entity_stats', 'schema_migrations', 'stories', 'story_aliases'],
-    );
+    const names = tables.map((row) => row.table_name);
+    for (const table of ['api_tokens', 'articles', 'cluster_keys', 'cluster_meta', 'cluster_profiles', 'cluster_signatures', 'cluster_terms', 'entity_mentions', 'entity_stats', 'schema_migrations', 'stories', 'story_aliases']) {
+      assert.ok(names.includes(table), `table ${table} exists`);
+    }
 
     await (await openStore(dir)).close();
     const second = await readTable(dir, 'SELECT version, name, applied_at FROM schema_migrations ORDER BY version');
@@ -292,14 +295,15 @@ test('a stale lock (its process has exited) is taken over', async () => {
   }
 });
 
-test('a PostgreSQL URL is refused with a clear message', async () => {
-  for (const url of ['postgres://user:secret@db.example.test/crosscheck', 'postgresql://localhost/crosscheck']) {
+test('an unreachable PostgreSQL server fails with a clear message that hides the password', async () => {
+  for (const url of ['postgres://user:secret@127.0.0.1:1/crosscheck', 'postgresql://user:secret@127.0.0.1:1/crosscheck?schema=news']) {
     await assert.rejects(openStore(url), (error: Error) => {
-      assert.match(error.message, /PostgreSQL server stores are not supported yet/);
+      assert.match(error.message, /Could not connect to postgres(ql)?:\/\/user:\*\*\*@127\.0\.0\.1:1\/crosscheck/);
       assert.doesNotMatch(error.message, /secret/, 'the password is not echoed');
       return true;
     });
   }
+  await assert.rejects(openStore('postgres://localhost/crosscheck?schema=bad-name;drop'), /schema=/);
 });
 
 // -- clusterer rows ------------------------------------------------------------------------------------
