@@ -304,12 +304,16 @@ describe('StreamClusterer', () => {
     assert.ok(score.story.f1 >= STORY_F1_FLOOR, `story BCubed F1 ${score.story.f1.toFixed(3)} below ${STORY_F1_FLOOR}`);
   });
 
-  it('finds the demo corpus wire copy (HTML page and scraped text) when ingested in file order', async (t) => {
+  it('finds the demo corpus wire copy and keeps its two fires apart when ingested in file order', async (t) => {
     if (!existsSync(path.join(DEMO, 'MANIFEST.json'))) {
       t.skip('examples/demo not found');
       return;
     }
-    const manifest = JSON.parse(readFileSync(path.join(DEMO, 'MANIFEST.json'), 'utf8')) as { wire_copy: { files: string[] } };
+    const manifest = JSON.parse(readFileSync(path.join(DEMO, 'MANIFEST.json'), 'utf8')) as {
+      wire_copy: { files: string[] };
+      events: Array<{ id: string; files: string[] }>;
+      do_not_merge: { events: string[] };
+    };
     const dir = await mkdtemp(path.join(os.tmpdir(), 'crosscheck-cluster-demo-'));
     const store = await openStore(path.join(dir, 'db'));
     try {
@@ -331,6 +335,17 @@ describe('StreamClusterer', () => {
       let copies = 0;
       for (const id of idOf.values()) if ((await store.getArticle(id))?.assignment.explanation.duplicateOf) copies++;
       assert.equal(copies, 1);
+      // Every event of the manifest in one story; the two fires (one of the warehouse pages is undated and
+      // names the port fire in its body) in two.
+      const storyOfFile = async (file: string) => (await store.getArticle(idOf.get(file) as string))?.assignment.story;
+      const storyOfEvent = new Map<string, string>();
+      for (const event of manifest.events) {
+        const stories = new Set(await Promise.all(event.files.map(storyOfFile)));
+        assert.equal(stories.size, 1, `${event.id}: its ${event.files.length} pages should share one story`);
+        storyOfEvent.set(event.id, [...stories][0] as string);
+      }
+      const [first, second] = manifest.do_not_merge.events.map((id) => storyOfEvent.get(id));
+      assert.notEqual(first, second, `${manifest.do_not_merge.events.join(' and ')} must not merge`);
     } finally {
       await store.close();
       await rm(dir, { recursive: true, force: true });

@@ -4,19 +4,27 @@
  * vectors of text and lead, counts of entities, numbers and years, and the span of publish days.
  */
 import { CENTROID_MAX_TERMS, ENTITY_SMOOTHING, LEAD_MAX_TERMS, PROFILE_MAX_ENTITIES, PROFILE_MAX_NUMBERS } from './constants.ts';
+import { EMPTY_VECTOR, TermTable, addVectors, pruneVector, vectorFromData, vectorToData, weightOf, type SparseVector } from './vectors.ts';
 
 /** What an arriving article brings, computed once (see StreamClusterer.features). */
 export interface ArticleFeatures {
   id: string;
-  /** Unit-length TF-IDF vector of title + text (title terms weighted up). */
-  vector: Map<string, number>;
-  /** The same terms, heaviest first (for the inverted index and explanations). */
+  /** Unit-length TF-IDF vector of title + text (title terms weighted up), by term id. */
+  vector: SparseVector;
+  vectorTable: TermTable;
+  /** The heaviest PROFILE_ARTICLE_TERMS terms of `vector`: what a profile's centroid takes from the article. */
+  vectorHead: SparseVector;
+  /** The same terms as strings, heaviest first (for the inverted index and explanations). */
   ranked: Array<[string, number]>;
+  /** Term ids of `ranked`, in its order. */
+  rankedIds: number[];
   /** Unit-length TF-IDF vector of the lower-case content words (what kind of event, not who). */
-  kind: Map<string, number>;
+  kind: SparseVector;
+  kindTable: TermTable;
   /** Unit-length TF-IDF vector of the lead: the title, or the opening of the text when there is none. */
-  lead: Map<string, number>;
-  /** Folded canonical entities with their IDF. */
+  lead: SparseVector;
+  leadTable: TermTable;
+  /** Folded canonical entities with their weight (IDF). */
   entities: Map<string, number>;
   numbers: string[];
   years: string[];
@@ -34,11 +42,12 @@ export interface ProfileData {
   first: number | null;
   last: number | null;
   lastSeq: number;
-  centroid: Array<[string, number]>;
+  /** [term id, weight] entries. */
+  centroid: Array<[number, number]>;
   norm2: number;
-  kind: Array<[string, number]>;
+  kind: Array<[number, number]>;
   kindNorm2: number;
-  lead: Array<[string, number]>;
+  lead: Array<[number, number]>;
   leadNorm2: number;
   entities: Array<[string, number]>;
   numbers: Array<[string, number]>;
@@ -52,18 +61,18 @@ export class Profile {
   first: number | null = null;
   last: number | null = null;
   lastSeq = 0;
-  centroid = new Map<string, number>();
-  norm2 = 0;
-  kind = new Map<string, number>();
-  kindNorm2 = 0;
-  lead = new Map<string, number>();
-  leadNorm2 = 0;
+  centroid: SparseVector = EMPTY_VECTOR;
+  kind: SparseVector = EMPTY_VECTOR;
+  lead: SparseVector = EMPTY_VECTOR;
   entities = new Map<string, number>();
   numbers = new Map<string, number>();
   years = new Map<string, number>();
   keys = new Set<string>();
   /** Sum of the entity counts; null when it must be recomputed. */
   private mentions: number | null = null;
+  /** Scratch of the candidate search (stream.ts): the query that last touched this profile and its hit weight. */
+  hitQuery = 0;
+  hitWeight = 0;
 
   constructor(
     readonly id: string,
@@ -74,12 +83,7 @@ export class Profile {
   add(article: ArticleFeatures, seq: number): void {
     this.size++;
     this.lastSeq = seq;
-    this.norm2 = addVector(this.centroid, this.norm2, article.vector);
-    if (this.centroid.size > CENTROID_MAX_TERMS * 1.5) this.norm2 = prune(this.centroid, CENTROID_MAX_TERMS);
-    this.kindNorm2 = addVector(this.kind, this.kindNorm2, article.kind);
-    if (this.kind.size > CENTROID_MAX_TERMS * 1.5) this.kindNorm2 = prune(this.kind, CENTROID_MAX_TERMS);
-    this.leadNorm2 = addVector(this.lead, this.leadNorm2, article.lead);
-    if (this.lead.size > LEAD_MAX_TERMS * 1.5) this.leadNorm2 = prune(this.lead, LEAD_MAX_TERMS);
+    this.addVectors(article);
     this.mentions = null;
     for (const entity of article.entities.keys()) bump(this.entities, entity);
     if (this.entities.size > PROFILE_MAX_ENTITIES * 1.5) pruneCounts(this.entities, PROFILE_MAX_ENTITIES);
@@ -96,18 +100,23 @@ export class Profile {
   absorb(other: Profile): void {
     this.size += other.size;
     this.lastSeq = Math.max(this.lastSeq, other.lastSeq);
-    this.norm2 = addVector(this.centroid, this.norm2, other.centroid);
-    if (this.centroid.size > CENTROID_MAX_TERMS * 1.5) this.norm2 = prune(this.centroid, CENTROID_MAX_TERMS);
-    this.kindNorm2 = addVector(this.kind, this.kindNorm2, other.kind);
-    if (this.kind.size > CENTROID_MAX_TERMS * 1.5) this.kindNorm2 = prune(this.kind, CENTROID_MAX_TERMS);
-    this.leadNorm2 = addVector(this.lead, this.leadNorm2, other.lead);
-    if (this.lead.size > LEAD_MAX_TERMS * 1.5) this.leadNorm2 = prune(this.lead, LEAD_MAX_TERMS);
+    this.addVectors(other);
     this.mentions = null;
     for (const [k, v] of other.entities) this.entities.set(k, (this.entities.get(k) ?? 0) + v);
     for (const [k, v] of other.numbers) this.numbers.set(k, (this.numbers.get(k) ?? 0) + v);
     for (const [k, v] of other.years) this.years.set(k, (this.years.get(k) ?? 0) + v);
     if (other.first !== null) this.first = this.first === null ? other.first : Math.min(this.first, other.first);
     if (other.last !== null) this.last = this.last === null ? other.last : Math.max(this.last, other.last);
+  }
+
+  /** Adds the text, kind and lead vectors, keeping each centroid bounded (pruned back once 1.5x over). */
+  private addVectors(other: { centroid?: SparseVector; vectorHead?: SparseVector; kind: SparseVector; lead: SparseVector }): void {
+    this.centroid = addVectors(this.centroid, (other.vectorHead ?? other.centroid) as SparseVector);
+    if (this.centroid.ids.length > CENTROID_MAX_TERMS * 1.5) this.centroid = pruneVector(this.centroid, CENTROID_MAX_TERMS);
+    this.kind = addVectors(this.kind, other.kind);
+    if (this.kind.ids.length > CENTROID_MAX_TERMS * 1.5) this.kind = pruneVector(this.kind, CENTROID_MAX_TERMS);
+    this.lead = addVectors(this.lead, other.lead);
+    if (this.lead.ids.length > LEAD_MAX_TERMS * 1.5) this.lead = pruneVector(this.lead, LEAD_MAX_TERMS);
   }
 
   /** Total entity mentions (member counts summed), cached between updates. */
@@ -134,12 +143,12 @@ export class Profile {
       first: this.first,
       last: this.last,
       lastSeq: this.lastSeq,
-      centroid: [...this.centroid],
-      norm2: this.norm2,
-      kind: [...this.kind],
-      kindNorm2: this.kindNorm2,
-      lead: [...this.lead],
-      leadNorm2: this.leadNorm2,
+      centroid: vectorToData(this.centroid),
+      norm2: this.centroid.norm2,
+      kind: vectorToData(this.kind),
+      kindNorm2: this.kind.norm2,
+      lead: vectorToData(this.lead),
+      leadNorm2: this.lead.norm2,
       entities: [...this.entities],
       numbers: [...this.numbers],
       years: [...this.years],
@@ -153,12 +162,10 @@ export class Profile {
     profile.first = data.first;
     profile.last = data.last;
     profile.lastSeq = data.lastSeq;
-    profile.centroid = new Map(data.centroid);
-    profile.norm2 = data.norm2;
-    profile.kind = new Map(data.kind);
-    profile.kindNorm2 = data.kindNorm2;
-    profile.lead = new Map(data.lead);
-    profile.leadNorm2 = data.leadNorm2;
+    // Norms are recomputed from the entries (vectorOf), so they always match them exactly.
+    profile.centroid = vectorFromData(data.centroid);
+    profile.kind = vectorFromData(data.kind);
+    profile.lead = vectorFromData(data.lead);
     profile.entities = new Map(data.entities);
     profile.numbers = new Map(data.numbers);
     profile.years = new Map(data.years);
@@ -187,24 +194,9 @@ export interface PairDetails {
  *   time          days between the article and the profile's span, over the window (0 when undated)
  */
 export function pairFeatures(article: ArticleFeatures, profile: Profile, windowDays: number): Record<PairFeature, number> {
-  let dot = 0;
-  for (const [term, w] of article.vector) {
-    const c = profile.centroid.get(term);
-    if (c !== undefined) dot += w * c;
-  }
-  const text = dot > 0 && profile.norm2 > 0 ? dot / Math.sqrt(profile.norm2) : 0;
-  let kindDot = 0;
-  for (const [term, w] of article.kind) {
-    const c = profile.kind.get(term);
-    if (c !== undefined) kindDot += w * c;
-  }
-  const kind = kindDot > 0 && profile.kindNorm2 > 0 ? kindDot / Math.sqrt(profile.kindNorm2) : 0;
-  let leadDot = 0;
-  for (const [term, w] of article.lead) {
-    const c = profile.lead.get(term);
-    if (c !== undefined) leadDot += w * c;
-  }
-  const lead = leadDot > 0 && profile.leadNorm2 > 0 ? leadDot / Math.sqrt(profile.leadNorm2) : 0;
+  const text = cosine(article.vectorTable, profile.centroid);
+  const kind = cosine(article.kindTable, profile.kind);
+  const lead = cosine(article.leadTable, profile.lead);
 
   let entityMass = 0;
   let sharedMass = 0;
@@ -234,10 +226,10 @@ export function pairFeatures(article: ArticleFeatures, profile: Profile, windowD
 /** The terms, entities and numbers an article shares with a profile, strongest first. */
 export function pairDetails(article: ArticleFeatures, profile: Profile, limit: number): PairDetails {
   const terms: Array<[string, number]> = [];
-  for (const [term, w] of article.vector) {
-    const c = profile.centroid.get(term);
-    if (c !== undefined) terms.push([term, w * c]);
-  }
+  article.ranked.forEach(([term, w], i) => {
+    const c = weightOf(profile.centroid, article.rankedIds[i]);
+    if (c !== 0) terms.push([term, w * c]);
+  });
   terms.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const entities = [...article.entities.keys()].filter((e) => profile.entities.has(e));
   entities.sort((a, b) => (profile.entities.get(b) ?? 0) - (profile.entities.get(a) ?? 0) || (a < b ? -1 : 1));
@@ -252,29 +244,11 @@ function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-/** Adds `vector` to `centroid` in place; returns the centroid's new squared length. */
-function addVector(centroid: Map<string, number>, norm2: number, vector: ReadonlyMap<string, number>): number {
-  let cross = 0;
-  let own = 0;
-  for (const [term, v] of vector) {
-    const c = centroid.get(term) ?? 0;
-    cross += c * v;
-    own += v * v;
-    centroid.set(term, c + v);
-  }
-  return norm2 + 2 * cross + own;
-}
-
-/** Keeps the `keep` heaviest terms (ties by term) and returns the exact new squared length. */
-function prune(centroid: Map<string, number>, keep: number): number {
-  const kept = [...centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep);
-  centroid.clear();
-  let norm2 = 0;
-  for (const [term, w] of kept) {
-    centroid.set(term, w);
-    norm2 += w * w;
-  }
-  return norm2;
+/** Cosine of a unit article vector (as a table) with a profile centroid. */
+function cosine(table: TermTable, centroid: SparseVector): number {
+  if (centroid.norm2 <= 0) return 0;
+  const dot = table.dot(centroid);
+  return dot > 0 ? dot / Math.sqrt(centroid.norm2) : 0;
 }
 
 function pruneCounts(counts: Map<string, number>, keep: number): void {

@@ -8,7 +8,11 @@ import type { LinearModel } from './model.ts';
 import { PAIR_FEATURES, type ProfileData } from './profile.ts';
 
 export const STATE_FORMAT = 'crosscheck.cluster';
-export const STATE_VERSION = 2;
+/**
+ * 3: profile vectors keyed by term id (32-bit hash) instead of the term, and one-permutation MinHash
+ * signatures. A version 2 state cannot be continued (its signatures are not comparable): re-ingest.
+ */
+export const STATE_VERSION = 3;
 
 export interface ClusterOptions {
   /** Events and stories with no date within this many days of the article are not candidates. */
@@ -78,6 +82,16 @@ function entries(value: unknown, path: string): Array<[string, number]> {
   });
 }
 
+export /** Vector entries: [term id, weight]. */
+function vectorEntries(value: unknown, path: string): Array<[number, number]> {
+  return arr(value, path).map((entry, i) => {
+    if (!Array.isArray(entry) || entry.length !== 2) fail(`${path}[${i}]`, 'must be a [term id, number] pair');
+    const id = num(entry[0], `${path}[${i}][0]`);
+    if (!Number.isInteger(id) || id <= 0 || id > 0xffffffff) fail(`${path}[${i}][0]`, 'must be a term id (1 .. 2^32 - 1)');
+    return [id, num(entry[1], `${path}[${i}][1]`)];
+  });
+}
+
 export function validateModel(value: unknown, path: string): LinearModel {
   if (!isRecord(value) || !isRecord(value.weights)) fail(path, 'must be {bias, weights, threshold}');
   const weights = {} as LinearModel['weights'];
@@ -109,11 +123,11 @@ export function validateProfileData(value: unknown, path: string): ProfileData {
     first: dayOrNull(value.first, `${path}.first`),
     last: dayOrNull(value.last, `${path}.last`),
     lastSeq: num(value.lastSeq, `${path}.lastSeq`),
-    centroid: entries(value.centroid, `${path}.centroid`),
+    centroid: vectorEntries(value.centroid, `${path}.centroid`),
     norm2: num(value.norm2, `${path}.norm2`),
-    kind: entries(value.kind, `${path}.kind`),
+    kind: vectorEntries(value.kind, `${path}.kind`),
     kindNorm2: num(value.kindNorm2, `${path}.kindNorm2`),
-    lead: entries(value.lead, `${path}.lead`),
+    lead: vectorEntries(value.lead, `${path}.lead`),
     leadNorm2: num(value.leadNorm2, `${path}.leadNorm2`),
     entities: entries(value.entities, `${path}.entities`),
     numbers: entries(value.numbers, `${path}.numbers`),
@@ -127,7 +141,7 @@ function validateMeta(value: unknown): ClusterMetaRow & { state: MetaState } {
   const state = value.state;
   if (!isRecord(state)) fail('meta.state', 'must be an object');
   if (state.format !== STATE_FORMAT) fail('meta.state.format', `must be "${STATE_FORMAT}"`);
-  if (state.version !== STATE_VERSION) fail('meta.state.version', `must be ${STATE_VERSION} (got ${JSON.stringify(state.version)})`);
+  if (state.version !== STATE_VERSION) fail('meta.state.version', `must be ${STATE_VERSION} (got ${JSON.stringify(state.version)}; a state written by an older clusterer cannot be continued: re-ingest)`);
   return {
     seq: num(value.seq, 'meta.seq'),
     maxDay: dayOrNull(value.maxDay, 'meta.maxDay'),

@@ -34,6 +34,7 @@ import {
   EXPLANATION_TERMS,
   INDEX_TERMS_PER_ARTICLE,
   LEAD_CHARS,
+  LEAD_ENTITY_WEIGHT,
   MAX_CANDIDATES,
   MAX_COLD_EVENTS,
   MERGE_CANDIDATE_EVENTS,
@@ -42,6 +43,7 @@ import {
   MAX_UNDATED_SIGNATURES,
   MAX_VOCABULARY,
   MIN_SHINGLES_FOR_DUPLICATE,
+  PROFILE_ARTICLE_TERMS,
   QUERY_TERMS,
   RETAIN_MARGIN_DAYS,
   SHINGLE_SIZE,
@@ -51,7 +53,8 @@ import { bandKeys, containment, decodeSignature, encodeSignature, minhashSignatu
 import { EVENT_MODEL, MERGE_MARGIN, STORY_MODEL, linearScore } from './model.ts';
 import { Profile, pairDetails, pairFeatures, type ArticleFeatures, type PairFeature } from './profile.ts';
 import { STATE_FORMAT, STATE_VERSION, validateOverrides, validateProfileData, validateState, type ClusterOptions } from './state.ts';
-import { analyzeText, contentTokens, foldCase, salientNumbers, shingleHashesOfWords, yearsOf, type TextAnalysis } from './text.ts';
+import { analyzeText, contentTokens, fnv1a, foldCase, salientNumbers, shingleHashesOfWords, yearsOf, type TextAnalysis } from './text.ts';
+import { TermTable, termId, vectorOf, type SparseVector } from './vectors.ts';
 
 export type { ClusterOptions } from './state.ts';
 
@@ -154,12 +157,16 @@ export class StreamClusterer {
   private documents = 0;
   private maxDay: number | null = null;
   private sweptCutoff: number | null = null;
-  private readonly df = new Map<string, number>();
+  /** Document frequency per term and `e:entity` (an object per key, so counting is one look-up). */
+  private readonly df = new Map<string, { count: number }>();
   private readonly events = new Map<string, Profile>();
   private readonly stories = new Map<string, Profile>();
   /** In-memory events per canonical story: a story leaves memory with its last event. */
   private readonly storyRefs = new Map<string, number>();
-  private readonly postings = new Map<string, Set<string>>();
+  /** Inverted index: hash of an index key (`t:term`, `e:entity`, `n:number`) -> the hot events posted under it. */
+  private readonly postings = new Map<number, Profile[]>();
+  /** Counter of candidate searches (the profiles' hit scratch is valid for the current one only). */
+  private query = 0;
   /** Undated events, least recently updated first; dated events in a plain set. */
   private readonly undatedEvents = new Map<string, true>();
   private readonly datedEvents = new Set<string>();
@@ -173,7 +180,6 @@ export class StreamClusterer {
   private readonly aliases = new Map<string, string>();
   /** The reverse: story -> the ids merged into it (so a merge costs its own aliases, not all of them). */
   private readonly aliasSources = new Map<string, string[]>();
-  private readonly idfCache = new Map<string, number>();
   private pending: ClusterStateDelta | null = null;
 
   /**
@@ -192,7 +198,7 @@ export class StreamClusterer {
       this.maxDay = restored.meta.maxDay;
       this.sweptCutoff = this.cutoff();
       this.documents = restored.meta.state.documents;
-      for (const [term, count] of restored.df) this.df.set(term, count);
+      for (const [term, count] of restored.df) this.df.set(term, { count });
       for (const [alias, story] of restored.aliases) this.setAlias(alias, story);
       // Stories first (events look theirs up); events and signatures in arrival order, as they were added.
       const rows = [...restored.profiles].sort((a, b) => a.lastSeq - b.lastSeq || (a.id < b.id ? -1 : 1));
@@ -408,7 +414,7 @@ export class StreamClusterer {
     for (const event of this.events.values()) profiles.push(this.profileRow('event', event));
     return {
       meta: this.metaRow(),
-      df: [...this.df],
+      df: [...this.df].map(([term, entry]): [string, number] => [term, entry.count]),
       profiles,
       signatures: [...this.copies.values()].map(signatureRow),
       aliases: [...this.aliases],
@@ -434,76 +440,108 @@ export class StreamClusterer {
     const entityNames = Array.isArray(article.entities)
       ? new Set(article.entities.filter((e) => typeof e === 'string' && e.trim()).map((e) => foldCase(e.trim())))
       : new Set([...head.names, ...body.names]);
-    if (count) {
-      const keys = [...counts.keys(), ...[...entityNames].map((e) => `e:${e}`)];
-      if (this.df.size + keys.length > this.options.maxVocabulary) this.halveDf();
-      this.documents++;
-      this.idfCache.clear();
-      for (const key of keys) {
-        this.df.set(key, (this.df.get(key) ?? 0) + 1);
-        fresh?.add(key);
+    // An outlet naming itself (page furniture, "told the Kestrel Post") says nothing about the event, and
+    // would tie together everything one outlet publishes: its name leaves the entities and its words the terms.
+    if (typeof article.outlet === 'string' && article.outlet.trim()) {
+      const outlet = foldCase(article.outlet.trim());
+      entityNames.delete(outlet);
+      for (const word of outlet.split(/\s+/)) entityNames.delete(word);
+      for (const term of analyzeText(article.outlet).content) {
+        counts.delete(term);
+        kindCounts.delete(term);
       }
     }
+    if (count) {
+      if (this.df.size + counts.size + entityNames.size > this.options.maxVocabulary) this.halveDf();
+      this.documents++;
+    }
+    // IDF of each term, read (and counted) once: kind and lead terms are nearly all among them.
+    const idfOf = new Map<string, number>();
+    const logDocuments = Math.log(this.documents + 1);
     const ranked: Array<[string, number]> = [];
     let norm = 0;
     for (const [term, c] of counts) {
-      const w = (1 + Math.log(c)) * this.idf(term);
+      const df = this.countTerm(term, count, fresh);
+      const idf = logDocuments - Math.log(df + 1) + 1;
+      idfOf.set(term, idf);
+      const w = (1 + Math.log(c)) * idf;
       ranked.push([term, w]);
       norm += w * w;
     }
-    norm = Math.sqrt(norm) || 1;
-    ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const vector = new Map<string, number>();
-    for (const entry of ranked) {
-      entry[1] /= norm;
-      vector.set(entry[0], entry[1]);
-    }
-    const kind = new Map<string, number>();
-    let kindNorm = 0;
-    for (const [term, c] of kindCounts) {
-      const w = (1 + Math.log(c)) * this.idf(term);
-      kind.set(term, w);
-      kindNorm += w * w;
-    }
-    kindNorm = Math.sqrt(kindNorm) || 1;
-    for (const [term, w] of kind) kind.set(term, w / kindNorm);
-    const lead = new Map<string, number>();
-    let leadNorm = 0;
-    for (const term of leadTerms) leadNorm += this.idf(term) ** 2;
-    leadNorm = Math.sqrt(leadNorm) || 1;
-    for (const term of leadTerms) lead.set(term, this.idf(term) / leadNorm);
     const entities = new Map<string, number>();
-    for (const entity of entityNames) entities.set(entity, this.idf(`e:${entity}`));
+    // Entities named in the title (or, without one, the opening) are what the article is about.
+    const leadText = foldCase(title.trim() ? title : article.text.slice(0, LEAD_CHARS));
+    for (const entity of entityNames) {
+      const key = `e:${entity}`;
+      const df = this.countTerm(key, count, fresh);
+      entities.set(entity, (logDocuments - Math.log(df + 1) + 1) * (leadText.includes(entity) ? LEAD_ENTITY_WEIGHT : 1));
+    }
+    const idf = (term: string) => idfOf.get(term) ?? this.idf(term);
+    norm = Math.sqrt(norm) || 1;
+    const allIds = new Array<number>(ranked.length);
+    const allWeights = new Array<number>(ranked.length);
+    for (let i = 0; i < ranked.length; i++) {
+      ranked[i][1] /= norm;
+      allIds[i] = termId(ranked[i][0]);
+      allWeights[i] = ranked[i][1];
+    }
+    const vector = vectorOf(allIds, allWeights);
+    // Only the heaviest terms need an order (index keys, what profiles take): sort those, not all.
+    const heaviest = topEntries(ranked, allIds, PROFILE_ARTICLE_TERMS);
+    heaviest.sort((a, b) => ranked[b][1] - ranked[a][1] || (ranked[a][0] < ranked[b][0] ? -1 : ranked[a][0] > ranked[b][0] ? 1 : 0));
+    const rankedHead = heaviest.map((i) => ranked[i]);
+    const rankedIds = heaviest.map((i) => allIds[i]);
+    const vectorHead = ranked.length <= PROFILE_ARTICLE_TERMS ? vector : vectorOf(rankedIds, rankedHead.map(([, w]) => w));
+    const kind = this.unitVector([...kindCounts].map(([term, c]) => [term, (1 + Math.log(c)) * idf(term)]));
+    const lead = this.unitVector([...leadTerms].map((term) => [term, idf(term)]));
+    const all = `${title}\n${article.text}`;
     return {
       id: article.id,
       vector,
-      ranked,
+      vectorTable: new TermTable(vector),
+      vectorHead,
+      ranked: rankedHead,
+      rankedIds,
       kind,
+      kindTable: new TermTable(kind),
       lead,
+      leadTable: new TermTable(lead),
       entities,
-      numbers: salientNumbers(`${title}\n${article.text}`),
-      years: yearsOf(`${title}\n${article.text}`),
+      numbers: salientNumbers(all),
+      years: yearsOf(all),
       day: epochDay(article.published),
     };
   }
 
+  /** Unit-length vector of weighted terms. */
+  private unitVector(weighted: Array<[string, number]>): SparseVector {
+    let norm = 0;
+    for (const [, w] of weighted) norm += w * w;
+    norm = Math.sqrt(norm) || 1;
+    return vectorOf(weighted.map(([term]) => termId(term)), weighted.map(([, w]) => w / norm));
+  }
+
+  /** The document frequency of a key, first counting this article in it when `count`. */
+  private countTerm(key: string, count: boolean, fresh: Set<string> | null | undefined): number {
+    const entry = this.df.get(key);
+    if (!count) return entry?.count ?? 0;
+    fresh?.add(key);
+    if (entry) return ++entry.count;
+    this.df.set(key, { count: 1 });
+    return 1;
+  }
+
   private idf(key: string): number {
-    let idf = this.idfCache.get(key);
-    if (idf === undefined) {
-      idf = Math.log((this.documents + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
-      this.idfCache.set(key, idf);
-    }
-    return idf;
+    return Math.log(this.documents + 1) - Math.log((this.df.get(key)?.count ?? 0) + 1) + 1;
   }
 
   private halveDf(): void {
-    for (const [key, count] of this.df) {
-      const half = Math.floor(count / 2);
-      if (half > 0) this.df.set(key, half);
+    for (const [key, entry] of this.df) {
+      const half = Math.floor(entry.count / 2);
+      if (half > 0) entry.count = half;
       else this.df.delete(key);
     }
     this.documents = Math.floor(this.documents / 2);
-    this.idfCache.clear();
     if (this.trackChanges) this.delta().halveDf = true;
   }
 
@@ -520,20 +558,34 @@ export class StreamClusterer {
   }
 
   private candidateEvents(features: ArticleFeatures): Profile[] {
-    const hits = new Map<string, number>();
+    const query = ++this.query;
+    const touched: Profile[] = [];
     for (const [key, weight] of this.queryKeys(features)) {
-      const ids = this.postings.get(key);
-      if (!ids || ids.size > MAX_POSTING_EVENTS) continue;
-      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + weight);
+      const events = this.postings.get(fnv1a(key));
+      if (!events || events.length > MAX_POSTING_EVENTS) continue;
+      for (let i = 0; i < events.length; i++) {
+        const event = events[i];
+        if (event.hitQuery !== query) {
+          event.hitQuery = query;
+          event.hitWeight = 0;
+          touched.push(event);
+        }
+        event.hitWeight += weight;
+      }
     }
-    const ranked: Array<[Profile, number]> = [];
-    for (const [id, weight] of hits) {
-      const event = this.events.get(id);
-      if (event && event.daysFrom(features.day) <= this.options.windowDays) ranked.push([event, weight]);
+    // The best MAX_CANDIDATES inside the window, kept sorted by insertion. Deterministic whatever order the
+    // events were loaded in: weight, then the most recent, then the id.
+    const best: Profile[] = [];
+    const before = (a: Profile, b: Profile) => a.hitWeight > b.hitWeight || (a.hitWeight === b.hitWeight && (a.lastSeq > b.lastSeq || (a.lastSeq === b.lastSeq && a.id < b.id)));
+    for (const event of touched) {
+      if (best.length === MAX_CANDIDATES && !before(event, best[best.length - 1])) continue;
+      if (event.daysFrom(features.day) > this.options.windowDays) continue;
+      let at = best.length;
+      while (at > 0 && before(event, best[at - 1])) at--;
+      best.splice(at, 0, event);
+      if (best.length > MAX_CANDIDATES) best.pop();
     }
-    // Deterministic whatever order the events were loaded in: weight, then the most recent, then the id.
-    ranked.sort((a, b) => b[1] - a[1] || b[0].lastSeq - a[0].lastSeq || (a[0].id < b[0].id ? -1 : 1));
-    return ranked.slice(0, MAX_CANDIDATES).map(([event]) => event);
+    return best;
   }
 
   private scoreAgainst(features: ArticleFeatures, profile: Profile, model: ClusterOptions['eventModel']): Scored {
@@ -608,18 +660,17 @@ export class StreamClusterer {
     for (const key of keys) {
       if (event.keys.has(key)) continue;
       event.keys.add(key);
-      this.post(key, event.id);
+      this.post(key, event);
       if (this.trackChanges) this.delta().keys.push([key, event.id]);
     }
   }
 
-  private post(key: string, eventId: string): void {
-    let ids = this.postings.get(key);
-    if (!ids) {
-      ids = new Set();
-      this.postings.set(key, ids);
-    }
-    ids.add(eventId);
+  private post(key: string, event: Profile): void {
+    const hash = fnv1a(key);
+    const events = this.postings.get(hash);
+    // An event is posted once per key: Profile.keys is checked before.
+    if (events) events.push(event);
+    else this.postings.set(hash, [event]);
   }
 
   private loadEvent(row: ClusterProfileRow): void {
@@ -630,7 +681,7 @@ export class StreamClusterer {
     this.storyRefs.set(storyId, (this.storyRefs.get(storyId) ?? 0) + 1);
     if (event.last === null) this.undatedEvents.set(event.id, true);
     else this.datedEvents.add(event.id);
-    for (const key of event.keys) this.post(key, event.id);
+    for (const key of event.keys) this.post(key, event);
   }
 
   /**
@@ -711,10 +762,16 @@ export class StreamClusterer {
     this.datedEvents.delete(event.id);
     this.undatedEvents.delete(event.id);
     for (const key of event.keys) {
-      const ids = this.postings.get(key);
-      if (!ids) continue;
-      ids.delete(event.id);
-      if (ids.size === 0) this.postings.delete(key);
+      const hash = fnv1a(key);
+      const events = this.postings.get(hash);
+      if (!events) continue;
+      // Order inside a posting list does not matter (hit weights are summed per event, ties broken by id).
+      const at = events.indexOf(event);
+      if (at >= 0) {
+        events[at] = events[events.length - 1];
+        events.pop();
+      }
+      if (events.length === 0) this.postings.delete(hash);
     }
     const storyId = this.canonicalStory(event.story);
     const refs = (this.storyRefs.get(storyId) ?? 1) - 1;
@@ -800,6 +857,29 @@ export class StreamClusterer {
       profile: profile.toData(),
     };
   }
+}
+
+/**
+ * Positions of the `k` heaviest entries (ties: the smaller term id, so the choice is deterministic), in no
+ * particular order. The k-th weight is found by a native sort of the weights.
+ */
+function topEntries(entries: ReadonlyArray<readonly [string, number]>, ids: readonly number[], k: number): number[] {
+  const n = entries.length;
+  const all = Array.from({ length: n }, (_, i) => i);
+  if (n <= k) return all;
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) weights[i] = entries[i][1];
+  weights.sort();
+  const bar = weights[n - k];
+  const out: number[] = [];
+  const ties: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (entries[i][1] > bar) out.push(i);
+    else if (entries[i][1] === bar) ties.push(i);
+  }
+  ties.sort((a, b) => ids[a] - ids[b]);
+  for (let t = 0; out.length < k; t++) out.push(ties[t]);
+  return out;
 }
 
 function signatureRow(copy: Copy): ClusterSignatureRow {
