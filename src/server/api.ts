@@ -12,7 +12,7 @@ import { decodeText, kindFromName, sniffKind } from '../cli/inputs.ts';
 import { asPipelineError } from '../model.ts';
 import type { Store } from '../store/types.ts';
 import type { BriefCache } from './brief-cache.ts';
-import { SSE_HEARTBEAT_MS } from './constants.ts';
+import { DEFAULT_MAX_STORY_ARTICLES, SSE_HEARTBEAT_MS } from './constants.ts';
 import { apiError, apiErrorBody } from './errors.ts';
 import type { EventHub, ServerEvent } from './events.ts';
 import type { IngestService } from './ingest.ts';
@@ -231,14 +231,17 @@ const ingestRoute = createRoute({
 
 /**
  * The brief of a story, or null when the store has no such story. Briefs are cached by story and article
- * count: a story's brief only changes when an article joins it.
+ * count: a story's brief only changes when an article joins it. A story of more than `maxArticles` articles
+ * is cross-checked over its most recent `maxArticles` (the cross-check grows faster than linearly with the
+ * story); its `articles` then lists the ones used, fewer than the story summary counts.
  */
-export async function loadBrief(store: Store, storyId: string, cache?: BriefCache): Promise<StoryBrief | null> {
+export async function loadBrief(store: Store, storyId: string, cache?: BriefCache, maxArticles = DEFAULT_MAX_STORY_ARTICLES): Promise<StoryBrief | null> {
   const summary = await store.getStorySummary(storyId);
   if (!summary) return null;
   const cached = cache?.get(summary.id, summary.articles);
   if (cached) return cached;
-  const brief = buildBrief(summary, await store.getStoryArticles(summary.id));
+  const articles = await store.getStoryArticles(summary.id);
+  const brief = buildBrief(summary, articles.length > maxArticles ? articles.slice(-maxArticles) : articles);
   cache?.set(summary.id, summary.articles, brief);
   return brief;
 }
@@ -249,10 +252,13 @@ export interface ApiDependencies {
   hub: EventHub;
   ingest: IngestService;
   writesPerToken: RateLimiter;
+  /** Articles a brief is built from at most (DEFAULT_MAX_STORY_ARTICLES). */
+  maxStoryArticles?: number;
 }
 
 export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void {
   const { store, briefs, hub, ingest, writesPerToken } = deps;
+  const maxArticles = deps.maxStoryArticles ?? DEFAULT_MAX_STORY_ARTICLES;
 
   app.openapi(healthRoute, async (c) => c.json({ ok: true as const, articles: await store.countArticles() }, 200));
 
@@ -265,25 +271,25 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
 
   app.openapi(getStoryRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs);
+    const brief = await loadBrief(store, id, briefs, maxArticles);
     return brief ? c.json(brief, 200) : c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
   });
 
   app.openapi(getStoryClaimsRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs);
+    const brief = await loadBrief(store, id, briefs, maxArticles);
     return brief ? c.json({ claims: brief.claims }, 200) : c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
   });
 
   app.openapi(getStoryTimelineRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs);
+    const brief = await loadBrief(store, id, briefs, maxArticles);
     return brief ? c.json({ timeline: brief.timeline }, 200) : c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
   });
 
   app.openapi(getStoryGraphRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs);
+    const brief = await loadBrief(store, id, briefs, maxArticles);
     return brief
       ? c.json(brief.actor_graph ?? { nodes: [], edges: [] }, 200)
       : c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
@@ -291,7 +297,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
 
   app.openapi(exportStoryRoute, async (c) => {
     const { id, format } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs);
+    const brief = await loadBrief(store, id, briefs, maxArticles);
     if (!brief) return c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
     const safeId = brief.id.replace(/[^A-Za-z0-9_-]/g, '_');
     return c.body(exportBrief(brief, format), 200, {
@@ -302,7 +308,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
 
   app.openapi(getStoryMarkdownRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs);
+    const brief = await loadBrief(store, id, briefs, maxArticles);
     if (!brief) return c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
     return c.body(renderBriefMarkdown(brief), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
   });

@@ -41,6 +41,8 @@ export interface ServerOptions {
   webAssets?: Awaited<ReturnType<typeof loadWebAssets>>;
   /** Options of URL fetches made for ingest requests (allowPrivate for tests and intranets). */
   ingest?: IngestServiceOptions;
+  /** Articles a story brief is built from at most (the most recent ones); DEFAULT_MAX_STORY_ARTICLES. */
+  maxStoryArticles?: number;
   /** Request rate limits per client address and per write token (DEFAULT_RATE_LIMITS when absent). */
   rateLimits?: Partial<Record<keyof typeof DEFAULT_RATE_LIMITS, RateLimit>>;
 }
@@ -108,7 +110,7 @@ export function createApp(options: ServerOptions): OpenAPIHono {
     return next();
   });
 
-  registerApiRoutes(app, { store, briefs: new BriefCache(), hub, ingest, writesPerToken: new RateLimiter(limits.writesPerToken) });
+  registerApiRoutes(app, { store, briefs: new BriefCache(), hub, ingest, writesPerToken: new RateLimiter(limits.writesPerToken), maxStoryArticles: options.maxStoryArticles });
   registerWebRoutes(app, options.webAssets ?? new Map());
 
   app.notFound((c) =>

@@ -143,6 +143,14 @@ describe('REST API, reads', () => {
     assert.equal((await app.request('/api/stories/nope/export/csv')).status, 404);
   });
 
+  it('builds the brief of a story over its most recent articles when it is larger than maxStoryArticles', async () => {
+    const capped = makeApp(store, { maxStoryArticles: 1 }).app;
+    const { status, body } = await getJson(capped, '/api/stories/story-ferry');
+    assert.equal(status, 200);
+    assert.deepEqual(body.articles.map((a: { id: string }) => a.id), ['art-ferry-2']);
+    assert.equal((await getJson(capped, '/api/stories?q=ferry')).body.stories[0].articles, 2, 'the summary still counts all');
+  });
+
   it('GET /api/stories/:id/markdown returns the Markdown brief', async () => {
     const response = await app.request('/api/stories/story-orchard/markdown');
     assert.equal(response.status, 200);
