@@ -22,7 +22,7 @@ import { WordHashSet, hashString, tokenContext, type TokenContext } from './clai
 import * as words from './claims-constants.ts';
 import { SourceMemory, typeSource } from './claims-sources.ts';
 import { extractEvent } from './events.ts';
-import type { AnalyzedText } from './text.ts';
+import { tokenFrom, type AnalyzedText } from './text.ts';
 
 // Imported bindings copied once: the runner (tsx) reads imported bindings through getters, which costs in
 // per-token loops.
@@ -90,18 +90,6 @@ function hedgeCounts(doc: AnalyzedText, ctx: TokenContext): { content: Int32Arra
   return { content, sentence };
 }
 
-/** Index of the first token ending after `offset` (binary search). */
-function tokenFrom(doc: AnalyzedText, offset: number): number {
-  const { tokens } = doc;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** One past the last token starting before `offset`. */
 function tokenTo(doc: AnalyzedText, offset: number): number {

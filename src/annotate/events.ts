@@ -42,7 +42,7 @@ import type { Claim, ClaimEvent, Entity, Quantity, TimeExpression } from '../mod
 import * as vocabulary from './events-constants.ts';
 import type { ActionClass } from './events-constants.ts';
 import { hashString } from './claims-model.ts';
-import type { AnalyzedText } from './text.ts';
+import { tokenFrom, type AnalyzedText } from './text.ts';
 
 // Imported bindings copied once: the runner (tsx) reads imported bindings through getters, which costs in
 // per-token loops.
@@ -140,7 +140,7 @@ export function extractEvent(
   const { start, end } = claim.content;
   const cue = claim.cue;
   // Tokens of the content, the cue excluded.
-  let first = lowerBound(doc, start);
+  let first = tokenFrom(doc, start);
   const contentTokens: number[] = [];
   for (; first < tokens.length && tokens[first]!.start < end; first++) {
     const t = tokens[first]!;
@@ -234,19 +234,8 @@ function objectClass(lower: readonly string[], contentTokens: number[], i: numbe
 
 /** True when the word before `offset` (skipping one "the") is in `words`: "in Kursk", "to the Kremlin". */
 function precededBy(doc: AnalyzedText, lower: readonly string[], offset: number, words: ReadonlySet<string>): boolean {
-  let k = lowerBound(doc, offset) - 1;
+  let k = tokenFrom(doc, offset) - 1;
   if (k >= 0 && lower[k] === 'the') k--;
   return k >= 0 && words.has(lower[k]!);
 }
 
-function lowerBound(doc: AnalyzedText, offset: number): number {
-  const { tokens } = doc;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -194,3 +194,16 @@ function isPossessive(word: string): boolean {
   const before = word.charCodeAt(word.length - 2);
   return (last === 115 && (before === 39 || before === 0x2019)) || ((last === 39 || last === 0x2019) && before === 115);
 }
+
+/** Index of the first token ending after `offset` (binary search). */
+export function tokenFrom(doc: AnalyzedText, offset: number): number {
+  const { tokens } = doc;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
