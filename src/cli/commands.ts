@@ -3,7 +3,7 @@ import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // Stage modules are imported inside each command, so a command loads only what it runs (`extract` never
 // starts the database, `stories` never loads the language tables).
-import { PipelineError, asPipelineError, type InputKind } from '../model.ts';
+import { PipelineError, asPipelineError, type InputKind, type StoryBrief } from '../model.ts';
 import type { Store } from '../store/types.ts';
 import { DEFAULT_STORE_DIR } from '../store/constants.ts';
 import { normalizeIsoDate, dayOf } from '../util/dates.ts';
@@ -279,6 +279,10 @@ const ingestCommand: Command = {
     as: { type: 'string', valueName: 'html|text', help: 'read every file as HTML or as scraped text' },
     'max-bytes': MAX_BYTES_OPTION,
     'allow-private': { type: 'boolean', help: 'let URL arguments reach private and loopback addresses' },
+    'defer-briefs': {
+      type: 'boolean',
+      help: 'do not rebuild the briefs of the stories that changed (`serve` or the first read builds them)',
+    },
   },
   async run(values, positionals) {
     const paths = requirePaths(positionals, 'PATH');
@@ -295,19 +299,28 @@ const ingestCommand: Command = {
         info(`ingest: ${path}: ${stats.records} records, ${stats.pages} pages${skipped ? `; skipped ${skipped}` : ''}`);
       },
     };
-    return withStore(values, (store) => ingestPaths(store, paths, options, new NdjsonWriter()));
+    return withStore(values, (store) => ingestPaths(store, paths, options, new NdjsonWriter(), { briefs: values['defer-briefs'] !== true }));
   },
 };
 
-/** Ingests every document under `paths`, handing each result line to `out` (NDJSON for `ingest`, a
- * quieter report for `demo`). */
-async function ingestPaths(store: Store, paths: string[], options: Parameters<typeof readDocuments>[1], out: NdjsonWriter): Promise<number> {
+/**
+ * Ingests every document under `paths`, handing each result line to `out` (NDJSON for `ingest`, a quieter
+ * report for `demo`); then rebuilds the stored briefs of the stories that changed, unless told not to.
+ */
+async function ingestPaths(
+  store: Store,
+  paths: string[],
+  options: Parameters<typeof readDocuments>[1],
+  out: NdjsonWriter,
+  { briefs = true }: { briefs?: boolean } = {},
+): Promise<number> {
   const { Ingestor } = await import('../pipeline.ts');
   const ingestor = await Ingestor.open(store);
   // URLs are not files; an archive counts as one step of the bar however many pages it holds.
   const progress = new Progress('ingest', (await expandPaths(paths.filter((path) => !isUrlArgument(path)))).length + paths.filter(isUrlArgument).length);
   let stored = 0;
   let duplicates = 0;
+  const changedStories = new Set<string>();
   for await (const item of readDocuments(paths, options)) {
     if ('error' in item) {
       out.write({ input: item.input, ok: false, error: { code: item.error.code, message: item.error.message } });
@@ -315,12 +328,24 @@ async function ingestPaths(store: Store, paths: string[], options: Parameters<ty
       const outcome = await ingestor.ingest(item.doc);
       out.write(outcome);
       if (outcome.ok && outcome.duplicate) duplicates++;
-      else if (outcome.ok) stored++;
+      else if (outcome.ok) {
+        stored++;
+        changedStories.add(outcome.story);
+      }
     }
     progress.tick(out.failures);
   }
   progress.stop();
   info(`ingest: ${stored} stored, ${duplicates} already stored, ${out.failures} failed (${store.location})`);
+  if (briefs && changedStories.size > 0) {
+    const { refreshBrief } = await import('../briefs.ts');
+    const briefProgress = new Progress('briefs', changedStories.size);
+    for (const story of changedStories) {
+      await refreshBrief(store, story);
+      briefProgress.tick(0);
+    }
+    briefProgress.stop();
+  }
   return out.exitCode;
 }
 
@@ -378,15 +403,19 @@ const storyCommand: Command = {
     const format = storyFormat(values);
     const id = positionals[0];
     return withStore(values, async (store) => {
-      const summary = await store.getStorySummary(id);
-      if (!summary) {
+      const { currentBrief } = await import('../briefs.ts');
+      const found = await currentBrief(store, id);
+      if (!found) {
         new NdjsonWriter().write({ id, ok: false, error: { code: 'not_found', message: `no story with id ${id} in ${store.location}` } });
         return EXIT_SOME_FAILED;
       }
-      const { buildBrief, exportBrief } = await import('../crosscheck/index.ts');
-      const brief = buildBrief(summary, await store.getStoryArticles(id));
-      if (format === 'json') new NdjsonWriter().write(brief);
-      else if (format === 'md') process.stdout.write(exportBrief(brief, 'md') + '\n');
+      if (format === 'json') {
+        process.stdout.write(found.json + '\n');
+        return EXIT_OK;
+      }
+      const { exportBrief } = await import('../crosscheck/index.ts');
+      const brief = JSON.parse(found.json) as StoryBrief;
+      if (format === 'md') process.stdout.write(exportBrief(brief, 'md') + '\n');
       else process.stdout.write(exportBrief(brief, format));
       return EXIT_OK;
     });
@@ -402,6 +431,11 @@ const SERVE_OPTIONS: Record<string, OptionSpec> = {
   },
   'read-rate': { type: 'string', valueName: 'N', help: 'API reads per second allowed per client address (default 200, bursts of 2N)' },
   'write-rate': { type: 'string', valueName: 'N', help: 'API writes per second allowed per token (default 5, bursts of 4N)' },
+  'list-cache-ms': {
+    type: 'string',
+    valueName: 'MS',
+    help: 'reuse answers of the story list, search and entity routes this long (default 500; 0 turns it off)',
+  },
 };
 
 /** A positive rate from a flag, or undefined when the flag is absent. */
@@ -420,10 +454,15 @@ async function serveUntilStopped(store: Store, values: Values): Promise<void> {
   const { startServer } = await import('../server/index.ts');
   const readRate = rateFlag(values, 'read-rate');
   const writeRate = rateFlag(values, 'write-rate');
+  const listCacheMs = values['list-cache-ms'] === undefined ? undefined : Number(values['list-cache-ms']);
+  if (listCacheMs !== undefined && !(Number.isInteger(listCacheMs) && listCacheMs >= 0)) {
+    throw new UsageError(`--list-cache-ms must be a whole number of milliseconds >= 0, got "${values['list-cache-ms']}"`);
+  }
   const server = await startServer({
     store,
     port,
     host,
+    listCacheMs,
     ingest: { fetch: { allowPrivate: values['allow-private'] === true } },
     rateLimits: {
       ...(readRate ? { readsPerAddress: { perSecond: readRate, burst: 2 * readRate } } : {}),
@@ -584,10 +623,11 @@ const demoCommand: Command = {
         if (line.ok === false) info(`  failed ${line.input}: [${line.error?.code}] ${line.error?.message}`);
       });
       const code = await ingestPaths(store, [DEMO_CORPUS], { acceptJsonl: true }, out);
-      const { buildBrief, renderBriefMarkdown } = await import('../crosscheck/index.ts');
+      const { renderBriefMarkdown } = await import('../crosscheck/index.ts');
+      const { currentBrief } = await import('../briefs.ts');
       for (const summary of await store.listStories()) {
-        const brief = buildBrief(summary, await store.getStoryArticles(summary.id));
-        process.stdout.write(renderBriefMarkdown(brief) + '\n\n---\n\n');
+        const found = await currentBrief(store, summary.id);
+        if (found) process.stdout.write(renderBriefMarkdown(JSON.parse(found.json) as StoryBrief) + '\n\n---\n\n');
       }
       if (values.serve === true) {
         await serveUntilStopped(store, values);

@@ -6,13 +6,14 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { buildBrief, EXPORT_FORMATS, exportBrief, renderBriefMarkdown, type ExportFormat } from '../crosscheck/index.ts';
+import { EXPORT_FORMATS, exportBrief, renderBriefMarkdown, type ExportFormat } from '../crosscheck/index.ts';
 import type { RawDocument, StoryBrief } from '../model.ts';
 import { decodeText, kindFromName, sniffKind } from '../cli/inputs.ts';
 import { asPipelineError } from '../model.ts';
 import type { Store } from '../store/types.ts';
-import type { BriefCache } from './brief-cache.ts';
-import { DEFAULT_MAX_STORY_ARTICLES, SSE_HEARTBEAT_MS } from './constants.ts';
+import { currentBrief, type BriefBuilder } from '../briefs.ts';
+import { SSE_HEARTBEAT_MS } from './constants.ts';
+import type { ResponseCache } from './response-cache.ts';
 import { apiError, apiErrorBody } from './errors.ts';
 import type { EventHub, ServerEvent } from './events.ts';
 import type { IngestService } from './ingest.ts';
@@ -229,26 +230,12 @@ const ingestRoute = createRoute({
   },
 });
 
-/**
- * The brief of a story, or null when the store has no such story. Briefs are cached by story and article
- * count: a story's brief only changes when an article joins it. A story of more than `maxArticles` articles
- * is cross-checked over its most recent `maxArticles` (the cross-check grows faster than linearly with the
- * story); its `articles` then lists the ones used, fewer than the story summary counts.
- */
-export async function loadBrief(store: Store, storyId: string, cache?: BriefCache, maxArticles = DEFAULT_MAX_STORY_ARTICLES): Promise<StoryBrief | null> {
-  const summary = await store.getStorySummary(storyId);
-  if (!summary) return null;
-  const cached = cache?.get(summary.id, summary.articles);
-  if (cached) return cached;
-  const articles = await store.getStoryArticles(summary.id);
-  const brief = buildBrief(summary, articles.length > maxArticles ? articles.slice(-maxArticles) : articles);
-  cache?.set(summary.id, summary.articles, brief);
-  return brief;
-}
-
 export interface ApiDependencies {
   store: Store;
-  briefs: BriefCache;
+  /** Answers and values of the list routes reused for a short while (ResponseCache). */
+  lists: ResponseCache;
+  /** How briefs out of date are rebuilt on a read (default: in this thread). */
+  buildBrief?: BriefBuilder;
   hub: EventHub;
   ingest: IngestService;
   writesPerToken: RateLimiter;
@@ -257,39 +244,50 @@ export interface ApiDependencies {
 }
 
 export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void {
-  const { store, briefs, hub, ingest, writesPerToken } = deps;
-  const maxArticles = deps.maxStoryArticles ?? DEFAULT_MAX_STORY_ARTICLES;
+  const { store, hub, ingest, writesPerToken, lists } = deps;
+  const briefOptions = { maxArticles: deps.maxStoryArticles, build: deps.buildBrief };
+  /** The story's brief parsed, for the routes that serve a part of it or another format; null: no story. */
+  const parsedBrief = async (id: string): Promise<StoryBrief | null> => {
+    const found = await currentBrief(store, id, briefOptions);
+    return found ? (JSON.parse(found.json) as StoryBrief) : null;
+  };
 
   app.openapi(healthRoute, async (c) => c.json({ ok: true as const, articles: await store.countArticles() }, 200));
 
   app.openapi(listStoriesRoute, async (c) => {
     const { limit, offset, q, entity, outlet, from, to } = c.req.valid('query');
     const filter = { query: q, entity, outlet, from, to };
-    const [stories, total] = await Promise.all([store.listStories({ ...filter, limit, offset }), store.countStories(filter)]);
-    return c.json({ stories, limit, offset, total }, 200);
+    // Every page of one list shares its count.
+    const total = lists.memo(`stories:count:${JSON.stringify(filter)}`, () => store.countStories(filter));
+    const [stories, count] = await Promise.all([store.listStories({ ...filter, limit, offset }), total]);
+    return c.json({ stories, limit, offset, total: count }, 200);
   });
 
   app.openapi(getStoryRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs, maxArticles);
-    return brief ? c.json(brief, 200) : c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
+    // The stored JSON text goes out as it is: no parse and serialize of a brief tens of kilobytes long. (The
+    // route's schema documents that text; hono's types only know responses built from objects.)
+    const found = await currentBrief(store, id, briefOptions);
+    return found
+      ? (new Response(found.json, { status: 200, headers: { 'Content-Type': 'application/json; charset=UTF-8' } }) as never)
+      : c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
   });
 
   app.openapi(getStoryClaimsRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs, maxArticles);
+    const brief = await parsedBrief(id);
     return brief ? c.json({ claims: brief.claims }, 200) : c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
   });
 
   app.openapi(getStoryTimelineRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs, maxArticles);
+    const brief = await parsedBrief(id);
     return brief ? c.json({ timeline: brief.timeline }, 200) : c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
   });
 
   app.openapi(getStoryGraphRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs, maxArticles);
+    const brief = await parsedBrief(id);
     return brief
       ? c.json(brief.actor_graph ?? { nodes: [], edges: [] }, 200)
       : c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
@@ -297,7 +295,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
 
   app.openapi(exportStoryRoute, async (c) => {
     const { id, format } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs, maxArticles);
+    const brief = await parsedBrief(id);
     if (!brief) return c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
     const safeId = brief.id.replace(/[^A-Za-z0-9_-]/g, '_');
     return c.body(exportBrief(brief, format), 200, {
@@ -308,7 +306,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ApiDependencies): void
 
   app.openapi(getStoryMarkdownRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const brief = await loadBrief(store, id, briefs, maxArticles);
+    const brief = await parsedBrief(id);
     if (!brief) return c.json(apiErrorBody('not_found', `No story with id ${JSON.stringify(id)}.`), 404);
     return c.body(renderBriefMarkdown(brief), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
   });

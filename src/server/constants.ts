@@ -59,10 +59,3 @@ export const DEFAULT_RATE_LIMITS = {
   writesPerAddress: { perSecond: 10, burst: 20 },
   writesPerToken: { perSecond: 5, burst: 20 },
 } as const;
-
-/**
- * Articles a story brief is built from at most; larger stories are cross-checked over their most recent
- * ones. A 50-article brief takes ~150 ms of CPU and the cost grows faster than the article count, so 300
- * keeps the slowest brief within a few seconds.
- */
-export const DEFAULT_MAX_STORY_ARTICLES = 300;

@@ -20,13 +20,16 @@ import { RateLimiter, type RateLimit } from './rate-limit.ts';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { apiError, describeIssues, isApiPath } from './errors.ts';
-import { BriefCache } from './brief-cache.ts';
 import { EventHub } from './events.ts';
 import { html } from './html.ts';
 import { IngestService, type IngestServiceOptions } from './ingest.ts';
+import { BriefRefresher } from './brief-refresher.ts';
+import { ResponseCache } from './response-cache.ts';
+import { BriefThread } from './brief-thread.ts';
+import type { BriefBuilder } from '../briefs.ts';
 import { loadWebAssets, registerWebRoutes } from './web.ts';
 
-export { OPENAPI_DOCUMENT_PATH, loadBrief } from './api.ts';
+export { OPENAPI_DOCUMENT_PATH } from './api.ts';
 export { createToken } from './tokens.ts';
 export type { ApiErrorCode } from './schemas.ts';
 export { escapeHtml } from './html.ts';
@@ -41,11 +44,19 @@ export interface ServerOptions {
   webAssets?: Awaited<ReturnType<typeof loadWebAssets>>;
   /** Options of URL fetches made for ingest requests (allowPrivate for tests and intranets). */
   ingest?: IngestServiceOptions;
-  /** Articles a story brief is built from at most (the most recent ones); DEFAULT_MAX_STORY_ARTICLES. */
+  /** Articles a story brief is built from at most (the most recent ones); DEFAULT_MAX_STORY_ARTICLES of src/briefs.ts. */
   maxStoryArticles?: number;
+  /**
+   * How long answers of the story list, search and entity routes are reused (DEFAULT_LIST_CACHE_MS; 0: never).
+   * Writes through this server show in them within this time.
+   */
+  listCacheMs?: number;
   /** Request rate limits per client address and per write token (DEFAULT_RATE_LIMITS when absent). */
   rateLimits?: Partial<Record<keyof typeof DEFAULT_RATE_LIMITS, RateLimit>>;
 }
+
+/** Routes whose answers the list cache may reuse: the story list, search, entities, health. */
+const LIST_ROUTE = /^\/api\/(?:stories|search|entities(?:\/[^/]+)?|health)$/;
 
 /** The client's address, or `local` for in-process requests (tests). */
 function clientAddress(c: Context): string {
@@ -63,10 +74,23 @@ function renderErrorPage(status: number, message: string): string {
 }
 
 export function createApp(options: ServerOptions): OpenAPIHono {
+  return createServerParts(options).app;
+}
+
+/** The app and what runs beside it: the brief refresher, stopped when the server closes. */
+function createServerParts(
+  options: ServerOptions,
+  buildBrief?: BriefBuilder,
+): { app: OpenAPIHono; briefs: BriefRefresher; ingest: IngestService } {
   const { store } = options;
   const hub = new EventHub();
-  const ingest = new IngestService(store, hub, options.ingest);
   const logError = options.logError ?? ((error: unknown) => console.error('crosscheck serve:', error));
+  const briefs = new BriefRefresher(store, { maxArticles: options.maxStoryArticles, build: buildBrief, logError });
+  const lists = new ResponseCache(options.listCacheMs);
+  const ingest = new IngestService(store, hub, options.ingest, (storyId) => {
+    briefs.touch(storyId);
+    lists.invalidate();
+  });
 
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
@@ -110,7 +134,16 @@ export function createApp(options: ServerOptions): OpenAPIHono {
     return next();
   });
 
-  registerApiRoutes(app, { store, briefs: new BriefCache(), hub, ingest, writesPerToken: new RateLimiter(limits.writesPerToken), maxStoryArticles: options.maxStoryArticles });
+  app.use('/api/*', lists.middleware((path) => LIST_ROUTE.test(path)));
+  registerApiRoutes(app, {
+    store,
+    hub,
+    ingest,
+    lists,
+    writesPerToken: new RateLimiter(limits.writesPerToken),
+    maxStoryArticles: options.maxStoryArticles,
+    buildBrief,
+  });
   registerWebRoutes(app, options.webAssets ?? new Map());
 
   app.notFound((c) =>
@@ -132,7 +165,7 @@ export function createApp(options: ServerOptions): OpenAPIHono {
       : c.html(renderErrorPage(500, 'Internal server error.'), 500);
   });
 
-  return app;
+  return { app, briefs, ingest };
 }
 
 export interface RunningServer {
@@ -142,21 +175,37 @@ export interface RunningServer {
 
 /** Listens on host:port (port 0 picks a free port; `url` tells which), with the built web app when present. */
 export async function startServer(options: ServerOptions & { port: number; host: string }): Promise<RunningServer> {
-  const app = createApp({ ...options, webAssets: options.webAssets ?? (await loadWebAssets()) });
+  // Briefs are built on a thread of their own: a large story's cross-check must not stall other requests.
+  const thread = new BriefThread();
+  const { app, briefs, ingest } = createServerParts(
+    { ...options, webAssets: options.webAssets ?? (await loadWebAssets()) },
+    (summary, articles) => thread.build(summary, articles),
+  );
+  // In the background: briefs missing or out of date (`ingest --defer-briefs`, another process) are built
+  // now rather than by the first reader of each story, and the clusterer is loaded before the first write.
+  briefs.sweep();
+  void ingest.prepare();
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host}:${info.port}`,
-        close: () =>
-          new Promise<void>((done, fail) => {
+        close: async () => {
+          await briefs.close();
+          await thread.close();
+          await new Promise<void>((done, fail) => {
             server.close((error) => (error ? fail(error) : done()));
             // Keep-alive connections would hold close() open until they time out.
             if ('closeAllConnections' in server) server.closeAllConnections();
-          }),
+          });
+        },
       });
     });
-    server.once('error', reject);
+    server.once('error', (error) => {
+      // Nothing listens: stop what started beside it.
+      void briefs.close().then(() => thread.close());
+      reject(error);
+    });
   });
 }

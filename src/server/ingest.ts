@@ -24,6 +24,8 @@ export class IngestService {
     private readonly store: Store,
     private readonly hub: EventHub,
     private readonly options: IngestServiceOptions = {},
+    /** Told the story each stored article went to (the brief refresher rebuilds it). */
+    private readonly onStoryChanged: (storyId: string) => void = () => undefined,
   ) {}
 
   /** Ingests one decoded document; never throws for bad input (the outcome says why it failed). */
@@ -50,17 +52,32 @@ export class IngestService {
     }
   }
 
-  private async ingestNow(doc: RawDocument): Promise<IngestOutcome> {
+  /**
+   * Loads the clusterer's state now rather than on the first write (on a large store it takes seconds);
+   * a failure is left for that first write to report.
+   */
+  prepare(): Promise<void> {
+    return this.openIngestor().then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  private async openIngestor(): Promise<Ingestor> {
     this.ingestor ??= Ingestor.open(this.store);
-    let ingestor: Ingestor;
     try {
-      ingestor = await this.ingestor;
+      return await this.ingestor;
     } catch (error) {
       this.ingestor = null;
       throw error;
     }
+  }
+
+  private async ingestNow(doc: RawDocument): Promise<IngestOutcome> {
+    const ingestor = await this.openIngestor();
     const outcome = await ingestor.ingest(doc);
     if (outcome.ok && !outcome.duplicate) {
+      this.onStoryChanged(outcome.story);
       this.hub.publish({ type: 'article', id: outcome.id, story: outcome.story, title: outcome.title, outlet: outcome.outlet });
       const story = await this.store.getStorySummary(outcome.story);
       if (story) this.hub.publish({ type: 'story', id: story.id, articles: story.articles, title: story.title });

@@ -48,7 +48,7 @@ function assertErrorBody(body: any, code: string) {
 function failingStore(store: Store): Store {
   return new Proxy(store, {
     get(target, property, receiver) {
-      if (property === 'listStories' || property === 'getStorySummary') {
+      if (property === 'listStories' || property === 'getStorySummary' || property === 'getStoryWithBrief') {
         return async () => {
           throw new Error('disk on fire at /secret/path/db');
         };

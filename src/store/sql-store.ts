@@ -122,8 +122,8 @@ function storySummary(row: StoryRow): StorySummary {
   };
 }
 
-/** The expression of the `articles_fulltext` index: queries must spell it the same to use the index. */
-const FULLTEXT_DOCUMENT = "to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || text)";
+/** The stored full-text document of an article (title and text, English configuration; migration 004). */
+const FULLTEXT_DOCUMENT = 'search_vector';
 
 /** Surface forms listed for an entity: enough to show its spellings, bounded for entities named everywhere. */
 const MAX_ENTITY_ALIASES = 20;
@@ -608,6 +608,42 @@ export class SqlStore implements Store {
   async revokeApiToken(id: string): Promise<boolean> {
     const rows = await this.db.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id]);
     return rows.length > 0;
+  }
+
+  async getStoryWithBrief(id: string, articleLimit: number): Promise<{ summary: StorySummary; brief: string | null } | null> {
+    // One round trip: alias resolution, the story and its brief when current.
+    const rows = await this.db.query<StoryRow & { brief: string | null }>(
+      `SELECT ${STORY_COLUMNS.split(', ').map((column) => `s.${column}`).join(', ')}, b.brief
+       FROM stories s
+       LEFT JOIN story_briefs b ON b.story_id = s.id AND b.article_count = s.article_count AND b.article_limit = $2
+       WHERE s.id = coalesce((SELECT story FROM story_aliases WHERE alias = $1), $1)`,
+      [id, checkCount('articleLimit', articleLimit)],
+    );
+    return rows.length > 0 ? { summary: storySummary(rows[0]), brief: rows[0].brief } : null;
+  }
+
+  async saveStoryBrief(storyId: string, articleCount: number, articleLimit: number, brief: string): Promise<void> {
+    // A story merged away meanwhile has no row left to hang the brief on: then nothing is written. A brief
+    // of an older version never replaces a newer one.
+    await this.db.query(
+      `INSERT INTO story_briefs (story_id, article_count, article_limit, brief)
+       SELECT id, $2, $3, $4 FROM stories WHERE id = $1
+       ON CONFLICT (story_id) DO UPDATE
+         SET article_count = EXCLUDED.article_count, article_limit = EXCLUDED.article_limit, brief = EXCLUDED.brief, built_at = now()
+       WHERE story_briefs.article_count <= EXCLUDED.article_count OR story_briefs.article_limit <> EXCLUDED.article_limit`,
+      [storyId, checkCount('articleCount', articleCount), checkCount('articleLimit', articleLimit), storable(brief)],
+    );
+  }
+
+  async listStaleBriefs(limit: number, articleLimit: number): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT s.id FROM stories s
+       LEFT JOIN story_briefs b ON b.story_id = s.id AND b.article_count = s.article_count AND b.article_limit = $2
+       WHERE b.story_id IS NULL
+       ORDER BY s.last_seen COLLATE "C" DESC NULLS LAST, s.id COLLATE "C" LIMIT $1`,
+      [checkCount('limit', limit), checkCount('articleLimit', articleLimit)],
+    );
+    return rows.map((row) => row.id);
   }
 
   async getStorySummary(id: string): Promise<StorySummary | null> {

@@ -104,6 +104,19 @@ export interface Store {
   /** Revokes a token by id; false when no live token has that id. */
   revokeApiToken(id: string): Promise<boolean>;
   getStorySummary(id: string): Promise<StorySummary | null>;
+  /**
+   * A story (by id or merged-away alias) with its stored brief, JSON text, when that brief is current: built
+   * from as many articles as the story has now, under the same `articleLimit` (the most recent articles a
+   * brief reads). brief null when missing or out of date; null when there is no such story.
+   */
+  getStoryWithBrief(id: string, articleLimit: number): Promise<{ summary: StorySummary; brief: string | null } | null>;
+  /**
+   * Keeps a story's brief (JSON text) built when the story had `articleCount` articles. Never replaces a
+   * brief built from more articles under the same limit; writes nothing when the story is gone (merged).
+   */
+  saveStoryBrief(storyId: string, articleCount: number, articleLimit: number, brief: string): Promise<void>;
+  /** Up to `limit` stories without a current brief under `articleLimit`, most recently seen first. */
+  listStaleBriefs(limit: number, articleLimit: number): Promise<string[]>;
   /** The articles of a story in arrival order; empty when the story does not exist. */
   getStoryArticles(storyId: string): Promise<StoredArticle[]>;
   getArticle(id: string): Promise<StoredArticle | null>;
