@@ -16,6 +16,7 @@ import { runExtractBench } from './extract.ts';
 import { runClusterBench } from './cluster.ts';
 import { runApiBench, runLoadBench } from './api.ts';
 import { runBriefBench } from './brief.ts';
+import { runScaleBench } from './scale.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = join(ROOT, 'docs/benchmarks.md');
@@ -35,6 +36,7 @@ const SUITES: Record<string, () => Promise<BenchSection>> = {
   api: runApiBench,
   load: runLoadBench,
   brief: runBriefBench,
+  scale: runScaleBench,
 };
 
 function machineLine(): string {

@@ -51,6 +51,34 @@ export function processDocument(doc: RawDocument, options: PipelineOptions = {})
   };
 }
 
+/** A small fictional page in both input forms, to load the models and lazy tables before real work. */
+const WARM_UP_PARAGRAPH =
+  'The Harlow county council said on Tuesday that it would reopen the Dunmere bridge to traffic next week, ' +
+  'after repairs that cost more than 2 million crowns, according to the council\'s engineer, Mara Velk.';
+const WARM_UP_PAGES: RawDocument[] = [
+  {
+    input: 'warm-up.html',
+    kind: 'html',
+    content: `<html lang="en"><head><title>Dunmere bridge to reopen</title></head><body><article><h1>Dunmere bridge to reopen</h1><p>${WARM_UP_PARAGRAPH}</p><p>${WARM_UP_PARAGRAPH}</p></article></body></html>`,
+  },
+  { input: 'warm-up.txt', kind: 'text', content: `Dunmere bridge to reopen\n\n${WARM_UP_PARAGRAPH}\n\n${WARM_UP_PARAGRAPH}\n` },
+];
+
+/**
+ * Runs the pipeline once on built-in pages without a time budget, so that the first real document of a
+ * fresh process or thread is not charged for loading the models (under load that alone can pass the
+ * per-document budget).
+ */
+export function warmUpPipeline(): void {
+  for (const page of WARM_UP_PAGES) {
+    try {
+      processDocument(page, { extract: { timeBudgetMs: Number.POSITIVE_INFINITY } });
+    } catch {
+      // A warm-up failure changes nothing: the real documents report their own errors.
+    }
+  }
+}
+
 /** What the clusterer sees of a stored article. */
 export function clusterInputOf(record: ArticleRecord): ClusterInput {
   return {

@@ -106,6 +106,19 @@ describe('crosscheck CLI', () => {
     assert.notEqual(r.lines[0].story, r.lines[2].story);
   });
 
+  test('ingest --workers N: the same lines, ids and stories as a sequential ingest; a bad N is a usage error', async () => {
+    const sequential = await runCli(['ingest', '--db', freshStoreLocation(join(dir, 'db-seq')), DEMO_DIR]);
+    const threaded = await runCli(['ingest', '--db', freshStoreLocation(join(dir, 'db-threads')), '--workers', '2', DEMO_DIR]);
+    assert.equal(threaded.code, sequential.code, threaded.stderr);
+    assert.deepEqual(
+      threaded.lines.map((l) => [l.input, l.ok, l.id, l.story]),
+      sequential.lines.map((l) => [l.input, l.ok, l.id, l.story]),
+    );
+    const bad = await runCli(['ingest', '--db', freshStoreLocation(join(dir, 'db-bad')), '--workers', '0', DEMO_DIR]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--workers/);
+  });
+
   test('ingest, stories and story: the demo corpus end to end, idempotent', async () => {
     const db = freshStoreLocation(join(dir, 'db'));
     const first = await runCli(['ingest', '--db', db, DEMO_DIR]);

@@ -10,6 +10,9 @@ import { normalizeIsoDate, dayOf } from '../util/dates.ts';
 import { DEFAULT_MAX_INPUT_BYTES, decodeText, expandPaths, jsonlLines, readInputBytes } from './inputs.ts';
 import { isUrlArgument, readDocuments } from './documents.ts';
 import { EXIT_OK, EXIT_SOME_FAILED, NdjsonWriter, Progress, UsageError, info } from './output.ts';
+import { enqueueCommand, workerCommand } from './scale-commands.ts';
+import { MAX_INGEST_THREADS } from '../worker/constants.ts';
+import type { IngestOutcome } from '../pipeline.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -264,7 +267,7 @@ const clusterCommand: Command = {
 
 const ingestCommand: Command = {
   name: 'ingest',
-  usage: 'ingest [--db DB] [--outlet NAME] [--url URL] [--allow-private] PATH|URL…',
+  usage: 'ingest [--db DB] [--outlet NAME] [--url URL] [--allow-private] [--workers N] PATH|URL…',
   summary: 'run the whole pipeline on pages and store articles, annotations and stories',
   description:
     'PATH: files or folders of HTML pages, scraped page text (.txt), .jsonl of\n' +
@@ -283,9 +286,15 @@ const ingestCommand: Command = {
       type: 'boolean',
       help: 'do not rebuild the briefs of the stories that changed (`serve` or the first read builds them)',
     },
+    workers: {
+      type: 'string',
+      valueName: 'N',
+      help: 'extract and annotate on N worker threads while this thread clusters and stores, in input order',
+    },
   },
   async run(values, positionals) {
     const paths = requirePaths(positionals, 'PATH');
+    const workers = workerThreads(values);
     const options = {
       as: inputKind(values),
       url: (values.url as string) ?? null,
@@ -299,9 +308,22 @@ const ingestCommand: Command = {
         info(`ingest: ${path}: ${stats.records} records, ${stats.pages} pages${skipped ? `; skipped ${skipped}` : ''}`);
       },
     };
-    return withStore(values, (store) => ingestPaths(store, paths, options, new NdjsonWriter(), { briefs: values['defer-briefs'] !== true }));
+    return withStore(values, (store) =>
+      ingestPaths(store, paths, options, new NdjsonWriter(), { briefs: values['defer-briefs'] !== true, workers }),
+    );
   },
 };
+
+/** `--workers N`: 0 (the default) processes every document on the main thread. */
+function workerThreads(values: Record<string, string | boolean | undefined>): number {
+  const raw = values.workers;
+  if (raw === undefined) return 0;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_INGEST_THREADS) {
+    throw new UsageError(`--workers must be a whole number from 1 to ${MAX_INGEST_THREADS}, got "${raw}"`);
+  }
+  return n;
+}
 
 /**
  * Ingests every document under `paths`, handing each result line to `out` (NDJSON for `ingest`, a quieter
@@ -312,28 +334,33 @@ async function ingestPaths(
   paths: string[],
   options: Parameters<typeof readDocuments>[1],
   out: NdjsonWriter,
-  { briefs = true }: { briefs?: boolean } = {},
+  { briefs = true, workers = 0 }: { briefs?: boolean; workers?: number } = {},
 ): Promise<number> {
-  const { Ingestor } = await import('../pipeline.ts');
-  const ingestor = await Ingestor.open(store);
   // URLs are not files; an archive counts as one step of the bar however many pages it holds.
   const progress = new Progress('ingest', (await expandPaths(paths.filter((path) => !isUrlArgument(path)))).length + paths.filter(isUrlArgument).length);
   let stored = 0;
   let duplicates = 0;
   const changedStories = new Set<string>();
-  for await (const item of readDocuments(paths, options)) {
-    if ('error' in item) {
-      out.write({ input: item.input, ok: false, error: { code: item.error.code, message: item.error.message } });
-    } else {
-      const outcome = await ingestor.ingest(item.doc);
-      out.write(outcome);
-      if (outcome.ok && outcome.duplicate) duplicates++;
-      else if (outcome.ok) {
-        stored++;
-        changedStories.add(outcome.story);
-      }
+  const record = (outcome: IngestOutcome) => {
+    out.write(outcome);
+    if (outcome.ok && outcome.duplicate) duplicates++;
+    else if (outcome.ok) {
+      stored++;
+      changedStories.add(outcome.story);
     }
-    progress.tick(out.failures);
+  };
+  if (workers > 0) {
+    const { ingestWithWorkers } = await import('./scale-commands.ts');
+    await ingestWithWorkers(store, readDocuments(paths, options), workers, { write: record }, { onDocument: () => progress.tick(out.failures) });
+  } else {
+    const { Ingestor, warmUpPipeline } = await import('../pipeline.ts');
+    const ingestor = await Ingestor.open(store);
+    warmUpPipeline();
+    for await (const item of readDocuments(paths, options)) {
+      if ('error' in item) record({ input: item.input, ok: false, error: { code: item.error.code, message: item.error.message } });
+      else record(await ingestor.ingest(item.doc));
+      progress.tick(out.failures);
+    }
   }
   progress.stop();
   info(`ingest: ${stored} stored, ${duplicates} already stored, ${out.failures} failed (${store.location})`);
@@ -648,6 +675,8 @@ export const COMMANDS: Command[] = [
   storyCommand,
   serveCommand,
   watchCommand,
+  enqueueCommand,
+  workerCommand,
   tokenCommand,
   demoCommand,
 ];

@@ -26,6 +26,7 @@ import { IngestService, type IngestServiceOptions } from './ingest.ts';
 import { BriefRefresher } from './brief-refresher.ts';
 import { ResponseCache } from './response-cache.ts';
 import { BriefThread } from './brief-thread.ts';
+import { ProcessThreadPool } from '../worker/thread-pool.ts';
 import type { BriefBuilder } from '../briefs.ts';
 import { loadWebAssets, registerWebRoutes } from './web.ts';
 
@@ -177,10 +178,20 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions & { port: number; host: string }): Promise<RunningServer> {
   // Briefs are built on a thread of their own: a large story's cross-check must not stall other requests.
   const thread = new BriefThread();
+  // Ingested pages are extracted and annotated on a thread too (~30 ms of CPU a page, models loaded there).
+  const processing = new ProcessThreadPool(1);
   const { app, briefs, ingest } = createServerParts(
-    { ...options, webAssets: options.webAssets ?? (await loadWebAssets()) },
+    {
+      ...options,
+      webAssets: options.webAssets ?? (await loadWebAssets()),
+      ingest: { ...options.ingest, process: (doc) => processing.process(doc) },
+    },
     (summary, articles) => thread.build(summary, articles),
   );
+  const stopThreads = async () => {
+    await briefs.close();
+    await Promise.all([thread.close(), processing.close()]);
+  };
   // In the background: briefs missing or out of date (`ingest --defer-briefs`, another process) are built
   // now rather than by the first reader of each story, and the clusterer is loaded before the first write.
   briefs.sweep();
@@ -192,8 +203,7 @@ export async function startServer(options: ServerOptions & { port: number; host:
       resolve({
         url: `http://${host}:${info.port}`,
         close: async () => {
-          await briefs.close();
-          await thread.close();
+          await stopThreads();
           await new Promise<void>((done, fail) => {
             server.close((error) => (error ? fail(error) : done()));
             // Keep-alive connections would hold close() open until they time out.
@@ -204,7 +214,7 @@ export async function startServer(options: ServerOptions & { port: number; host:
     });
     server.once('error', (error) => {
       // Nothing listens: stop what started beside it.
-      void briefs.close().then(() => thread.close());
+      void stopThreads();
       reject(error);
     });
   });

@@ -1,11 +1,11 @@
 /**
- * Writes through the server: pasted text or HTML, an uploaded file, or a URL fetched on request. The
- * clusterer is a single writer, so ingests run one after another through a queue; each success is published
- * to the live-update streams.
+ * Writes through the server: pasted text or HTML, an uploaded file, or a URL fetched on request. Extract and
+ * annotate are stateless and run as pages arrive; the clusterer is a single writer, so the clustering and
+ * storing run one after another through a queue. Each success is published to the live-update streams.
  */
-import type { RawDocument } from '../model.ts';
+import type { ArticleRecord, RawDocument } from '../model.ts';
 import { asPipelineError } from '../model.ts';
-import { Ingestor, type IngestOutcome } from '../pipeline.ts';
+import { Ingestor, processDocument, type IngestOutcome } from '../pipeline.ts';
 import { decodeText, sniffKind } from '../cli/inputs.ts';
 import { fetchPage, type FetchOptions } from '../sources/fetch.ts';
 import type { Store } from '../store/types.ts';
@@ -14,6 +14,11 @@ import type { EventHub } from './events.ts';
 export interface IngestServiceOptions {
   /** Passed to URL fetches (allowPrivate for tests and intranets, limits). */
   fetch?: FetchOptions;
+  /**
+   * Extracts and annotates a document (by default processDocument, on this thread). The running server
+   * hands it to a worker thread, so that ~30 ms of CPU per page do not stall the reads.
+   */
+  process?: (doc: RawDocument) => Promise<ArticleRecord>;
 }
 
 export class IngestService {
@@ -27,14 +32,6 @@ export class IngestService {
     /** Told the story each stored article went to (the brief refresher rebuilds it). */
     private readonly onStoryChanged: (storyId: string) => void = () => undefined,
   ) {}
-
-  /** Ingests one decoded document; never throws for bad input (the outcome says why it failed). */
-  ingest(doc: RawDocument): Promise<IngestOutcome> {
-    const run = this.queue.then(() => this.ingestNow(doc));
-    // The queue must go on after a failure of one job.
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
 
   /** Fetches a URL and ingests the page. */
   async ingestUrl(url: string, fields: Pick<RawDocument, 'outlet' | 'published'> = {}): Promise<IngestOutcome> {
@@ -73,9 +70,25 @@ export class IngestService {
     }
   }
 
-  private async ingestNow(doc: RawDocument): Promise<IngestOutcome> {
+  /** Ingests one decoded document; never throws for bad input (the outcome says why it failed). */
+  async ingest(doc: RawDocument): Promise<IngestOutcome> {
+    let record: ArticleRecord;
+    try {
+      // Stateless, so outside the single-writer queue: pages are processed while earlier ones are stored.
+      record = await (this.options.process ?? processInline)(doc);
+    } catch (error) {
+      const failure = asPipelineError(error);
+      return { input: doc.input, ok: false, error: { code: failure.code, message: failure.message } };
+    }
+    const run = this.queue.then(() => this.storeRecord(doc, record));
+    // The queue must go on after a failure of one job.
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async storeRecord(doc: RawDocument, record: ArticleRecord): Promise<IngestOutcome> {
     const ingestor = await this.openIngestor();
-    const outcome = await ingestor.ingest(doc);
+    const outcome = await ingestor.ingestRecord(record, doc);
     if (outcome.ok && !outcome.duplicate) {
       this.onStoryChanged(outcome.story);
       this.hub.publish({ type: 'article', id: outcome.id, story: outcome.story, title: outcome.title, outlet: outcome.outlet });
@@ -84,4 +97,8 @@ export class IngestService {
     }
     return outcome;
   }
+}
+
+async function processInline(doc: RawDocument): Promise<ArticleRecord> {
+  return processDocument(doc);
 }

@@ -456,6 +456,23 @@ describe('web app files', () => {
       assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       const response = await fetch(`${server.url}/api/health`);
       assert.deepEqual(await response.json(), { ok: true, articles: 0 });
+      // Its ingests are extracted and annotated on a worker thread, then stored by the single writer.
+      const { token: writeToken } = await createToken(store, 'listening server');
+      const ingest = (body: unknown) =>
+        fetch(`${server.url}/api/ingest`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${writeToken}` },
+          body: JSON.stringify(body),
+        });
+      const stored = await ingest({ text: PASTED_PAGE, outlet: 'Velmora Evening Star' });
+      assert.equal(stored.status, 200);
+      const body = await stored.json();
+      assert.equal(body.duplicate, false);
+      assert.equal(body.outlet, 'Velmora Evening Star');
+      assert.ok((await store.getArticle(body.id))?.record.annotations.entities.length, 'annotated on the thread');
+      const empty = await ingest({ text: '   ' });
+      assert.equal(empty.ok, false);
+      assert.equal(await store.countArticles(), 1);
     } finally {
       await server.close();
     }

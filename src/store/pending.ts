@@ -1,5 +1,5 @@
 /**
- * The staging table `pending_articles` (migration 004): extracted and annotated articles waiting for the
+ * The staging table `pending_articles` (migration 005): extracted and annotated articles waiting for the
  * single clustering writer. Workers stage, the writer takes rows in queue order and removes each after its
  * save. Written against the SqlClient interface, so it runs on a PostgreSQL pool and on PGlite alike.
  */

@@ -79,3 +79,6 @@ export const PROGRESS_INTERVAL_MS = 5000;
 
 /** Embedded-store ingest with threads: documents queued per thread ahead of the writer. */
 export const THREAD_QUEUE_DEPTH = 8;
+
+/** `ingest --workers N` at most: each thread loads its own models (~200 MB); more than the cores only compete. */
+export const MAX_INGEST_THREADS = 16;

@@ -1,9 +1,9 @@
 /**
- * A pool of worker threads running processDocument, for the embedded store (one process). Each thread is
- * started through tsx's ESM API: the sources are TypeScript, and a thread does not inherit loader hooks that
- * the main thread registered with `register()` (bin/crosscheck.js does so).
+ * A pool of worker threads running processDocument, for the embedded store (one process) and for the
+ * server's ingests. Threads start through startTsWorker (the sources are TypeScript).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../util/ts-worker.ts';
 import { PipelineError, type ArticleRecord, type ErrorCode, type RawDocument } from '../model.ts';
 import type { ExtractOptions } from '../extract/index.ts';
 
@@ -19,13 +19,7 @@ export interface ThreadSettings {
 
 export type ThreadReply = { id: number; ok: true; record: ArticleRecord } | { id: number; ok: false; error: { code: string; message: string } };
 
-const THREAD_ENTRY = new URL('./process-thread.ts', import.meta.url).href;
-
-/** The thread's bootstrap: register tsx, then load the TypeScript entry. */
-function bootstrapSource(): string {
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_ENTRY)}); })`;
-}
+const THREAD_ENTRY = new URL('./process-thread.ts', import.meta.url);
 
 interface Slot {
   worker: Worker;
@@ -47,7 +41,7 @@ export class ProcessThreadPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(bootstrapSource(), { eval: true, workerData: this.settings }), outstanding: new Map() };
+    const slot: Slot = { worker: startTsWorker(THREAD_ENTRY, this.settings), outstanding: new Map() };
     slot.worker.on('message', (reply: ThreadReply) => {
       const waiting = slot.outstanding.get(reply.id);
       if (!waiting) return;
