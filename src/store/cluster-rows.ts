@@ -109,3 +109,75 @@ export class ClusterRows {
     return [...ids].map((id) => this.profiles.get(`story:${id}`)).filter((row): row is ClusterProfileRow => !!row);
   }
 }
+
+/**
+ * Folds the deltas of consecutive assignments into as few as the store can write with the same result:
+ * one, or one more after each document-frequency halving (the increments before a halving are halved with
+ * the stored counts, so they cannot be summed across it). Increments add up; the last version of a profile
+ * wins; a story removed after its last update stays removed, one updated after its removal comes back; keys
+ * and signatures keep their first occurrence (the store keeps the first); an alias keeps its last target.
+ */
+export function mergeClusterDeltas(deltas: ClusterStateDelta[]): ClusterStateDelta[] {
+  const merged: ClusterStateDelta[] = [];
+  let current: DeltaAccumulator | null = null;
+  for (const delta of deltas) {
+    if (!current || delta.halveDf) {
+      if (current) merged.push(current.finish());
+      current = new DeltaAccumulator(delta.halveDf);
+    }
+    current.add(delta);
+  }
+  if (current) merged.push(current.finish());
+  return merged;
+}
+
+class DeltaAccumulator {
+  private meta: ClusterStateDelta['meta'] | null = null;
+  private readonly df = new Map<string, number>();
+  private readonly profiles = new Map<string, ClusterProfileRow>();
+  private readonly removedStories = new Set<string>();
+  private readonly keys = new Map<string, [string, string]>();
+  private readonly signatures = new Map<string, ClusterSignatureRow>();
+  private readonly aliases = new Map<string, string>();
+
+  constructor(private readonly halveDf: boolean) {}
+
+  add(delta: ClusterStateDelta): void {
+    this.meta = delta.meta;
+    for (const [term, count] of delta.df) this.df.set(term, (this.df.get(term) ?? 0) + count);
+    for (const row of delta.profiles) {
+      const key = `${row.kind}:${row.id}`;
+      // Map order is first insertion: re-insert so the rows keep the order of their last update.
+      this.profiles.delete(key);
+      this.profiles.set(key, row);
+      if (row.kind === 'story') this.removedStories.delete(row.id);
+    }
+    for (const id of delta.removedStories) {
+      this.profiles.delete(`story:${id}`);
+      this.removedStories.add(id);
+    }
+    for (const pair of delta.keys) {
+      const key = `${pair[0]}\u0000${pair[1]}`;
+      if (!this.keys.has(key)) this.keys.set(key, pair);
+    }
+    for (const row of delta.signatures) if (!this.signatures.has(row.article)) this.signatures.set(row.article, row);
+    for (const [alias, story] of delta.aliases) {
+      this.aliases.delete(alias);
+      this.aliases.set(alias, story);
+    }
+  }
+
+  finish(): ClusterStateDelta {
+    if (!this.meta) throw new Error('mergeClusterDeltas: an empty group');
+    return {
+      meta: this.meta,
+      halveDf: this.halveDf,
+      df: [...this.df],
+      profiles: [...this.profiles.values()],
+      removedStories: [...this.removedStories],
+      keys: [...this.keys.values()],
+      signatures: [...this.signatures.values()],
+      aliases: [...this.aliases],
+    };
+  }
+}

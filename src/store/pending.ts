@@ -73,6 +73,12 @@ export async function removePendingArticle(db: SqlClient, id: string): Promise<v
   await db.query('DELETE FROM pending_articles WHERE id = $1', [id]);
 }
 
+/** Removes pending articles once they are stored, in one statement. */
+export async function removePendingArticles(db: SqlClient, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query('DELETE FROM pending_articles WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [JSON.stringify(ids)]);
+}
+
 /** Counts a failed attempt of the writer; returns the attempts so far. */
 export async function recordPendingFailure(db: SqlClient, id: string, message: string): Promise<number> {
   const rows = await db.query<{ attempts: number }>(

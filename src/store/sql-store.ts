@@ -2,7 +2,7 @@ import type { ArticleRecord, Assignment, StorySummary } from '../model.ts';
 import { MAINTAIN_AFTER_WRITES } from './constants.ts';
 import { randomUUID } from 'node:crypto';
 import type { SqlClient, SqlDatabase, SqlParam } from './sql.ts';
-import { isClusterDelta, minDayOf, selectionLimit } from './cluster-rows.ts';
+import { isClusterDelta, mergeClusterDeltas, minDayOf, selectionLimit } from './cluster-rows.ts';
 import type {
   ClusterColdRows,
   ClusterProfileRow,
@@ -33,10 +33,20 @@ function storable(text: string | null): string | null {
   return text === null ? null : text.replace(UNSTORABLE_CHARACTERS, '\ufffd');
 }
 
+/** Thrown inside a batch's transaction to roll it back when one of its articles is stored already. */
+class BatchConflict extends Error {}
+
+/**
+ * The same characters as escapes in JSON text: JSON.stringify writes U+0000 and lone surrogates as `\uXXXX`
+ * (paired surrogates stay raw). The lookbehind skips an escaped backslash followed by the letters `u0000`.
+ */
+const UNSTORABLE_JSON_ESCAPES = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi;
+
 function toJson(value: unknown): string {
-  const json = JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? storable(item) : item));
+  const json = JSON.stringify(value);
   if (json === undefined) throw new Error('Cannot store a value that has no JSON form (undefined or a function)');
-  return json;
+  // One pass over the text rather than a replacer called for every value (the writer's hot path).
+  return json.includes('\\u') ? json.replace(UNSTORABLE_JSON_ESCAPES, '$1\\ufffd') : json;
 }
 
 /** Leading `YYYY`, `YYYY-MM` or `YYYY-MM-DD` of an ISO date, or null. */
@@ -216,6 +226,40 @@ export class SqlStore implements Store {
     return rows.length > 0;
   }
 
+  async storedArticleIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.query<{ id: string }>('SELECT id FROM articles WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [toJson(ids)]);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async saveArticleBatch(items: Array<{ record: ArticleRecord; assignment: Assignment }>, clustererChanges: unknown[]): Promise<boolean> {
+    if (items.length === 0) return true;
+    for (const { record, assignment } of items) {
+      if (assignment.id !== record.id) throw new Error(`The assignment is for article ${assignment.id}, not ${record.id}`);
+    }
+    if (!clustererChanges.every(isClusterDelta)) {
+      throw new Error('saveArticleBatch: clustererChanges must be ClusterStateDeltas (StreamClusterer.takeChanges())');
+    }
+    const deltas = mergeClusterDeltas(clustererChanges as ClusterStateDelta[]);
+    const finalStory = new Map<string, string>();
+    for (const delta of deltas) for (const [alias, story] of delta.aliases) finalStory.set(alias, story);
+    const saved = await this.db.transaction(async (tx) => {
+      const inserted = await this.insertArticleRows(tx, items);
+      // Some id was stored meanwhile (another writer): roll the whole batch back, the caller goes one by one.
+      if (inserted < items.length) throw new BatchConflict();
+      await this.insertMentionRows(tx, items.map((item) => item.record));
+      for (const delta of deltas) await this.applyClusterDelta(tx, delta);
+      const stories = new Set(items.map(({ assignment }) => finalStory.get(assignment.story) ?? assignment.story));
+      await this.refreshStories(tx, [...stories]);
+      return true;
+    }).catch((error: unknown) => {
+      if (error instanceof BatchConflict) return false;
+      throw error;
+    });
+    if (saved) this.writesSinceOpen += items.length;
+    return saved;
+  }
+
   async saveArticle(record: ArticleRecord, assignment: Assignment, clustererChanges: unknown): Promise<boolean> {
     if (assignment.id !== record.id) {
       throw new Error(`The assignment is for article ${assignment.id}, not ${record.id}`);
@@ -348,63 +392,96 @@ export class SqlStore implements Store {
   }
 
   private async insertArticle(tx: SqlClient, record: ArticleRecord, assignment: Assignment): Promise<boolean> {
-    const { id, input, url, article, annotations, ingestedAt, ...extra } = record;
-    const rows = await tx.query(
+    return (await this.insertArticleRows(tx, [{ record, assignment }])) === 1;
+  }
+
+  /** Inserts articles in one statement (the rows travel as one JSON array); returns how many were new. */
+  private async insertArticleRows(tx: SqlClient, items: Array<{ record: ArticleRecord; assignment: Assignment }>): Promise<number> {
+    const rows = items.map(({ record, assignment }) => {
+      const { id, input, url, article, annotations, ingestedAt, ...extra } = record;
+      return {
+        id,
+        input,
+        url,
+        outlet: article.outlet,
+        title: article.title,
+        authors: article.authors ?? [],
+        published: article.published,
+        language: article.language,
+        text: article.text,
+        article,
+        annotations,
+        extra,
+        story_id: assignment.story,
+        assignment,
+        ingested_at: ingestedAt,
+        seen_date: datePart(article.published) ?? datePart(ingestedAt),
+      };
+    });
+    const inserted = await tx.query(
       `INSERT INTO articles (id, input, url, outlet, title, authors, published, language, text, article,
                              annotations, extra, story_id, assignment, ingested_at, seen_date)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14::jsonb, $15, $16)
+       SELECT r.id, r.input, r.url, r.outlet, r.title, r.authors, r.published, r.language, r.text, r.article,
+              r.annotations, r.extra, r.story_id, r.assignment, r.ingested_at, r.seen_date
+       FROM ROWS FROM (
+              jsonb_to_recordset($1::jsonb)
+                AS (id text, input text, url text, outlet text, title text, authors jsonb, published text, language text,
+                    text text, article jsonb, annotations jsonb, extra jsonb, story_id text, assignment jsonb,
+                    ingested_at text, seen_date text)
+            ) WITH ORDINALITY
+         AS r(id, input, url, outlet, title, authors, published, language, text, article, annotations, extra,
+              story_id, assignment, ingested_at, seen_date, position)
+       -- seq (arrival order) follows the batch's order.
+       ORDER BY r.position
        ON CONFLICT (id) DO NOTHING
        RETURNING id`,
-      [
-        storable(id),
-        storable(input),
-        storable(url),
-        storable(article.outlet),
-        storable(article.title),
-        toJson(article.authors ?? []),
-        storable(article.published),
-        storable(article.language),
-        storable(article.text),
-        toJson(article),
-        toJson(annotations),
-        toJson(extra),
-        storable(assignment.story),
-        toJson(assignment),
-        storable(ingestedAt),
-        datePart(article.published) ?? datePart(ingestedAt),
-      ],
+      [toJson(rows)],
     );
-    return rows.length > 0;
+    return inserted.length;
   }
 
   private async insertMentions(tx: SqlClient, record: ArticleRecord): Promise<void> {
-    const mentions = record.annotations.entities.map((entity) => ({
-      canonical: entity.canonical,
-      type: entity.type,
-      text: entity.text,
-      start_offset: entity.start,
-      end_offset: entity.end,
-      rule: entity.rule,
-    }));
+    await this.insertMentionRows(tx, [record]);
+  }
+
+  /** The entity mentions of articles and their per-entity counts: two statements whatever the number. */
+  private async insertMentionRows(tx: SqlClient, records: ArticleRecord[]): Promise<void> {
+    const mentions = [];
+    const perCanonical = new Map<string, { type: string; articles: number; mentions: number }>();
+    for (const record of records) {
+      const seen = new Set<string>();
+      for (const entity of record.annotations.entities) {
+        mentions.push({
+          article_id: record.id,
+          canonical: entity.canonical,
+          type: entity.type,
+          text: entity.text,
+          start_offset: entity.start,
+          end_offset: entity.end,
+          rule: entity.rule,
+        });
+        const entry = perCanonical.get(entity.canonical);
+        if (!entry) perCanonical.set(entity.canonical, { type: entity.type, articles: 1, mentions: 1 });
+        else {
+          entry.mentions++;
+          if (!seen.has(entity.canonical)) entry.articles++;
+        }
+        seen.add(entity.canonical);
+      }
+    }
     if (mentions.length === 0) return;
-    // One statement for all mentions: the rows travel as one JSON array.
     await tx.query(
       `INSERT INTO entity_mentions (article_id, canonical, type, text, start_offset, end_offset, rule)
-       SELECT $1, m.canonical, m.type, m.text, m.start_offset, m.end_offset, m.rule
-       FROM jsonb_to_recordset($2::jsonb)
-         AS m(canonical text, type text, text text, start_offset integer, end_offset integer, rule text)`,
-      [storable(record.id), toJson(mentions)],
+       SELECT m.article_id, m.canonical, m.type, m.text, m.start_offset, m.end_offset, m.rule
+       FROM jsonb_to_recordset($1::jsonb)
+         AS m(article_id text, canonical text, type text, text text, start_offset integer, end_offset integer, rule text)`,
+      [toJson(mentions)],
     );
-    const perCanonical = new Map<string, { type: string; mentions: number }>();
-    for (const mention of mentions) {
-      const entry = perCanonical.get(mention.canonical);
-      if (entry) entry.mentions++;
-      else perCanonical.set(mention.canonical, { type: mention.type, mentions: 1 });
-    }
     await tx.query(
       `INSERT INTO entity_stats (canonical, type, articles, mentions)
-       SELECT e.canonical, e.type, 1, e.mentions FROM jsonb_to_recordset($1::jsonb) AS e(canonical text, type text, mentions integer)
-       ON CONFLICT (canonical) DO UPDATE SET articles = entity_stats.articles + 1,
+       SELECT e.canonical, e.type, e.articles, e.mentions
+       FROM jsonb_to_recordset($1::jsonb) AS e(canonical text, type text, articles integer, mentions integer)
+       ON CONFLICT (canonical) DO UPDATE SET articles = entity_stats.articles + EXCLUDED.articles,
          mentions = entity_stats.mentions + EXCLUDED.mentions`,
       [toJson([...perCanonical].map(([canonical, entry]) => ({ canonical, ...entry })))],
     );
@@ -412,22 +489,33 @@ export class SqlStore implements Store {
 
   /** Recomputes a story's summary row from its articles (stories are small; this stays cheap). */
   private async refreshStory(tx: SqlClient, storyId: string): Promise<void> {
+    await this.refreshStories(tx, [storyId]);
+  }
+
+  /** Recomputes the summary rows of stories (distinct ids) from their articles, in one statement. */
+  private async refreshStories(tx: SqlClient, storyIds: string[]): Promise<void> {
+    if (storyIds.length === 0) return;
     await tx.query(
       `INSERT INTO stories (id, title, first_seen, last_seen, article_count, outlets)
-       SELECT $1,
-              (SELECT title FROM articles WHERE story_id = $1 AND title IS NOT NULL ORDER BY seq LIMIT 1),
-              -- Publish dates when any article has one: an undated page ingested months later must not
-              -- stretch the story; the ingest date stands in only for stories with no dated article.
-              coalesce(min(left(published, 10) COLLATE "C") FILTER (WHERE published IS NOT NULL), min(seen_date COLLATE "C")),
-              coalesce(max(left(published, 10) COLLATE "C") FILTER (WHERE published IS NOT NULL), max(seen_date COLLATE "C")),
-              count(*)::integer,
-              coalesce(array_agg(DISTINCT outlet COLLATE "C" ORDER BY outlet COLLATE "C") FILTER (WHERE outlet IS NOT NULL),
-                       ARRAY[]::text[])
-       FROM articles WHERE story_id = $1
+       SELECT s.id,
+              (SELECT title FROM articles WHERE story_id = s.id AND title IS NOT NULL ORDER BY seq LIMIT 1),
+              a.first_seen, a.last_seen, a.article_count, a.outlets
+       FROM (SELECT DISTINCT jsonb_array_elements_text($1::jsonb) AS id) s
+       CROSS JOIN LATERAL (
+         SELECT
+           -- Publish dates when any article has one: an undated page ingested months later must not
+           -- stretch the story; the ingest date stands in only for stories with no dated article.
+           coalesce(min(left(published, 10) COLLATE "C") FILTER (WHERE published IS NOT NULL), min(seen_date COLLATE "C")) AS first_seen,
+           coalesce(max(left(published, 10) COLLATE "C") FILTER (WHERE published IS NOT NULL), max(seen_date COLLATE "C")) AS last_seen,
+           count(*)::integer AS article_count,
+           coalesce(array_agg(DISTINCT outlet COLLATE "C" ORDER BY outlet COLLATE "C") FILTER (WHERE outlet IS NOT NULL),
+                    ARRAY[]::text[]) AS outlets
+         FROM articles WHERE story_id = s.id
+       ) a
        ON CONFLICT (id) DO UPDATE SET
          title = EXCLUDED.title, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
          article_count = EXCLUDED.article_count, outlets = EXCLUDED.outlets`,
-      [storable(storyId)],
+      [toJson(storyIds)],
     );
   }
 

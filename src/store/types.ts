@@ -80,6 +80,14 @@ export interface Store {
    */
   saveArticle(record: ArticleRecord, assignment: Assignment, clustererChanges: unknown): Promise<boolean>;
   /**
+   * saveArticle for consecutive articles in one transaction with set-based statements (the single writer's
+   * fast path): `clustererChanges` holds each article's delta, in order. Returns false (and writes nothing)
+   * when any of the ids is stored already. Optional: without it the articles are saved one by one.
+   */
+  saveArticleBatch?(items: Array<{ record: ArticleRecord; assignment: Assignment }>, clustererChanges: unknown[]): Promise<boolean>;
+  /** Which of `ids` are stored (one query); optional, like saveArticleBatch. */
+  storedArticleIds?(ids: string[]): Promise<Set<string>>;
+  /**
    * The clusterer's hot state (a ClusterStateSnapshot): counters, document frequencies, aliases, and the
    * event and story profiles and copy signatures that `selection` keeps in memory; null on an empty store.
    */

@@ -82,3 +82,8 @@ export const THREAD_QUEUE_DEPTH = 8;
 
 /** `ingest --workers N` at most: each thread loads its own models (~200 MB); more than the cores only compete. */
 export const MAX_INGEST_THREADS = 16;
+/**
+ * Articles `ingest --workers N` writes in one transaction at most: enough to spread the per-statement cost
+ * of the embedded store (~2-5 ms a statement) thin, small enough that a batch stays a few MB of JSON.
+ */
+export const WRITE_BATCH = 64;

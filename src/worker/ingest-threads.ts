@@ -1,14 +1,14 @@
 /**
  * `crosscheck ingest --workers N` on any store, made for the embedded one (a single process): N worker
  * threads extract and annotate, while the main thread clusters and saves in input order, so the stories are
- * the ones a sequential ingest of the same documents makes. Up to THREAD_QUEUE_DEPTH documents per thread
- * wait ahead of the writer, bounding memory.
+ * the ones a sequential ingest of the same documents makes. The main thread writes WRITE_BATCH articles at a
+ * time in one transaction while each thread keeps THREAD_QUEUE_DEPTH documents in hand, bounding memory.
  */
 import { Ingestor, type IngestOutcome } from '../pipeline.ts';
 import { asPipelineError, type ArticleRecord } from '../model.ts';
 import type { Store } from '../store/types.ts';
 import type { DocumentItem } from '../cli/documents.ts';
-import { THREAD_QUEUE_DEPTH } from './constants.ts';
+import { THREAD_QUEUE_DEPTH, WRITE_BATCH } from './constants.ts';
 import { ProcessThreadPool } from './thread-pool.ts';
 import type { ExtractOptions } from '../extract/index.ts';
 
@@ -48,26 +48,34 @@ export async function ingestWithWorkers(
   const window: Pending[] = [];
   try {
     const ingestor = await Ingestor.open(store);
-    const writeOldest = async () => {
-      const item = window.shift()!;
-      let outcome: IngestOutcome;
-      if ('error' in item) {
-        outcome = { input: item.input, ok: false, error: item.error };
-      } else {
-        let record: ArticleRecord | null = null;
-        try {
-          record = await item.result;
-        } catch (err) {
-          const error = asPipelineError(err);
-          outcome = { input: item.input, ok: false, error: { code: error.code, message: error.message } };
-        }
-        outcome = record ? await ingestor.ingestRecord(record, { input: item.input }) : outcome!;
-      }
+    const report = (outcome: IngestOutcome) => {
       if (!outcome.ok) totals.failed++;
       else if (outcome.duplicate) totals.duplicates++;
       else totals.stored++;
       out.write(outcome);
       options.onDocument?.(totals);
+    };
+    /** Writes the oldest documents (up to WRITE_BATCH, once their threads are done) in one batch transaction. */
+    const writeOldest = async () => {
+      const group = window.splice(0, WRITE_BATCH);
+      const records: Array<{ record: ArticleRecord; input: string }> = [];
+      const outcomes: Array<IngestOutcome | null> = [];
+      for (const item of group) {
+        if ('error' in item) {
+          outcomes.push({ input: item.input, ok: false, error: item.error });
+          continue;
+        }
+        try {
+          records.push({ record: await item.result, input: item.input });
+          outcomes.push(null);
+        } catch (err) {
+          const error = asPipelineError(err);
+          outcomes.push({ input: item.input, ok: false, error: { code: error.code, message: error.message } });
+        }
+      }
+      const stored = await ingestor.ingestRecords(records);
+      let next = 0;
+      for (const outcome of outcomes) report(outcome ?? stored[next++]);
     };
     for await (const item of docs) {
       if ('error' in item) {
@@ -78,7 +86,8 @@ export async function ingestWithWorkers(
         result.catch(() => undefined);
         window.push({ input: item.doc.input, result });
       }
-      while (window.length >= workers * THREAD_QUEUE_DEPTH) await writeOldest();
+      // The threads keep THREAD_QUEUE_DEPTH documents each in hand while the oldest batch is written.
+      while (window.length >= workers * THREAD_QUEUE_DEPTH + WRITE_BATCH) await writeOldest();
     }
     while (window.length > 0) await writeOldest();
   } finally {

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { Ingestor, type IngestOutcome } from '../pipeline.ts';
 import type { Store } from '../store/types.ts';
 import type { SqlClient } from '../store/sql.ts';
-import { nextPendingArticles, recordPendingFailure, removePendingArticle, type PendingArticle } from '../store/pending.ts';
+import { nextPendingArticles, recordPendingFailure, removePendingArticle, removePendingArticles, type PendingArticle } from '../store/pending.ts';
 import { CLUSTER_LOCK_PREFIX, DRAIN_BATCH, DRAIN_IDLE_MS, LOCK_RETRY_MS, MAX_DRAIN_ATTEMPTS } from './constants.ts';
 import { Sleeper } from './sleeper.ts';
 
@@ -139,29 +139,37 @@ export class ClusterWriter {
         await this.sleeper.sleep(this.options.idleMs ?? DRAIN_IDLE_MS);
         continue;
       }
-      for (const pending of batch) {
-        if (this.stopping || this.lockLost) return;
-        await this.writeOne(ingestor, pending);
+      if (this.stopping || this.lockLost) return;
+      // One transaction for the batch (set-based statements): the writer's cost is per statement.
+      const outcomes = await ingestor.ingestRecords(batch.map((pending) => ({ record: pending.record })));
+      const done = batch.filter((_, i) => outcomes[i].ok);
+      await removePendingArticles(this.options.pending, done.map((pending) => pending.id));
+      let retry: Error | null = null;
+      for (const [i, pending] of batch.entries()) {
+        const outcome = outcomes[i];
+        if (outcome.ok) {
+          if (outcome.duplicate) this.duplicates++;
+          else this.stored++;
+          this.options.onStored?.(outcome, pending);
+        } else {
+          retry ??= await this.recordFailure(pending, outcome.error);
+        }
       }
+      // The loop gives the lock up and takes it again later; the failed article comes back first.
+      if (retry) throw retry;
     }
   }
 
-  private async writeOne(ingestor: Ingestor, pending: PendingArticle): Promise<void> {
-    const outcome = await ingestor.ingestRecord(pending.record);
-    if (outcome.ok) {
-      if (outcome.duplicate) this.duplicates++;
-      else this.stored++;
-      await removePendingArticle(this.options.pending, pending.id);
-      this.options.onStored?.(outcome, pending);
-      return;
-    }
-    const attempts = await recordPendingFailure(this.options.pending, pending.id, `${outcome.error.code}: ${outcome.error.message}`);
-    if (attempts < MAX_DRAIN_ATTEMPTS) {
-      // The drain goes on in queue order; this article comes back first in the next batch.
-      throw new Error(`could not store ${pending.record.input} (attempt ${attempts}): ${outcome.error.message}`);
-    }
+  /**
+   * An article the store refused: counted against its row; after MAX_DRAIN_ATTEMPTS given up (dead-lettered)
+   * and removed, else the error to retry it with.
+   */
+  private async recordFailure(pending: PendingArticle, error: { code: string; message: string }): Promise<Error | null> {
+    const attempts = await recordPendingFailure(this.options.pending, pending.id, `${error.code}: ${error.message}`);
+    if (attempts < MAX_DRAIN_ATTEMPTS) return new Error(`could not store ${pending.record.input} (attempt ${attempts}): ${error.message}`);
     this.givenUp++;
-    await this.options.onGiveUp?.(pending, outcome.error);
+    await this.options.onGiveUp?.(pending, error);
     await removePendingArticle(this.options.pending, pending.id);
+    return null;
   }
 }
