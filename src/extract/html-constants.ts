@@ -230,6 +230,21 @@ export const SIBLING_MAX_LINK_DENSITY = 0.25;
 export const CLIMB_MIN_GAIN = 0.25;
 export const CLIMB_MIN_PROSE_SHARE = 0.6;
 export const CLIMB_MAX_LINK_DENSITY = 0.3;
+/**
+ * ... or a smaller gain of at least CLIMB_MIN_CLEAN_PROSE_CHARS when what the ancestor adds is at least
+ * CLIMB_CLEAN_PROSE_SHARE paragraph text: a story's first paragraphs set apart by a photo or a share bar.
+ */
+export const CLIMB_MIN_CLEAN_PROSE_CHARS = 100;
+export const CLIMB_CLEAN_PROSE_SHARE = 0.9;
+
+/**
+ * The standfirst under the headline joins the text (leadParagraphs in html.ts) when it is a paragraph of at
+ * least LEAD_MIN_CHARS with at most LEAD_MAX_LINK_DENSITY links, and the <h1> is at most LEAD_MAX_ELEMENTS
+ * elements before the text's first paragraph.
+ */
+export const LEAD_MIN_CHARS = 60;
+export const LEAD_MAX_LINK_DENSITY = 0.2;
+export const LEAD_MAX_ELEMENTS = 60;
 
 // ---------------------------------------------------------------------------------------------------
 // Output paragraphs

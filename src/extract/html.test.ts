@@ -252,3 +252,52 @@ test('the headline repeated at the top of the text goes, also when the title car
   const kept = extractHtmlText(parsed, 'Dredged | Channel', new Deadline(1000));
   assert.ok(kept.text.startsWith('Channel to be dredged'));
 });
+
+const MORE = [
+  'The county engineer said the channel had silted up faster than expected after the spring storms, leaving barely two metres at low tide.',
+  'Fishing boats have had to wait for the tide on most mornings since January, and two of them ran aground near the harbour light in March.',
+  'The cooperative welcomed the plan but asked that the work pause during the herring season, when its boats land most of the year’s catch.',
+  'A public meeting on the timetable will be held at the quay hall next Thursday evening, the harbourmaster’s office said on Tuesday.',
+];
+
+test('the standfirst under the headline joins the text, also when it sits in a dropped header', () => {
+  const lead = 'The northern channel will be deepened by two metres this spring, after years of delay and three failed tenders.';
+  const html = page(`<article><header class="story-head"><h1>Channel to be dredged</h1>
+      <p class="intro">${lead}</p><p>12 March 2024</p></header>
+    <figure><img src="a.jpg"><figcaption>The channel at low tide, seen from the old quay in the morning.</figcaption></figure>
+    <div class="story-body">${paragraphs()}</div></article>
+    <aside><h1>Elsewhere</h1><p>The lighthouse keepers of the outer isles voted on Sunday to return to the islands.</p></aside>`);
+  const { text } = extract(html);
+  assert.ok(text.startsWith(lead), 'the standfirst comes first');
+  assertContainsAll(text, BODY);
+  assertContainsNone(text, ['low tide, seen from', 'lighthouse keepers', '12 March 2024']);
+});
+
+test('a story whose first paragraphs are set apart by a photo is taken whole; a note after it does not widen it', () => {
+  const split = page(`<main><div class="story">
+      <section><div class="story-text">${paragraphs([P1])}</div></section>
+      <div class="photo"><figure><img src="a.jpg"><figcaption>The quay.</figcaption></figure></div>
+      <section><div class="story-text">${paragraphs([P2, P3, P4, ...MORE])}</div></section>
+    </div></main>`);
+  assertContainsAll(extract(split).text, [...BODY, ...MORE]);
+  const note = 'This report was written with the support of the Calloway Press Fund, which has no say over its content.';
+  const noted = page(`<main><div class="story">
+      <section><div class="story-text">${paragraphs([...BODY, ...MORE])}</div></section>
+      <section><div class="fund">${paragraphs([note])}</div></section>
+    </div></main>`);
+  const { text } = extract(noted);
+  assertContainsAll(text, [...BODY, ...MORE]);
+  assert.ok(!text.includes(note));
+});
+
+test('a div written as one paragraph beside the chosen container is read like a <p>', () => {
+  const closing = 'Work on the southern channel is to follow next year, if the county approves the second half of the budget.';
+  const html = page(`<div class="story">
+      <div class="story-text">${paragraphs([...BODY, ...MORE])}</div>
+      <div class="closing">${closing}</div>
+      <div class="tools"><a href="/print">Print this page</a></div>
+    </div>`);
+  const { text } = extract(html);
+  assertContainsAll(text, [...BODY, ...MORE, closing]);
+  assert.ok(!text.includes('Print this page'));
+});
