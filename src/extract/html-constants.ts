@@ -35,11 +35,14 @@ export const COMMON_TAGS = [
 // ---------------------------------------------------------------------------------------------------
 // Structure
 
-/** Elements whose whole subtree is never article text. */
+/**
+ * Elements whose whole subtree is never article text. `rt`/`rp` are ruby annotations (the reading printed above
+ * Japanese or Chinese characters): written out inline they split every word of the sentence.
+ */
 export const DROPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'nav', 'button', 'select', 'option', 'textarea', 'input', 'iframe',
   'object', 'embed', 'svg', 'canvas', 'video', 'audio', 'figcaption', 'figure', 'picture', 'img', 'map', 'dialog',
-  'menu', 'label', 'head', 'title', 'meta', 'link', 'source', 'math',
+  'menu', 'label', 'head', 'title', 'meta', 'link', 'source', 'math', 'rt', 'rp',
 ]);
 
 /**
@@ -235,7 +238,7 @@ export const CLIMB_MAX_LINK_DENSITY = 0.3;
  * CLIMB_CLEAN_PROSE_SHARE paragraph text: a story's first paragraphs set apart by a photo or a share bar.
  */
 export const CLIMB_MIN_CLEAN_PROSE_CHARS = 100;
-export const CLIMB_CLEAN_PROSE_SHARE = 0.9;
+export const CLIMB_CLEAN_PROSE_SHARE = 0.8;
 
 /**
  * The standfirst under the headline joins the text (leadParagraphs in html.ts) when it is a paragraph of at

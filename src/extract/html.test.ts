@@ -271,6 +271,17 @@ test('the standfirst under the headline joins the text, also when it sits in a d
   assert.ok(text.startsWith(lead), 'the standfirst comes first');
   assertContainsAll(text, BODY);
   assertContainsNone(text, ['low tide, seen from', 'lighthouse keepers', '12 March 2024']);
+  // The standfirst written straight into a div, the headline outside the text's container.
+  const divLead = page(`<div class="top"><h1>Channel to be dredged</h1><div class="summary">${lead}</div></div>
+    <div class="share"><a href="/s">Share</a></div><div class="story-body">${paragraphs()}</div>`);
+  assert.ok(extract(divLead).text.startsWith(lead));
+});
+
+test('ruby annotations (the reading over each character) are left out of the text', () => {
+  const ruby = '<ruby>港<rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>の<ruby>工事<rt>こうじ</rt></ruby>は四月に始まります。';
+  const { text } = extract(page(`<article>${paragraphs()}<p>${ruby}</p></article>`));
+  assertContainsAll(text, [...BODY, '港の工事は四月に始まります。']);
+  assertContainsNone(text, ['みなと', 'こうじ', '(']);
 });
 
 test('a story whose first paragraphs are set apart by a photo is taken whole; a note after it does not widen it', () => {

@@ -609,7 +609,9 @@ function leadParagraphs(page: ParsedPage, raw: RawCounts, stats: PassStats, root
   const inRoots = (i: number): boolean => roots.some((root) => root.order <= i && i <= root.lastOrder);
   for (let i = headline.lastOrder + 1; i < first; i++) {
     const element = elements[i];
-    if (element.tag !== 'p' || (!stats.dropped[i] && inRoots(i))) continue;
+    // A <p>, or a div written as one paragraph (`<div class="intro">text</div>`).
+    const paragraph = element.tag === 'p' || (element.tag === 'div' && raw.blockChild[i] === 0 && raw.ownChars[i] >= LEAD_MIN_CHARS);
+    if (!paragraph || (!stats.dropped[i] && inRoots(i))) continue;
     const chars = raw.text[i];
     if (chars < LEAD_MIN_CHARS || raw.links[i] > chars * LEAD_MAX_LINK_DENSITY) continue;
     if (isHardDropped(element, raw, common)) continue;
