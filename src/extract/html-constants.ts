@@ -336,6 +336,22 @@ export const MULTILINGUAL_BOILERPLATE_LINE_PATTERNS: RegExp[] = [
   /^(foto|bild|quelle|fotos|bilder|grafik|illustration|crédit photo|photo)\s*:\s*\S.{0,100}$/i,
 ];
 
+/**
+ * Photo captions and credits written as ordinary paragraphs (no <figcaption>), in the languages of the dev
+ * sets: a credit label opening the line (`Abbildung 3: ...`, `Titelbild: Name`, `Crédits photos : Agence`,
+ * `Foto © Name`), a zoom button's label fused with the caption (`Vergrößern Die neue Halle ...`), or a credit
+ * closing it (`... (Bildquelle: Verband)`, `..., photo: Archiv`, `... © Agentur / Name`). Read by the HTML
+ * extractor only, on lines of at most MAX_CAPTION_LINE_CHARS.
+ */
+export const CAPTION_LINE_PATTERNS: RegExp[] = [
+  /^(?:abbildung|abb\.|titelbild|beitragsbild|aufmacherbild|bildquelle|bildnachweis|crédits? photos?|fotos?|bild|photos?|grafik|illustration)\s*\d*\s*(?::|©)/i,
+  /^(?:vergrößern|bild vergrößern|enlarge image)\s+\S/i,
+  /\((?:bildquelle|quelle|fotos?|bild|photos?|crédits? photos?|fuente|imagen)\s*:[^()]{1,80}\)\s*$/i,
+  /,\s*(?:photo|foto|bild)\s*:\s*[^,.]{1,80}$/i,
+  /\s©\s*[^.!?©]{1,60}$/,
+];
+export const MAX_CAPTION_LINE_CHARS = 300;
+
 // ---------------------------------------------------------------------------------------------------
 // Bylines and datelines kept out of the body
 

@@ -312,3 +312,19 @@ test('a div written as one paragraph beside the chosen container is read like a 
   assertContainsAll(text, [...BODY, ...MORE, closing]);
   assert.ok(!text.includes('Print this page'));
 });
+
+test('captions and photo credits written as ordinary paragraphs go (credit labels opening or closing the line)', () => {
+  const captions = [
+    'Abbildung 2: Der Hafen von Kallbach bei Niedrigwasser',
+    'Titelbild: Hanne Lindqvist/Calloway Press',
+    'Der neue Kran am Nordkai, aufgenommen im Februar. (Bildquelle: Hafenverband Kallbach)',
+    'Harbourmaster Ilse Varnum, photo: Calloway Archive',
+    'The dredger Marrow at the harbour mouth. © Calloway Press / Jonah Vey',
+    'Vergrößern Der alte Leuchtturm von Kallbach im Nebel.',
+  ];
+  const html = page(`<article>${paragraphs([P1, P2])}${captions.map((c) => `<p>${c}</p>`).join('')}${paragraphs([P3, P4])}
+    <p>The board thanked the photographers’ guild, whose pictures of the channel were shown at the meeting.</p></article>`);
+  const { text } = extract(html);
+  assertContainsAll(text, [...BODY, 'whose pictures of the channel were shown']);
+  assertContainsNone(text, ['Abbildung 2', 'Titelbild', 'Bildquelle', 'photo: Calloway', '© Calloway', 'Vergrößern']);
+});

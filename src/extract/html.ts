@@ -21,16 +21,16 @@ import { MIN_ARTICLE_CHARS } from './constants.ts';
 import type { Deadline } from './deadline.ts';
 import { collapseSpace, textOf, type HtmlElement, type ParsedPage } from './dom.ts';
 import {
-  ANCESTOR_SHARES, BYLINE_HEAD_PARAGRAPHS, BYLINE_LINE, DATELINE_WORDS, MAX_BYLINE_LINE_CHARS, ARTICLE_BODY_ITEMPROPS, ARTICLE_WRAPPER_CLASS_NAMES, ARTICLE_BODY_WEIGHT, BLOCK_TAGS, BOILERPLATE_CLASS_PREFIXES,
+  ANCESTOR_SHARES, BYLINE_HEAD_PARAGRAPHS, BYLINE_LINE, DATELINE_WORDS, MAX_BYLINE_LINE_CHARS, MAX_CAPTION_LINE_CHARS, ARTICLE_BODY_ITEMPROPS, ARTICLE_WRAPPER_CLASS_NAMES, ARTICLE_BODY_WEIGHT, BLOCK_TAGS, BOILERPLATE_CLASS_PREFIXES,
   BOILERPLATE_CLASS_SUFFIXES, BOILERPLATE_CLASS_WORDS, BOILERPLATE_PARAGRAPH_FACTOR, BOILERPLATE_PREFIX_EXCEPTIONS,
-  BOILERPLATE_ROLES, CHARS_PER_POINT, CLASS_WEIGHT, CLIMB_CLEAN_PROSE_SHARE, CLIMB_MAX_LINK_DENSITY, CLIMB_MIN_CLEAN_PROSE_CHARS, CLIMB_MIN_GAIN, CLIMB_MIN_PROSE_SHARE,
+  BOILERPLATE_ROLES, CAPTION_LINE_PATTERNS, CHARS_PER_POINT, CLASS_WEIGHT, CLIMB_CLEAN_PROSE_SHARE, CLIMB_MAX_LINK_DENSITY, CLIMB_MIN_CLEAN_PROSE_CHARS, CLIMB_MIN_GAIN, CLIMB_MIN_PROSE_SHARE,
   CONTENT_CLASS_WORDS, DROPPED_TAGS, HEADING_TAGS, HIGH_BAR_CLASS_WORDS, HIDDEN_CLASS_NAMES, LEAD_MAX_ELEMENTS, LEAD_MAX_LINK_DENSITY, LEAD_MIN_CHARS, LINKY_PARAGRAPH_MIN_CHARS,
   MAX_ELEMENTS_FOR_SCORING, MAX_LEAD_IN_CHARS, MAX_LENGTH_POINTS, MAX_TRAILING_ORPHANS, MAX_OUTPUT_CHARS, MAX_PARAGRAPH_LINK_DENSITY, MAX_PARAGRAPH_NODES, MIN_MAIN_TEXT_CHARS,
   MIN_SCORED_PARAGRAPH_CHARS, PARAGRAPH_TAGS, POSITIVE_CLASS_WORDS, PROTECTED_TAGS, PROTECT_MAX_LINK_DENSITY,
   PROTECT_HIDDEN_PROSE_SHARE, PROTECT_PROSE_SHARE, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_PARAGRAPH_CHARS, SIBLING_SCORE_SHARE,
   SOFT_DROPPED_TAGS, STATE_CLASS_PREFIXES, TAG_BASE_SCORE, UNPROTECTED_CLASS_WORDS, WEAK_BOILERPLATE_CLASS_WORDS,
 } from './html-constants.ts';
-import { isBoilerplateLine, isCaption } from './vocabulary.ts';
+import { isBoilerplateLine, isCaption, joinPatterns, matchesAny } from './vocabulary.ts';
 
 export interface HtmlText {
   text: string;
@@ -719,6 +719,13 @@ function paragraphsOf(roots: HtmlElement[], dropped: Uint8Array, deadline: Deadl
   return paragraphs;
 }
 
+const CAPTION_LINES = joinPatterns(CAPTION_LINE_PATTERNS);
+
+/** A caption or photo credit written as an ordinary paragraph (see CAPTION_LINE_PATTERNS). */
+function isCaptionLine(line: string): boolean {
+  return line.length <= MAX_CAPTION_LINE_CHARS && matchesAny(CAPTION_LINES, line);
+}
+
 /**
  * Drops link lists, captions and boilerplate lines; splits paragraphs written with <br> lines. `keepLinks`
  * keeps paragraphs made of links (for a page whose only text is a link).
@@ -735,7 +742,7 @@ function cleanParagraphs(paragraphs: Paragraph[], keepLinks = false): string[] {
     for (const raw of lines) {
       const line = raw.trim();
       if (paragraph.pre) kept.push(raw.trimEnd());
-      else if (line.length > 0 && !isBoilerplateLine(line) && !isCaption(line)) kept.push(line);
+      else if (line.length > 0 && !isBoilerplateLine(line) && !isCaption(line) && !isCaptionLine(line)) kept.push(line);
     }
     if (kept.length === 0) continue;
     out.push(kept.join(paragraph.heading ? ' ' : '\n'));
