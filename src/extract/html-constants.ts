@@ -337,6 +337,23 @@ export const MULTILINGUAL_BOILERPLATE_LINE_PATTERNS: RegExp[] = [
 ];
 
 /**
+ * Whole lines (lowercased, edge decoration and a closing colon removed) that label the furniture around an
+ * article rather than its text: section titles of related lists, source and author boxes, tables of contents,
+ * image buttons. Read by the HTML extractor only (the scraped-text extractor has its own vocabulary).
+ */
+export const FURNITURE_LINES = new Set([
+  'about the author', 'keep reading', 'table of contents', 'related topics', 'related articles', 'most read',
+  'bild anzeigen', 'bild schließen', 'weitere informationen',
+  'empfohlene beiträge', 'empfohlene artikel', 'verwandte themen', 'verwandte themenbereiche', 'meistgelesene artikel',
+  'meistdiskutierte artikel', 'mehr themen', 'zum weiterlesen', 'schon gelesen?', 'quellenangaben', 'quellen',
+  'quellen ausblenden', 'zusatzinformationen', 'über den autor', 'über die autorin', 'teilen sie dies mit',
+  'möchten sie den artikel teilen?', 'seite teilen', 'inhaltsverzeichnis', 'originalartikel', 'markiert mit',
+  'vorschau auf den nächsten artikel', 'hier können sie den artikel bewerten', 'externer inhalt',
+  'permalien', 'audios et vidéos sur le sujet', 'à propos de l’auteur', "à propos de l'auteur", 'sommaire',
+  'notas relacionadas', 'artículos relacionados', 'zobacz także', 'czytaj także', 'czytaj też',
+]);
+
+/**
  * Photo captions and credits written as ordinary paragraphs (no <figcaption>), in the languages of the dev
  * sets: a credit label opening the line (`Abbildung 3: ...`, `Titelbild: Name`, `Crédits photos : Agence`,
  * `Foto © Name`), a zoom button's label fused with the caption (`Vergrößern Die neue Halle ...`), or a credit

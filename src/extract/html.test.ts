@@ -328,3 +328,12 @@ test('captions and photo credits written as ordinary paragraphs go (credit label
   assertContainsAll(text, [...BODY, 'whose pictures of the channel were shown']);
   assertContainsNone(text, ['Abbildung 2', 'Titelbild', 'Bildquelle', 'photo: Calloway', '© Calloway', 'Vergrößern']);
 });
+
+test('labels of the boxes around an article (related lists, sources, author box, table of contents) go', () => {
+  const html = page(`<article><p>Inhaltsverzeichnis</p>${paragraphs()}
+    <h3>Über den Autor</h3><p>Schon gelesen?</p><p>Quellenangaben:</p><p>Bild anzeigen</p>
+    <p>Weitere Informationen zum Hafen gibt es im Rathaus von Kallbach, das montags bis freitags geöffnet ist.</p></article>`);
+  const { text } = extract(html);
+  assertContainsAll(text, [...BODY, 'Weitere Informationen zum Hafen gibt es im Rathaus']);
+  assertContainsNone(text, ['Inhaltsverzeichnis', 'Über den Autor', 'Schon gelesen', 'Quellenangaben', 'Bild anzeigen']);
+});
