@@ -2,7 +2,7 @@
  * Extraction quality on the dev sets in ../shared/data/extraction, in HTML mode and in scraped-text mode (the
  * text a scraper saves of the same page, derived by pageText), beside the anchors' published scores.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,10 +31,17 @@ function tryExtract(page: Page, kind: InputKind): { article: ExtractedArticle | 
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/**
+ * Diagnostics for tuning: when EVAL_PAGES_OUT names a file, trafilatura-eval (HTML mode) writes one JSON line per
+ * page there (counts, the snippets missed and the snippets kept wrongly), so the worst pages can be studied.
+ */
+const PAGES_OUT = process.env.EVAL_PAGES_OUT;
+
 /** trafilatura's own metric: each "with" snippet found is a true positive, each "without" snippet found a false positive. */
 async function trafilaturaEval(kind: InputKind): Promise<{ score: PRF; pages: number; slowest: number }> {
   const gold = await readJson<Record<string, { file: string; with: string[]; without: string[] }>>(dataPath('extraction/trafilatura-eval/evaldata.json'));
   let tp = 0, fp = 0, fn = 0, pages = 0, slowest = 0;
+  const diagnostics: string[] = [];
   for (const [url, item] of Object.entries(gold)) {
     const candidates = [`${item.file}.gz`, item.file, `${item.file.replace(/\.html?$/, '')}.gz`];
     const file = candidates.map((f) => dataPath('extraction/trafilatura-eval/html', f)).find((p) => existsSync(p));
@@ -43,9 +50,14 @@ async function trafilaturaEval(kind: InputKind): Promise<{ score: PRF; pages: nu
     const { article, ms } = tryExtract({ id: item.file, html: await readText(file), url }, kind);
     slowest = Math.max(slowest, ms);
     const text = collapse(article?.text ?? '');
-    for (const s of item.with) (text.includes(collapse(s)) ? tp++ : fn++);
-    for (const s of item.without) if (text.includes(collapse(s))) fp++;
+    const missed = item.with.filter((s) => !text.includes(collapse(s)));
+    const wrong = item.without.filter((s) => text.includes(collapse(s)));
+    tp += item.with.length - missed.length;
+    fn += missed.length;
+    fp += wrong.length;
+    if (PAGES_OUT && kind === 'html') diagnostics.push(JSON.stringify({ file: item.file, url, rule: article?.provenance.text?.rule ?? null, ms: Math.round(ms), tp: item.with.length - missed.length, fn: missed.length, fp: wrong.length, missed, wrong }));
   }
+  if (PAGES_OUT && kind === 'html') writeFileSync(PAGES_OUT, diagnostics.join('\n') + '\n');
   return { score: prf(tp, fp, fn), pages, slowest };
 }
 

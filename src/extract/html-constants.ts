@@ -35,11 +35,14 @@ export const COMMON_TAGS = [
 // ---------------------------------------------------------------------------------------------------
 // Structure
 
-/** Elements whose whole subtree is never article text. */
+/**
+ * Elements whose whole subtree is never article text. `rt`/`rp` are ruby annotations (the reading printed above
+ * Japanese or Chinese characters): written out inline they split every word of the sentence.
+ */
 export const DROPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'nav', 'button', 'select', 'option', 'textarea', 'input', 'iframe',
   'object', 'embed', 'svg', 'canvas', 'video', 'audio', 'figcaption', 'figure', 'picture', 'img', 'map', 'dialog',
-  'menu', 'label', 'head', 'title', 'meta', 'link', 'source', 'math',
+  'menu', 'label', 'head', 'title', 'meta', 'link', 'source', 'math', 'rt', 'rp',
 ]);
 
 /**
@@ -230,6 +233,21 @@ export const SIBLING_MAX_LINK_DENSITY = 0.25;
 export const CLIMB_MIN_GAIN = 0.25;
 export const CLIMB_MIN_PROSE_SHARE = 0.6;
 export const CLIMB_MAX_LINK_DENSITY = 0.3;
+/**
+ * ... or a smaller gain of at least CLIMB_MIN_CLEAN_PROSE_CHARS when what the ancestor adds is at least
+ * CLIMB_CLEAN_PROSE_SHARE paragraph text: a story's first paragraphs set apart by a photo or a share bar.
+ */
+export const CLIMB_MIN_CLEAN_PROSE_CHARS = 100;
+export const CLIMB_CLEAN_PROSE_SHARE = 0.8;
+
+/**
+ * The standfirst under the headline joins the text (leadParagraphs in html.ts) when it is a paragraph of at
+ * least LEAD_MIN_CHARS with at most LEAD_MAX_LINK_DENSITY links, and the <h1> is at most LEAD_MAX_ELEMENTS
+ * elements before the text's first paragraph.
+ */
+export const LEAD_MIN_CHARS = 60;
+export const LEAD_MAX_LINK_DENSITY = 0.2;
+export const LEAD_MAX_ELEMENTS = 60;
 
 // ---------------------------------------------------------------------------------------------------
 // Output paragraphs
@@ -317,6 +335,39 @@ export const MULTILINGUAL_BOILERPLATE_LINE_PATTERNS: RegExp[] = [
   /^(anzeige|werbung|publicité|publicidad|pubblicità)\b.{0,20}$/i,
   /^(foto|bild|quelle|fotos|bilder|grafik|illustration|crédit photo|photo)\s*:\s*\S.{0,100}$/i,
 ];
+
+/**
+ * Whole lines (lowercased, edge decoration and a closing colon removed) that label the furniture around an
+ * article rather than its text: section titles of related lists, source and author boxes, tables of contents,
+ * image buttons. Read by the HTML extractor only (the scraped-text extractor has its own vocabulary).
+ */
+export const FURNITURE_LINES = new Set([
+  'about the author', 'keep reading', 'table of contents', 'related topics', 'related articles', 'most read',
+  'bild anzeigen', 'bild schließen', 'weitere informationen',
+  'empfohlene beiträge', 'empfohlene artikel', 'verwandte themen', 'verwandte themenbereiche', 'meistgelesene artikel',
+  'meistdiskutierte artikel', 'mehr themen', 'zum weiterlesen', 'schon gelesen?', 'quellenangaben', 'quellen',
+  'quellen ausblenden', 'zusatzinformationen', 'über den autor', 'über die autorin', 'teilen sie dies mit',
+  'möchten sie den artikel teilen?', 'seite teilen', 'inhaltsverzeichnis', 'originalartikel', 'markiert mit',
+  'vorschau auf den nächsten artikel', 'hier können sie den artikel bewerten', 'externer inhalt',
+  'permalien', 'audios et vidéos sur le sujet', 'à propos de l’auteur', "à propos de l'auteur", 'sommaire',
+  'notas relacionadas', 'artículos relacionados', 'zobacz także', 'czytaj także', 'czytaj też',
+]);
+
+/**
+ * Photo captions and credits written as ordinary paragraphs (no <figcaption>), in the languages of the dev
+ * sets: a credit label opening the line (`Abbildung 3: ...`, `Titelbild: Name`, `Crédits photos : Agence`,
+ * `Foto © Name`), a zoom button's label fused with the caption (`Vergrößern Die neue Halle ...`), or a credit
+ * closing it (`... (Bildquelle: Verband)`, `..., photo: Archiv`, `... © Agentur / Name`). Read by the HTML
+ * extractor only, on lines of at most MAX_CAPTION_LINE_CHARS.
+ */
+export const CAPTION_LINE_PATTERNS: RegExp[] = [
+  /^(?:abbildung|abb\.|titelbild|beitragsbild|aufmacherbild|bildquelle|bildnachweis|crédits? photos?|fotos?|bild|photos?|grafik|illustration)\s*\d*\s*(?::|©)/i,
+  /^(?:vergrößern|bild vergrößern|enlarge image)\s+\S/i,
+  /\((?:bildquelle|quelle|fotos?|bild|photos?|crédits? photos?|fuente|imagen)\s*:[^()]{1,80}\)\s*$/i,
+  /,\s*(?:photo|foto|bild)\s*:\s*[^,.]{1,80}$/i,
+  /\s©\s*[^.!?©]{1,60}$/,
+];
+export const MAX_CAPTION_LINE_CHARS = 300;
 
 // ---------------------------------------------------------------------------------------------------
 // Bylines and datelines kept out of the body

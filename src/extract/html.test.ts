@@ -252,3 +252,88 @@ test('the headline repeated at the top of the text goes, also when the title car
   const kept = extractHtmlText(parsed, 'Dredged | Channel', new Deadline(1000));
   assert.ok(kept.text.startsWith('Channel to be dredged'));
 });
+
+const MORE = [
+  'The county engineer said the channel had silted up faster than expected after the spring storms, leaving barely two metres at low tide.',
+  'Fishing boats have had to wait for the tide on most mornings since January, and two of them ran aground near the harbour light in March.',
+  'The cooperative welcomed the plan but asked that the work pause during the herring season, when its boats land most of the year’s catch.',
+  'A public meeting on the timetable will be held at the quay hall next Thursday evening, the harbourmaster’s office said on Tuesday.',
+];
+
+test('the standfirst under the headline joins the text, also when it sits in a dropped header', () => {
+  const lead = 'The northern channel will be deepened by two metres this spring, after years of delay and three failed tenders.';
+  const html = page(`<article><header class="story-head"><h1>Channel to be dredged</h1>
+      <p class="intro">${lead}</p><p>12 March 2024</p></header>
+    <figure><img src="a.jpg"><figcaption>The channel at low tide, seen from the old quay in the morning.</figcaption></figure>
+    <div class="story-body">${paragraphs()}</div></article>
+    <aside><h1>Elsewhere</h1><p>The lighthouse keepers of the outer isles voted on Sunday to return to the islands.</p></aside>`);
+  const { text } = extract(html);
+  assert.ok(text.startsWith(lead), 'the standfirst comes first');
+  assertContainsAll(text, BODY);
+  assertContainsNone(text, ['low tide, seen from', 'lighthouse keepers', '12 March 2024']);
+  // The standfirst written straight into a div, the headline outside the text's container.
+  const divLead = page(`<div class="top"><h1>Channel to be dredged</h1><div class="summary">${lead}</div></div>
+    <div class="share"><a href="/s">Share</a></div><div class="story-body">${paragraphs()}</div>`);
+  assert.ok(extract(divLead).text.startsWith(lead));
+});
+
+test('ruby annotations (the reading over each character) are left out of the text', () => {
+  const ruby = '<ruby>港<rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>の<ruby>工事<rt>こうじ</rt></ruby>は四月に始まります。';
+  const { text } = extract(page(`<article>${paragraphs()}<p>${ruby}</p></article>`));
+  assertContainsAll(text, [...BODY, '港の工事は四月に始まります。']);
+  assertContainsNone(text, ['みなと', 'こうじ', '(']);
+});
+
+test('a story whose first paragraphs are set apart by a photo is taken whole; a note after it does not widen it', () => {
+  const split = page(`<main><div class="story">
+      <section><div class="story-text">${paragraphs([P1])}</div></section>
+      <div class="photo"><figure><img src="a.jpg"><figcaption>The quay.</figcaption></figure></div>
+      <section><div class="story-text">${paragraphs([P2, P3, P4, ...MORE])}</div></section>
+    </div></main>`);
+  assertContainsAll(extract(split).text, [...BODY, ...MORE]);
+  const note = 'This report was written with the support of the Calloway Press Fund, which has no say over its content.';
+  const noted = page(`<main><div class="story">
+      <section><div class="story-text">${paragraphs([...BODY, ...MORE])}</div></section>
+      <section><div class="fund">${paragraphs([note])}</div></section>
+    </div></main>`);
+  const { text } = extract(noted);
+  assertContainsAll(text, [...BODY, ...MORE]);
+  assert.ok(!text.includes(note));
+});
+
+test('a div written as one paragraph beside the chosen container is read like a <p>', () => {
+  const closing = 'Work on the southern channel is to follow next year, if the county approves the second half of the budget.';
+  const html = page(`<div class="story">
+      <div class="story-text">${paragraphs([...BODY, ...MORE])}</div>
+      <div class="closing">${closing}</div>
+      <div class="tools"><a href="/print">Print this page</a></div>
+    </div>`);
+  const { text } = extract(html);
+  assertContainsAll(text, [...BODY, ...MORE, closing]);
+  assert.ok(!text.includes('Print this page'));
+});
+
+test('captions and photo credits written as ordinary paragraphs go (credit labels opening or closing the line)', () => {
+  const captions = [
+    'Abbildung 2: Der Hafen von Kallbach bei Niedrigwasser',
+    'Titelbild: Hanne Lindqvist/Calloway Press',
+    'Der neue Kran am Nordkai, aufgenommen im Februar. (Bildquelle: Hafenverband Kallbach)',
+    'Harbourmaster Ilse Varnum, photo: Calloway Archive',
+    'The dredger Marrow at the harbour mouth. © Calloway Press / Jonah Vey',
+    'Vergrößern Der alte Leuchtturm von Kallbach im Nebel.',
+  ];
+  const html = page(`<article>${paragraphs([P1, P2])}${captions.map((c) => `<p>${c}</p>`).join('')}${paragraphs([P3, P4])}
+    <p>The board thanked the photographers’ guild, whose pictures of the channel were shown at the meeting.</p></article>`);
+  const { text } = extract(html);
+  assertContainsAll(text, [...BODY, 'whose pictures of the channel were shown']);
+  assertContainsNone(text, ['Abbildung 2', 'Titelbild', 'Bildquelle', 'photo: Calloway', '© Calloway', 'Vergrößern']);
+});
+
+test('labels of the boxes around an article (related lists, sources, author box, table of contents) go', () => {
+  const html = page(`<article><p>Inhaltsverzeichnis</p>${paragraphs()}
+    <h3>Über den Autor</h3><p>Schon gelesen?</p><p>Quellenangaben:</p><p>Bild anzeigen</p>
+    <p>Weitere Informationen zum Hafen gibt es im Rathaus von Kallbach, das montags bis freitags geöffnet ist.</p></article>`);
+  const { text } = extract(html);
+  assertContainsAll(text, [...BODY, 'Weitere Informationen zum Hafen gibt es im Rathaus']);
+  assertContainsNone(text, ['Inhaltsverzeichnis', 'Über den Autor', 'Schon gelesen', 'Quellenangaben', 'Bild anzeigen']);
+});

@@ -21,16 +21,16 @@ import { MIN_ARTICLE_CHARS } from './constants.ts';
 import type { Deadline } from './deadline.ts';
 import { collapseSpace, textOf, type HtmlElement, type ParsedPage } from './dom.ts';
 import {
-  ANCESTOR_SHARES, BYLINE_HEAD_PARAGRAPHS, BYLINE_LINE, DATELINE_WORDS, MAX_BYLINE_LINE_CHARS, ARTICLE_BODY_ITEMPROPS, ARTICLE_WRAPPER_CLASS_NAMES, ARTICLE_BODY_WEIGHT, BLOCK_TAGS, BOILERPLATE_CLASS_PREFIXES,
+  ANCESTOR_SHARES, BYLINE_HEAD_PARAGRAPHS, BYLINE_LINE, DATELINE_WORDS, MAX_BYLINE_LINE_CHARS, MAX_CAPTION_LINE_CHARS, ARTICLE_BODY_ITEMPROPS, ARTICLE_WRAPPER_CLASS_NAMES, ARTICLE_BODY_WEIGHT, BLOCK_TAGS, BOILERPLATE_CLASS_PREFIXES,
   BOILERPLATE_CLASS_SUFFIXES, BOILERPLATE_CLASS_WORDS, BOILERPLATE_PARAGRAPH_FACTOR, BOILERPLATE_PREFIX_EXCEPTIONS,
-  BOILERPLATE_ROLES, CHARS_PER_POINT, CLASS_WEIGHT, CLIMB_MAX_LINK_DENSITY, CLIMB_MIN_GAIN, CLIMB_MIN_PROSE_SHARE,
-  CONTENT_CLASS_WORDS, DROPPED_TAGS, HEADING_TAGS, HIGH_BAR_CLASS_WORDS, HIDDEN_CLASS_NAMES, LINKY_PARAGRAPH_MIN_CHARS,
+  BOILERPLATE_ROLES, CAPTION_LINE_PATTERNS, CHARS_PER_POINT, CLASS_WEIGHT, CLIMB_CLEAN_PROSE_SHARE, CLIMB_MAX_LINK_DENSITY, CLIMB_MIN_CLEAN_PROSE_CHARS, CLIMB_MIN_GAIN, CLIMB_MIN_PROSE_SHARE,
+  CONTENT_CLASS_WORDS, DROPPED_TAGS, FURNITURE_LINES, HEADING_TAGS, HIGH_BAR_CLASS_WORDS, HIDDEN_CLASS_NAMES, LEAD_MAX_ELEMENTS, LEAD_MAX_LINK_DENSITY, LEAD_MIN_CHARS, LINKY_PARAGRAPH_MIN_CHARS,
   MAX_ELEMENTS_FOR_SCORING, MAX_LEAD_IN_CHARS, MAX_LENGTH_POINTS, MAX_TRAILING_ORPHANS, MAX_OUTPUT_CHARS, MAX_PARAGRAPH_LINK_DENSITY, MAX_PARAGRAPH_NODES, MIN_MAIN_TEXT_CHARS,
   MIN_SCORED_PARAGRAPH_CHARS, PARAGRAPH_TAGS, POSITIVE_CLASS_WORDS, PROTECTED_TAGS, PROTECT_MAX_LINK_DENSITY,
   PROTECT_HIDDEN_PROSE_SHARE, PROTECT_PROSE_SHARE, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_PARAGRAPH_CHARS, SIBLING_SCORE_SHARE,
   SOFT_DROPPED_TAGS, STATE_CLASS_PREFIXES, TAG_BASE_SCORE, UNPROTECTED_CLASS_WORDS, WEAK_BOILERPLATE_CLASS_WORDS,
 } from './html-constants.ts';
-import { isBoilerplateLine, isCaption } from './vocabulary.ts';
+import { isBoilerplateLine, isCaption, joinPatterns, lineKey, matchesAny } from './vocabulary.ts';
 
 export interface HtmlText {
   text: string;
@@ -483,16 +483,34 @@ function bestContainer(page: ParsedPage, raw: RawCounts, stats: PassStats, deadl
  * the ancestors on the way are mostly paragraph prose and not links: an article split over several
  * wrappers (`<section><div><p>` repeated between image blocks) is taken whole.
  */
-function widenContainer(best: HtmlElement, stats: PassStats, deadline: Deadline): HtmlElement {
+function widenContainer(best: HtmlElement, stats: PassStats, deadline: Deadline, debug?: DebugSink): HtmlElement {
   let chosen = best;
   if (isArticleBody(best)) return best;
-  for (let ancestor = best.parent; ancestor && ancestor.tag !== '#root'; ancestor = ancestor.parent) {
+  // Prose and text the ancestors climbed so far hold before the chosen container (its lead, if any).
+  let leadProse = 0;
+  let leadText = 0;
+  let below = best;
+  for (let ancestor = best.parent; ancestor && ancestor.tag !== '#root'; below = ancestor, ancestor = ancestor.parent) {
     deadline.tick();
     const a = ancestor.order;
     const text = stats.text[a];
     if (text === 0) break;
+    if (debug) debug(`climb <${ancestor.tag} class="${ancestor.attrs.class ?? ''}"> text ${text} prose ${stats.prose[a]} links ${stats.links[a]} (chosen prose ${stats.prose[chosen.order]})`);
     if (stats.prose[a] / text < CLIMB_MIN_PROSE_SHARE || linkDensity(stats, a) > CLIMB_MAX_LINK_DENSITY) break;
-    if (stats.prose[a] >= stats.prose[chosen.order] * (1 + CLIMB_MIN_GAIN)) chosen = ancestor;
+    for (const sibling of ancestor.children) {
+      if (sibling === below) break;
+      if (typeof sibling === 'string' || stats.dropped[sibling.order]) continue;
+      leadProse += stats.prose[sibling.order];
+      leadText += stats.text[sibling.order];
+    }
+    // A story's first paragraphs set apart from the rest by a photo or a share bar: a small gain, but clean
+    // enough to take. What follows an article (notes, notices, more links) is not taken so.
+    const cleanLead = leadProse >= CLIMB_MIN_CLEAN_PROSE_CHARS && leadProse >= leadText * CLIMB_CLEAN_PROSE_SHARE;
+    if (stats.prose[a] >= stats.prose[chosen.order] * (1 + CLIMB_MIN_GAIN) || cleanLead) {
+      chosen = ancestor;
+      leadProse = 0;
+      leadText = 0;
+    }
     // The publisher marked the body: never climb past it.
     if (isArticleBody(ancestor)) break;
   }
@@ -522,7 +540,8 @@ function selectContent(best: HtmlElement, stats: PassStats): HtmlElement[] {
       selected.push(sibling);
       continue;
     }
-    if (sibling.tag === 'p') {
+    // A div written as one paragraph (text straight inside it, no <p>) is read like a <p>.
+    if (sibling.tag === 'p' || (sibling.tag === 'div' && stats.prose[s] === stats.text[s])) {
       const density = linkDensity(stats, s);
       if (stats.text[s] >= SIBLING_MIN_PARAGRAPH_CHARS && density < SIBLING_MAX_LINK_DENSITY) selected.push(sibling);
       else if (density === 0 && SENTENCE_END.test(textOf(sibling, Number.POSITIVE_INFINITY, MAX_PARAGRAPH_NODES))) selected.push(sibling);
@@ -545,6 +564,62 @@ function articleBodies(page: ParsedPage, stats: PassStats): HtmlElement[] {
     insideUntil = element.lastOrder;
   }
   return found;
+}
+
+/** Whether an element sits in a subtree no rule may keep: a hard-dropped tag, a hidden block, comments. */
+function isHardDropped(element: HtmlElement, raw: RawCounts, stopAt: HtmlElement): boolean {
+  for (let node: HtmlElement | null = element; node && node !== stopAt; node = node.parent) {
+    if (DROPPED_TAGS.has(node.tag) || isHidden(node) || verdictOf(raw, node).hidden || verdictOf(raw, node).unprotected) return true;
+  }
+  return false;
+}
+
+/**
+ * The standfirst: paragraphs between the page's <h1> and the first paragraph of the chosen text (`<p
+ * class="intro">` under the headline, often in a <header> or a teaser-classed box the strict rules dropped).
+ * Only prose paragraphs of LEAD_MIN_CHARS or more with few links count, and only when the headline is at most
+ * LEAD_MAX_ELEMENTS elements before the text: further away it is another block's headline.
+ */
+function leadParagraphs(page: ParsedPage, raw: RawCounts, stats: PassStats, roots: HtmlElement[]): string[] {
+  if (roots.length === 0) return [];
+  const { elements } = page;
+  const rootEnd = roots[roots.length - 1].lastOrder;
+  let first = -1;
+  for (let i = roots[0].order; i <= rootEnd; i++) {
+    const { tag } = elements[i];
+    if (!stats.dropped[i] && (tag === 'p' || tag === 'pre') && stats.prose[i] >= MIN_SCORED_PARAGRAPH_CHARS) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return [];
+  let headline: HtmlElement | null = null;
+  for (let i = first - 1; i > 0 && i >= first - LEAD_MAX_ELEMENTS; i--) {
+    if (elements[i].tag === 'h1') {
+      headline = elements[i];
+      break;
+    }
+  }
+  if (!headline) return [];
+  // Their closest common ancestor bounds the walk up from each candidate.
+  let common: HtmlElement | null = headline.parent;
+  while (common && common.lastOrder < first) common = common.parent;
+  if (!common) return [];
+  const lead: string[] = [];
+  const inRoots = (i: number): boolean => roots.some((root) => root.order <= i && i <= root.lastOrder);
+  for (let i = headline.lastOrder + 1; i < first; i++) {
+    const element = elements[i];
+    // A <p>, or a div written as one paragraph (`<div class="intro">text</div>`).
+    const paragraph = element.tag === 'p' || (element.tag === 'div' && raw.blockChild[i] === 0 && raw.ownChars[i] >= LEAD_MIN_CHARS);
+    if (!paragraph || (!stats.dropped[i] && inRoots(i))) continue;
+    const chars = raw.text[i];
+    if (chars < LEAD_MIN_CHARS || raw.links[i] > chars * LEAD_MAX_LINK_DENSITY) continue;
+    if (isHardDropped(element, raw, common)) continue;
+    const text = collapseSpace(textOf(element, Number.POSITIVE_INFINITY, MAX_PARAGRAPH_NODES));
+    if (isBoilerplateLine(text) || isCaption(text)) continue;
+    lead.push(text);
+  }
+  return lead;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -644,6 +719,20 @@ function paragraphsOf(roots: HtmlElement[], dropped: Uint8Array, deadline: Deadl
   return paragraphs;
 }
 
+const CAPTION_LINES = joinPatterns(CAPTION_LINE_PATTERNS);
+
+/** Longest furniture label plus room for decoration: longer lines skip the lookup. */
+const MAX_FURNITURE_LINE_CHARS = Math.max(...[...FURNITURE_LINES].map((entry) => entry.length)) + 8;
+
+/**
+ * A caption or photo credit written as an ordinary paragraph (see CAPTION_LINE_PATTERNS), or the label of a
+ * box around the article (FURNITURE_LINES).
+ */
+function isCaptionLine(line: string): boolean {
+  if (line.length <= MAX_FURNITURE_LINE_CHARS && FURNITURE_LINES.has(lineKey(line))) return true;
+  return line.length <= MAX_CAPTION_LINE_CHARS && matchesAny(CAPTION_LINES, line);
+}
+
 /**
  * Drops link lists, captions and boilerplate lines; splits paragraphs written with <br> lines. `keepLinks`
  * keeps paragraphs made of links (for a page whose only text is a link).
@@ -660,7 +749,7 @@ function cleanParagraphs(paragraphs: Paragraph[], keepLinks = false): string[] {
     for (const raw of lines) {
       const line = raw.trim();
       if (paragraph.pre) kept.push(raw.trimEnd());
-      else if (line.length > 0 && !isBoilerplateLine(line) && !isCaption(line)) kept.push(line);
+      else if (line.length > 0 && !isBoilerplateLine(line) && !isCaption(line) && !isCaptionLine(line)) kept.push(line);
     }
     if (kept.length === 0) continue;
     out.push(kept.join(paragraph.heading ? ' ' : '\n'));
@@ -708,8 +797,9 @@ function extractWith(page: ParsedPage, raw: RawCounts, mode: DropMode, deadline:
   const prefix = mode === 'strict' ? 'html.' : 'html.lenient-';
   const best = bestContainer(page, raw, stats, deadline);
   if (debug && best) debug(`${mode}: best <${best.tag} class="${best.attrs.class ?? ''}" id="${best.attrs.id ?? ''}"> score ${stats.score[best.order].toFixed(1)}`);
-  const roots = !best ? [] : isArticleBody(best) ? articleBodies(page, stats) : selectContent(widenContainer(best, stats, deadline), stats);
+  const roots = !best ? [] : isArticleBody(best) ? articleBodies(page, stats) : selectContent(widenContainer(best, stats, deadline, debug), stats);
   const paragraphs = cleanParagraphs(paragraphsOf(roots, stats.dropped, deadline));
+  if (paragraphs.length > 0) paragraphs.unshift(...leadParagraphs(page, raw, stats, roots));
   if (totalLength(paragraphs) >= MIN_MAIN_TEXT_CHARS) return { paragraphs, rule: `${prefix}scored`, stats };
   const everything = cleanParagraphs(paragraphsOf([page.root], stats.dropped, deadline));
   if (totalLength(everything) > totalLength(paragraphs)) return { paragraphs: everything, rule: `${prefix}fallback`, stats };
