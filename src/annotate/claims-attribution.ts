@@ -17,13 +17,13 @@ import * as modelModule from './claims-model.ts';
 import type { ClaimsModel, TokenContext } from './claims-model.ts';
 import * as sourceModule from './claims-source-model.ts';
 import type { SourceFrame } from './claims-source-model.ts';
-import type { AnalyzedText } from './text.ts';
+import { tokenFrom, type AnalyzedText } from './text.ts';
 
 // Imported bindings copied once: the test and CLI runner (tsx) reads imported bindings through getters,
 // which costs in the per-token loops below.
 const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
 const { SourceScratch, bestSource } = sourceModule;
-const { ALWAYS_CUES, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
+const { ALWAYS_CUES, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
 /** First words of the rule cues, to test each token once. */
 const ALWAYS_FIRST = new modelModule.WordHashSet(ALWAYS_CUES.map((phrase) => phrase[0]!));
 const O = modelModule.LABEL_O;
@@ -113,7 +113,7 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
     const headWord = ctx.lower[k]!;
     while (first - 1 >= 0 && tokens[first - 1]!.sentence === sentence && ctx.gapBefore[first] === 0) {
       const w = ctx.lower[first - 1]!;
-      if (!(head[first - 1] || left.has(w) || (first === k && left.has(`${headWord} ${w}`)))) break;
+      if (!(head[first - 1] || left.has(w) || (first === k && left.has(`${headWord} ${w}`)) || isCueModifier(w, tokens[first - 1]!.shape))) break;
       first--;
     }
     while (last + 1 < n && tokens[last + 1]!.sentence === sentence && ctx.gapBefore[last + 1] === 0) {
@@ -134,6 +134,17 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
     k = last;
   }
   return cues;
+}
+
+/**
+ * Words a cue takes in on its left whatever the lexicon says: adverbs in -ly ("cynically dismissed", "had
+ * historically resisted") and negated auxiliaries ("weren't", "haven't"); PolNeAR cues carry them, and a
+ * cue cut short leaves them to the source ("Gingrich cynically").
+ */
+function isCueModifier(word: string, shape: string): boolean {
+  if (shape !== 'lower') return false;
+  if (word.endsWith("n't") || word.endsWith('n’t')) return true;
+  return word.length >= MIN_CUE_ADVERB_LENGTH && word.endsWith('ly') && !NOT_CUE_ADVERBS.has(word);
 }
 
 /** Finds every attribution of the document; `cues` replaces the cue model (training, oracle studies). */
@@ -262,6 +273,20 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
         parts.push({ start: tokens[next.firstToken]!.start, end: tokens[k - 1]!.end });
         lastSentence = s;
         if (k < next.endToken || (ctx.gapBefore[next.endToken]! & (QUOTE | STOP)) === (QUOTE | STOP)) break;
+      }
+    }
+    // A quotation opened in an earlier sentence and closed before a trailing cue ("“A. B,” said X."): the
+    // content starts at the opening quotation mark, not at this sentence's start.
+    const firstPart = tokenFrom(doc, parts[0]!.start);
+    if (firstPart === sentence.firstToken && firstPart < first && ctx.inQuote[firstPart] && (ctx.gapBefore[firstPart]! & QUOTE) === 0) {
+      for (let s = sentenceIndex - 1; s >= 0 && s >= sentenceIndex - MAX_QUOTE_SENTENCES; s--) {
+        const previous = sentences[s]!;
+        if (previous.endToken <= previous.firstToken || !ctx.inQuote[previous.endToken - 1]) break;
+        if (hasParagraphBreak(text, previous.end, sentences[s + 1]!.start)) break;
+        let k = previous.endToken - 1;
+        while (k > previous.firstToken && ctx.inQuote[k - 1] && (ctx.gapBefore[k]! & QUOTE) === 0) k--;
+        parts[0] = { start: tokens[k]!.start, end: parts[0]!.end };
+        if ((ctx.gapBefore[k]! & QUOTE) !== 0 || k > previous.firstToken) break; // the opening quotation mark
       }
     }
     const contentStart = parts[0]!.start;

@@ -74,6 +74,10 @@ export const REPORT_NOUNS = new Set(['report', 'reports', 'story', 'article', 'd
 
 /** Multi-word cues that are always attributions, whatever the model says ("According to the source, ..."). */
 export const ALWAYS_CUES: ReadonlyArray<readonly string[]> = [['according', 'to']];
+/** Words in -ly that are no adverbs of a cue ("the rally said", "a family"): kept out of cue widening. */
+export const NOT_CUE_ADVERBS = new Set(['rally', 'ally', 'family', 'supply', 'reply', 'assembly', 'monopoly', 'anomaly', 'july', 'italy', 'fly', 'belly', 'bully', 'only', 'early', 'daily', 'weekly', 'monthly', 'likely']);
+/** Shortest -ly word taken as a cue adverb (5 letters: "truly", "fully"; shorter ones are rarely adverbs). */
+export const MIN_CUE_ADVERB_LENGTH = 5;
 /** Cues whose object may be the outlet that carries the source ("told Reuters", "indicated to Reuters"). */
 export const TELLING_CUES = new Set(['told', 'tells', 'tell', 'telling', 'indicated', 'said', 'confirmed', 'explained', 'spoke', 'speaking', 'wrote']);
 /** Lower-case words that may stand inside a source noun phrase after a relay cue ("citing the defence ministry"). */

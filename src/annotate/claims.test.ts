@@ -187,4 +187,21 @@ describe('claim spans', () => {
       assert.equal(claim.source?.kind === 'document', claim.cue === null, 'the document speaks exactly where no cue does');
     }
   });
+
+  it('a quotation opened sentences before its trailing cue is one claim from the opening mark', () => {
+    const { text, claims } = claimsOf('The harbour closed at noon. “The pier is unsafe. Nobody may board the ferries,” Tamsin Orel said.');
+    const quoted = claims.find((c) => c.cue !== null);
+    assert.ok(quoted, JSON.stringify(claims));
+    assert.equal(content(text, quoted), 'The pier is unsafe. Nobody may board the ferries');
+    assert.equal(quoted.source?.text, 'Tamsin Orel');
+    assert.equal(claims.length, 2, 'the quotation\'s first sentence is no claim of its own');
+  });
+
+  it('a cue takes in its adverb and negated auxiliary; the source stops before them', () => {
+    const adverb = single('Tamsin Orel sharply criticised the harbour plan.').claim;
+    assert.equal(adverb.source?.text, 'Tamsin Orel');
+    const negated = single("The guild isn't saying much about the harbour plan.").claim;
+    assert.equal(negated.source?.text, 'The guild');
+    assert.equal(negated.cue?.text.startsWith("isn't"), true);
+  });
 });

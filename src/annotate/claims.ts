@@ -155,6 +155,9 @@ export const extractClaims: ClaimExtractor = (doc, _context, entities, inputs = 
     const list = bySentence.get(a.firstSentence);
     if (list) list.push(a);
     else bySentence.set(a.firstSentence, [a]);
+    // A quotation that opened sentences before its trailing cue ("“A. B,” said X."): its first sentences
+    // belong to the attributed claim, not to the reporter's voice.
+    for (let s = tokens[tokenFrom(doc, a.content.start)]?.sentence ?? a.firstSentence; s < a.firstSentence; s++) covered[s] = 1;
   }
 
   for (let s = 0; s < sentences.length; s++) {
