@@ -17,13 +17,13 @@ import * as modelModule from './claims-model.ts';
 import type { ClaimsModel, TokenContext } from './claims-model.ts';
 import * as sourceModule from './claims-source-model.ts';
 import type { SourceFrame } from './claims-source-model.ts';
-import { tokenFrom, type AnalyzedText } from './text.ts';
+import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
 
 // Imported bindings copied once: the test and CLI runner (tsx) reads imported bindings through getters,
 // which costs in the per-token loops below.
 const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
 const { SourceScratch, bestSource } = sourceModule;
-const { ALWAYS_CUES, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
+const { ALWAYS_CUES, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
 /** First words of the rule cues, to test each token once. */
 const ALWAYS_FIRST = new modelModule.WordHashSet(ALWAYS_CUES.map((phrase) => phrase[0]!));
 const O = modelModule.LABEL_O;
@@ -31,6 +31,7 @@ const CONTENT = modelModule.LABEL_CONTENT;
 const QUOTE = modelModule.GAP_QUOTE;
 const STOP = modelModule.GAP_STOP;
 const COMMA = modelModule.GAP_COMMA;
+const COLON = modelModule.GAP_COLON;
 
 export interface Attribution {
   cue: Span;
@@ -306,7 +307,95 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
       rule: passive ? 'claims.model.passive' : 'claims.model',
     });
   }
+  punctuationAttributions(doc, ctx, cueTokens, attributions);
   return attributions;
+}
+
+/** Characters of a speaker's colon gap ("PENCE: Well, ..."): the colon, white space, an opening quote. */
+const COLON_GAP = /^\s*:\s*["“‘']?\s*$/;
+/** A dash that signs a quotation ("“...” ― Name"), after the closing quotation mark. */
+const SIGNING_DASH = /^[\s.!?,]*[”"’']\s*(?:―|—|–|--)\s*$/;
+/** What may stand before a line's first word: nothing but white space, an opening quote or a dash. */
+const LINE_OPENING = /(?:^|\n|\s[-—–]\s)["“(]?\s*$/;
+
+/** "A. Diaz": a single capital and its period, inside a name. */
+function isInitial(text: string, token: Token, next: Token): boolean {
+  return token.end - token.start === 1 && token.shape === 'cap' && text.slice(token.end, next.start) === '. ';
+}
+
+/** Tokens [from, to] that are a short name: capitalised words, inner "and" / "of" / "the". */
+function isNamePhrase(doc: AnalyzedText, ctx: TokenContext, from: number, to: number): boolean {
+  if (to - from + 1 > MAX_SIGNATURE_TOKENS) return false;
+  for (let k = from; k <= to; k++) {
+    const shape = doc.tokens[k]!.shape;
+    if (shape === 'cap' || shape === 'upper') continue;
+    if (k > from && k < to && NAME_CONNECTORS.has(ctx.lower[k]!)) continue;
+    return false;
+  }
+  return !SPEAKER_LABELS.has(ctx.lower.slice(from, to + 1).join(' '));
+}
+
+/**
+ * Attributions made by punctuation, which the cue model (word tokens only) cannot find:
+ *   speaker colons   "PENCE: Well, ...", "Poll: Voters ..." (a name opening a line, then a colon): the content is
+ *                    the rest of the paragraph;
+ *   signing dashes   "“...” ― Name": the content is the quotation before the dash.
+ * The cue is the punctuation mark; its token indices are those of the source's last word.
+ */
+function punctuationAttributions(doc: AnalyzedText, ctx: TokenContext, cueTokens: Uint8Array, out: Attribution[]): void {
+  const { text, tokens, sentences } = doc;
+  const n = tokens.length;
+  for (let k = 0; k + 1 < n; k++) {
+    const gapFlags = ctx.gapBefore[k + 1]!;
+    if ((gapFlags & (COLON | QUOTE)) === 0) continue;
+    const gap = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+    if (gapFlags & COLON && COLON_GAP.test(gap)) {
+      // Speaker colon: the name runs back to the line's opening.
+      let from = k;
+      while (from > 0 && k - from + 1 < MAX_SIGNATURE_TOKENS && ctx.gapBefore[from] === 0 && !text.slice(tokens[from - 1]!.end, tokens[from]!.start).includes('\n')) from--;
+      if (!LINE_OPENING.test(text.slice(Math.max(0, tokens[from]!.start - 4), tokens[from]!.start))) continue;
+      if (!isNamePhrase(doc, ctx, from, k) || cueTokens.subarray(from, k + 1).some((f) => f === 1)) continue;
+      const lineEnd = text.indexOf('\n', tokens[k + 1]!.start);
+      const end = tokenIndexAtOrBefore(doc, lineEnd < 0 ? text.length : lineEnd);
+      const colon = tokens[k]!.end + gap.indexOf(':');
+      out.push(punctuationAttribution(doc, { start: colon, end: colon + 1 }, from, k, k + 1, end, 'claims.speaker-colon'));
+      continue;
+    }
+    if (gapFlags & QUOTE && SIGNING_DASH.test(gap)) {
+      // Signing dash: a short name ends the line or the sentence, or a new quotation follows.
+      let to = k + 1;
+      while (to + 1 < n && to - k < MAX_SIGNATURE_TOKENS && (ctx.gapBefore[to + 1] === 0 || isInitial(text, tokens[to]!, tokens[to + 1]!))) to++;
+      if (to + 1 < n && (ctx.gapBefore[to + 1]! & (STOP | QUOTE)) === 0) continue;
+      if (!isNamePhrase(doc, ctx, k + 1, to)) continue;
+      // Back to the opening quotation mark (the quotation state may be off after a mark turned the wrong way).
+      let opening = k;
+      while (opening > 0 && (ctx.gapBefore[opening]! & QUOTE) === 0 && k - opening < MAX_SIGNED_QUOTE_TOKENS) opening--;
+      if ((ctx.gapBefore[opening]! & QUOTE) === 0) continue;
+      const dashAt = tokens[k]!.end + gap.search(/[―—–-]/);
+      const dashEnd = gap.includes('--') ? dashAt + 2 : dashAt + 1;
+      out.push(punctuationAttribution(doc, { start: dashAt, end: dashEnd }, k + 1, to, opening, k, 'claims.signing-dash'));
+    }
+  }
+}
+
+function punctuationAttribution(doc: AnalyzedText, cue: { start: number; end: number }, sourceFirst: number, sourceLast: number, contentFirst: number, contentLast: number, rule: string): Attribution {
+  const { text, tokens } = doc;
+  const content = { start: tokens[contentFirst]!.start, end: tokens[contentLast]!.end };
+  const sentenceOf = (k: number) => tokens[k]!.sentence;
+  return {
+    cue: span(text, cue.start, cue.end),
+    cueFirst: sourceLast,
+    cueLast: sourceLast,
+    cueHead: sourceLast,
+    source: span(text, tokens[sourceFirst]!.start, tokens[sourceLast]!.end),
+    sourceFirst,
+    sourceLast,
+    content: span(text, content.start, content.end),
+    contentParts: [content],
+    firstSentence: Math.min(sentenceOf(sourceFirst), sentenceOf(contentFirst)),
+    lastSentence: Math.max(sentenceOf(sourceLast), sentenceOf(contentLast)),
+    rule,
+  };
 }
 
 /**

@@ -204,4 +204,24 @@ describe('claim spans', () => {
     assert.equal(negated.source?.text, 'The guild');
     assert.equal(negated.cue?.text.startsWith("isn't"), true);
   });
+
+  it('punctuation cues: a speaker colon opening a line, a dash signing a quotation', () => {
+    const transcript = claimsOf('Partial transcript as follows:\n\nMORAN: The harbour will reopen in spring, and the ferries will run again.');
+    const colon = transcript.claims.find((c) => c.rule === 'claims.speaker-colon');
+    assert.ok(colon, JSON.stringify(transcript.claims));
+    assert.equal(colon.source?.text, 'MORAN');
+    assert.equal(colon.cue?.text, ':');
+    assert.equal(content(transcript.text, colon), 'The harbour will reopen in spring, and the ferries will run again');
+    const signed = claimsOf('“The harbour must reopen. We cannot wait.” ― Tamsin Orel “The ferries are idle.” ― Rui Anand');
+    const dashes = signed.claims.filter((c) => c.rule === 'claims.signing-dash');
+    assert.deepEqual(dashes.map((c) => [c.source?.text, content(signed.text, c)]), [
+      ['Tamsin Orel', 'The harbour must reopen. We cannot wait'],
+      ['Rui Anand', 'The ferries are idle'],
+    ]);
+  });
+
+  it('line labels before a colon name no speaker', () => {
+    const { claims } = claimsOf('UPDATE: The harbour reopened on Friday after the storm.');
+    assert.equal(claims.some((c) => c.rule === 'claims.speaker-colon'), false);
+  });
 });
