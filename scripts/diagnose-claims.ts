@@ -50,7 +50,7 @@ for (const gold of readPolnear(split)) {
     if (!same) {
       const kind = !gs ? 'source: spurious' : !p.source ? 'source: missed' : overlaps(p.source, gs) ? (p.source.start === gs.start ? 'source: end differs' : p.source.end === gs.end ? 'source: start differs' : 'source: both ends differ') : 'source: elsewhere';
       bump(kind);
-      lines.source!.push(`[${kind}] cue ${show(text, cue)} gold ${show(text, gs)} ours ${show(text, p.source)} | ${context(text, cue)}`);
+      lines.source!.push(`[${kind}] cue ${show(text, cue)} (ours ${show(text, p.cue)}) gold ${show(text, gs)} ours ${show(text, p.source)} | ${context(text, cue)}`);
     }
     const gc = hull(g.content);
     if (gc && !overlaps(p.content, gc)) bump('content: disjoint');

@@ -23,7 +23,7 @@ import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
 // which costs in the per-token loops below.
 const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
 const { SourceScratch, bestSource } = sourceModule;
-const { ALWAYS_CUES, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
+const { ALWAYS_CUES, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
 /** First words of the rule cues, to test each token once. */
 const ALWAYS_FIRST = new modelModule.WordHashSet(ALWAYS_CUES.map((phrase) => phrase[0]!));
 const O = modelModule.LABEL_O;
@@ -114,7 +114,9 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
     const headWord = ctx.lower[k]!;
     while (first - 1 >= 0 && tokens[first - 1]!.sentence === sentence && ctx.gapBefore[first] === 0) {
       const w = ctx.lower[first - 1]!;
-      if (!(head[first - 1] || left.has(w) || (first === k && left.has(`${headWord} ${w}`)) || isCueModifier(w, tokens[first - 1]!.shape))) break;
+      // A capitalised word inside the sentence is a name, not a lexicon word ("Theresa May said": no modal).
+      const lexical = (tokens[first - 1]!.shape === 'lower' || tokens[first - 1]!.sentenceInitial) && (left.has(w) || (first === k && left.has(`${headWord} ${w}`)));
+      if (!(head[first - 1] || lexical || isCueModifier(w, tokens[first - 1]!.shape))) break;
       first--;
     }
     while (last + 1 < n && tokens[last + 1]!.sentence === sentence && ctx.gapBefore[last + 1] === 0) {
@@ -146,6 +148,17 @@ function isCueModifier(word: string, shape: string): boolean {
   if (shape !== 'lower') return false;
   if (word.endsWith("n't") || word.endsWith('n’t')) return true;
   return word.length >= MIN_CUE_ADVERB_LENGTH && word.endsWith('ly') && !NOT_CUE_ADVERBS.has(word);
+}
+
+/**
+ * Where a source before its cue really starts, when the ranker reached back past a clause boundary: a
+ * pronoun after the last comma ("The average benefit, it says") or a relative pronoun right before the cue
+ * ("the study -- which notes") is the whole source.
+ */
+function sourceStart(ctx: TokenContext, first: number, last: number): number {
+  if (SUBJECT_PRONOUNS.has(ctx.lower[last]!) && (ctx.gapBefore[last]! & COMMA) !== 0) return last;
+  if (RELATIVE_SUBJECTS.has(ctx.lower[last]!)) return last;
+  return first;
 }
 
 /** Finds every attribution of the document; `cues` replaces the cue model (training, oracle studies). */
@@ -180,6 +193,7 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
       }
       if (conjunctFirst < sourceFirst - 1 && (conjunctFirst === sentence.firstToken || ctx.gapBefore[conjunctFirst] !== 0)) sourceFirst = conjunctFirst;
     }
+    if (sourceFirst >= 0 && sourceLast < first && sourceLast > sourceFirst) sourceFirst = sourceStart(ctx, sourceFirst, sourceLast);
     // A passive cue without an agent has no source ("is believed to", "has been accused of"): the phrase
     // before it is what the claim is about, not who makes it.
     const passive = head > sentence.firstToken && PASSIVE_CUES.has(ctx.lower[head]!) && PASSIVE_AUXILIARIES.has(ctx.lower[head - 1]!) && ctx.lower[head + 1] !== 'by';

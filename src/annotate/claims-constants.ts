@@ -96,6 +96,10 @@ export const SPEAKER_LABELS = new Set([
   'follow', 'the latest', 'credit', 'image', 'caption', 'file', 'more', 'also', 'live', 'latest', 'timeline', 'background',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'here',
 ]);
+/** Pronouns that are a whole source by themselves ("..., it says"). */
+export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+/** Relative pronouns that are the source of the clause they open ("the study, which notes ..."). */
+export const RELATIVE_SUBJECTS = new Set(['who', 'which', 'that']);
 /** Cues whose object may be the outlet that carries the source ("told Reuters", "indicated to Reuters"). */
 export const TELLING_CUES = new Set(['told', 'tells', 'tell', 'telling', 'indicated', 'said', 'confirmed', 'explained', 'spoke', 'speaking', 'wrote']);
 /** Lower-case words that may stand inside a source noun phrase after a relay cue ("citing the defence ministry"). */

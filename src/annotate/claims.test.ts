@@ -203,6 +203,9 @@ describe('claim spans', () => {
     const negated = single("The guild isn't saying much about the harbour plan.").claim;
     assert.equal(negated.source?.text, 'The guild');
     assert.equal(negated.cue?.text.startsWith("isn't"), true);
+    const named = single('Theresa May said the harbour would reopen.').claim;
+    assert.equal(named.source?.text, 'Theresa May', 'a name\'s "May" is no modal of the cue');
+    assert.equal(named.cue?.text, 'said');
   });
 
   it('punctuation cues: a speaker colon opening a line, a dash signing a quotation', () => {
