@@ -23,7 +23,7 @@ import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
 // which costs in the per-token loops below.
 const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
 const { SourceScratch, bestSource } = sourceModule;
-const { ALWAYS_CUES, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
+const { ALWAYS_CUES, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
 /** First words of the rule cues, to test each token once. */
 const ALWAYS_FIRST = new modelModule.WordHashSet(ALWAYS_CUES.map((phrase) => phrase[0]!));
 const O = modelModule.LABEL_O;
@@ -161,6 +161,24 @@ function sourceStart(ctx: TokenContext, first: number, last: number): number {
   return first;
 }
 
+/**
+ * Where a source really ends, when the ranker ran on past its noun phrase: a participle clause after a
+ * comma once the cue is passed ("said Donald Tusk, summing up ..."), a prepositional aside between the
+ * source and its cue ("Hillary Clinton, at a later press gaggle, said"). Appositions and relative clauses
+ * stay: PolNeAR's sources keep them as often as not (cutting them cost source F1 on train and dev).
+ */
+function sourceEnd(doc: AnalyzedText, ctx: TokenContext, first: number, last: number, cueFirst: number): number {
+  const after = first > cueFirst;
+  for (let k = first + 1; k <= last; k++) {
+    if ((ctx.gapBefore[k]! & COMMA) === 0) continue;
+    const w = ctx.lower[k]!;
+    if (after && doc.tokens[k]!.shape === 'lower' && w.endsWith('ing')) return k - 1;
+    // Before the cue, only the last comma-delimited part, closed by the comma before the cue.
+    if (!after && ASIDE_OPENERS.has(w) && (ctx.gapBefore[last + 1]! & COMMA) !== 0 && commasIn(ctx, k + 1, last) === 0) return k - 1;
+  }
+  return last;
+}
+
 /** Finds every attribution of the document; `cues` replaces the cue model (training, oracle studies). */
 export function findAttributions(doc: AnalyzedText, model: ClaimsModel = defaultClaimsModel(), context?: TokenContext, cues?: CueSpan[]): Attribution[] {
   const { text, tokens, sentences } = doc;
@@ -194,6 +212,7 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
       if (conjunctFirst < sourceFirst - 1 && (conjunctFirst === sentence.firstToken || ctx.gapBefore[conjunctFirst] !== 0)) sourceFirst = conjunctFirst;
     }
     if (sourceFirst >= 0 && sourceLast < first && sourceLast > sourceFirst) sourceFirst = sourceStart(ctx, sourceFirst, sourceLast);
+    if (sourceFirst >= 0 && sourceLast > sourceFirst) sourceLast = sourceEnd(doc, ctx, sourceFirst, sourceLast, first);
     // A passive cue without an agent has no source ("is believed to", "has been accused of"): the phrase
     // before it is what the claim is about, not who makes it.
     const passive = head > sentence.firstToken && PASSIVE_CUES.has(ctx.lower[head]!) && PASSIVE_AUXILIARIES.has(ctx.lower[head - 1]!) && ctx.lower[head + 1] !== 'by';

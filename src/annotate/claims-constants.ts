@@ -100,6 +100,8 @@ export const SPEAKER_LABELS = new Set([
 export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 /** Relative pronouns that are the source of the clause they open ("the study, which notes ..."). */
 export const RELATIVE_SUBJECTS = new Set(['who', 'which', 'that']);
+/** Words opening an aside between a source and its cue ("Clinton, at a later briefing, said"), not an apposition. */
+export const ASIDE_OPENERS = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'with', 'like', 'unlike', 'speaking', 'while', 'when', 'for']);
 /** Cues whose object may be the outlet that carries the source ("told Reuters", "indicated to Reuters"). */
 export const TELLING_CUES = new Set(['told', 'tells', 'tell', 'telling', 'indicated', 'said', 'confirmed', 'explained', 'spoke', 'speaking', 'wrote']);
 /** Lower-case words that may stand inside a source noun phrase after a relay cue ("citing the defence ministry"). */

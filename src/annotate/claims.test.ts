@@ -227,4 +227,9 @@ describe('claim spans', () => {
     const { claims } = claimsOf('UPDATE: The harbour reopened on Friday after the storm.');
     assert.equal(claims.some((c) => c.rule === 'claims.speaker-colon'), false);
   });
+
+  it('a source stops before an aside or a participle clause', () => {
+    assert.equal(single('Tamsin Orel, at a briefing on Monday, said the harbour would reopen.').claim.source?.text, 'Tamsin Orel');
+    assert.equal(single('“The harbour will reopen soon,” said Tamsin Orel, speaking at the port on Monday.').claim.source?.text, 'Tamsin Orel');
+  });
 });
