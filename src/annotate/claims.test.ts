@@ -136,6 +136,8 @@ describe('quote kinds and content', () => {
     assert.equal(quoteOf('"The harbour will reopen in spring," Tamsin Orel said.'), 'direct');
     assert.equal(quoteOf('Tamsin Orel said the harbour would reopen in spring.'), 'indirect');
     assert.equal(quoteOf('Tamsin Orel said the harbour would reopen "in the first days of spring."'), 'mixed');
+    assert.equal(quoteOf("''The harbour will reopen in spring,'' Tamsin Orel said."), 'direct', "typewriter quotes that open with ''");
+    assert.equal(quoteOf("``The harbour will reopen in spring,'' Tamsin Orel said."), 'direct');
   });
 
   it('the complementizer "that" is not part of the content', () => {
