@@ -23,7 +23,7 @@ import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
 // which costs in the per-token loops below.
 const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
 const { SourceScratch, bestSource } = sourceModule;
-const { ALWAYS_CUES, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
+const { ALWAYS_CUES, CONTRACTED_SUBJECTS, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
 /** First words of the rule cues, to test each token once. */
 const ALWAYS_FIRST = new modelModule.WordHashSet(ALWAYS_CUES.map((phrase) => phrase[0]!));
 const O = modelModule.LABEL_O;
@@ -117,6 +117,7 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
       // A capitalised word inside the sentence is a name, not a lexicon word ("Theresa May said": no modal).
       const lexical = (tokens[first - 1]!.shape === 'lower' || tokens[first - 1]!.sentenceInitial) && (left.has(w) || (first === k && left.has(`${headWord} ${w}`)));
       if (!(head[first - 1] || lexical || isCueModifier(w, tokens[first - 1]!.shape))) break;
+      if (isPronounContraction(tokens[first - 1]!, w)) break; // "It’s denouncing": "It" is the source
       first--;
     }
     while (last + 1 < n && tokens[last + 1]!.sentence === sentence && ctx.gapBefore[last + 1] === 0) {
@@ -177,6 +178,11 @@ function sourceEnd(doc: AnalyzedText, ctx: TokenContext, first: number, last: nu
     if (!after && ASIDE_OPENERS.has(w) && (ctx.gapBefore[last + 1]! & COMMA) !== 0 && commasIn(ctx, k + 1, last) === 0) return k - 1;
   }
   return last;
+}
+
+/** "It’s", "he's", "who’s": a subject pronoun fused with the auxiliary of the cue after it. */
+function isPronounContraction(token: Token, lower: string): boolean {
+  return token.possessive && token.nameEnd < token.end && CONTRACTED_SUBJECTS.has(lower.slice(0, token.nameEnd - token.start));
 }
 
 /** Finds every attribution of the document; `cues` replaces the cue model (training, oracle studies). */
@@ -330,7 +336,8 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
       cueFirst: first,
       cueLast: last,
       cueHead: head,
-      source: sourceFirst >= 0 ? span(text, tokens[sourceFirst]!.start, tokens[sourceLast]!.end) : null,
+      // "It’s denouncing": the pronoun is the source, its "’s" belongs to the cue.
+      source: sourceFirst >= 0 ? span(text, tokens[sourceFirst]!.start, sourceLast === first - 1 && isPronounContraction(tokens[sourceLast]!, ctx.lower[sourceLast]!) ? tokens[sourceLast]!.nameEnd : tokens[sourceLast]!.end) : null,
       sourceFirst,
       sourceLast,
       content: span(text, contentStart, contentEnd),

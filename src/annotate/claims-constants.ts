@@ -102,6 +102,8 @@ export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', '
 export const RELATIVE_SUBJECTS = new Set(['who', 'which', 'that']);
 /** Words opening an aside between a source and its cue ("Clinton, at a later briefing, said"), not an apposition. */
 export const ASIDE_OPENERS = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'with', 'like', 'unlike', 'speaking', 'while', 'when', 'for']);
+/** Subject pronouns that fuse with a cue's auxiliary ("It’s denouncing", "who’s called for"). */
+export const CONTRACTED_SUBJECTS = new Set(['it', 'he', 'she', 'who', 'that', 'what', 'there']);
 /** Cues whose object may be the outlet that carries the source ("told Reuters", "indicated to Reuters"). */
 export const TELLING_CUES = new Set(['told', 'tells', 'tell', 'telling', 'indicated', 'said', 'confirmed', 'explained', 'spoke', 'speaking', 'wrote']);
 /** Lower-case words that may stand inside a source noun phrase after a relay cue ("citing the defence ministry"). */

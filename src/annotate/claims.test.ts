@@ -234,4 +234,12 @@ describe('claim spans', () => {
     assert.equal(single('Tamsin Orel, at a briefing on Monday, said the harbour would reopen.').claim.source?.text, 'Tamsin Orel');
     assert.equal(single('“The harbour will reopen soon,” said Tamsin Orel, speaking at the port on Monday.').claim.source?.text, 'Tamsin Orel');
   });
+
+  it('a pronoun fused with the cue\'s auxiliary is the source ("It’s denouncing")', () => {
+    const { claims } = claimsOf('The Peruvian Navy issued a statement on Monday. It’s denouncing the harbour plan as reckless.');
+    const denouncing = claims.find((c) => c.cue?.text.endsWith('denouncing'));
+    assert.ok(denouncing, JSON.stringify(claims));
+    assert.equal(denouncing.source?.text, 'It');
+    assert.equal(denouncing.source?.kind, 'institution');
+  });
 });
