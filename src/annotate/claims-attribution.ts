@@ -21,9 +21,9 @@ import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
 
 // Imported bindings copied once: the test and CLI runner (tsx) reads imported bindings through getters,
 // which costs in the per-token loops below.
-const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
+const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, quotesIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
 const { SourceScratch, bestSource } = sourceModule;
-const { ALWAYS_CUES, CONTRACTED_SUBJECTS, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
+const { ALWAYS_CUES, PARTICIPLE_OPENERS, CONTRACTED_SUBJECTS, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
 /** First words of the rule cues, to test each token once. */
 const ALWAYS_FIRST = new modelModule.WordHashSet(ALWAYS_CUES.map((phrase) => phrase[0]!));
 const O = modelModule.LABEL_O;
@@ -185,6 +185,24 @@ function isPronounContraction(token: Token, lower: string): boolean {
   return token.possessive && token.nameEnd < token.end && CONTRACTED_SUBJECTS.has(lower.slice(0, token.nameEnd - token.start));
 }
 
+/**
+ * The subject of the main clause after an opening participle cue ("Citing a theory, Trump accused ...",
+ * "After saying ..., she was"): the source stands after the participle clause's comma, past the source
+ * ranker's reach. Taken when it is a pronoun or a short capitalised name.
+ */
+function participleSubject(doc: AnalyzedText, ctx: TokenContext, first: number, head: number, start: number, end: number): { first: number; last: number } | null {
+  if (!ctx.lower[head]!.endsWith('ing')) return null;
+  if (first !== start && !(first === start + 1 && PARTICIPLE_OPENERS.has(ctx.lower[start]!))) return null;
+  let comma = head + 1;
+  while (comma < end && (ctx.gapBefore[comma]! & COMMA) === 0) comma++;
+  if (comma >= end || quotesIn(ctx, head + 1, comma) > 0) return null;
+  if (SUBJECT_PRONOUNS.has(ctx.lower[comma]!)) return { first: comma, last: comma };
+  let last = comma;
+  while (last + 1 < end && last - comma + 1 < MAX_SIGNATURE_TOKENS && ctx.gapBefore[last + 1] === 0 && doc.tokens[last + 1]!.shape !== 'lower') last++;
+  const shape = doc.tokens[comma]!.shape;
+  return shape === 'cap' || shape === 'upper' ? { first: comma, last } : null;
+}
+
 /** Finds every attribution of the document; `cues` replaces the cue model (training, oracle studies). */
 export function findAttributions(doc: AnalyzedText, model: ClaimsModel = defaultClaimsModel(), context?: TokenContext, cues?: CueSpan[]): Attribution[] {
   const { text, tokens, sentences } = doc;
@@ -216,6 +234,13 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
         if (ctx.gapBefore[j] !== 0) break;
       }
       if (conjunctFirst < sourceFirst - 1 && (conjunctFirst === sentence.firstToken || ctx.gapBefore[conjunctFirst] !== 0)) sourceFirst = conjunctFirst;
+    }
+    if (sourceFirst < 0) {
+      const subject = participleSubject(doc, ctx, first, head, sentence.firstToken, sentence.endToken);
+      if (subject) {
+        sourceFirst = subject.first;
+        sourceLast = subject.last;
+      }
     }
     if (sourceFirst >= 0 && sourceLast < first && sourceLast > sourceFirst) sourceFirst = sourceStart(ctx, sourceFirst, sourceLast);
     if (sourceFirst >= 0 && sourceLast > sourceFirst) sourceLast = sourceEnd(doc, ctx, sourceFirst, sourceLast, first);

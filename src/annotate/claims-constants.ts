@@ -104,6 +104,8 @@ export const RELATIVE_SUBJECTS = new Set(['who', 'which', 'that']);
 export const ASIDE_OPENERS = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'with', 'like', 'unlike', 'speaking', 'while', 'when', 'for']);
 /** Subject pronouns that fuse with a cue's auxiliary ("It’s denouncing", "who’s called for"). */
 export const CONTRACTED_SUBJECTS = new Set(['it', 'he', 'she', 'who', 'that', 'what', 'there']);
+/** Words that may open a sentence before a participle cue ("After saying ..., she ..."). */
+export const PARTICIPLE_OPENERS = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'in', 'without', 'despite']);
 /** Cues whose object may be the outlet that carries the source ("told Reuters", "indicated to Reuters"). */
 export const TELLING_CUES = new Set(['told', 'tells', 'tell', 'telling', 'indicated', 'said', 'confirmed', 'explained', 'spoke', 'speaking', 'wrote']);
 /** Lower-case words that may stand inside a source noun phrase after a relay cue ("citing the defence ministry"). */

@@ -242,4 +242,13 @@ describe('claim spans', () => {
     assert.equal(denouncing.source?.text, 'It');
     assert.equal(denouncing.source?.kind, 'institution');
   });
+
+  it('an opening participle cue takes the main clause\'s subject as its source', () => {
+    const { text, claims } = claimsOf('Tamsin Orel inspected the pier. After saying the pier was unsafe, she closed it on Monday.');
+    const saying = claims.find((c) => c.cue?.text === 'saying');
+    assert.ok(saying, JSON.stringify(claims));
+    assert.equal(saying.source?.text, 'she');
+    assert.equal(saying.source?.canonical, 'Tamsin Orel');
+    assert.equal(content(text, saying), 'the pier was unsafe');
+  });
 });
