@@ -413,6 +413,10 @@ function punctuationAttributions(doc: AnalyzedText, ctx: TokenContext, cueTokens
   for (let k = 0; k + 1 < n; k++) {
     const gapFlags = ctx.gapBefore[k + 1]!;
     if ((gapFlags & (COLON | QUOTE)) === 0) continue;
+    // Both need a name beside the mark: a capitalised word before a colon, after a dash.
+    const nameBefore = tokens[k]!.shape === 'cap' || tokens[k]!.shape === 'upper';
+    const nameAfter = tokens[k + 1]!.shape === 'cap' || tokens[k + 1]!.shape === 'upper';
+    if (!((gapFlags & COLON && nameBefore) || (gapFlags & QUOTE && nameAfter))) continue;
     const gap = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
     if (gapFlags & COLON && COLON_GAP.test(gap)) {
       // Speaker colon: the name runs back to the line's opening.
