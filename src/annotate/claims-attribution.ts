@@ -17,13 +17,13 @@ import * as modelModule from './claims-model.ts';
 import type { ClaimsModel, TokenContext } from './claims-model.ts';
 import * as sourceModule from './claims-source-model.ts';
 import type { SourceFrame } from './claims-source-model.ts';
-import type { AnalyzedText } from './text.ts';
+import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
 
 // Imported bindings copied once: the test and CLI runner (tsx) reads imported bindings through getters,
 // which costs in the per-token loops below.
-const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
+const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, quotesIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
 const { SourceScratch, bestSource } = sourceModule;
-const { ALWAYS_CUES, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
+const { ALWAYS_CUES, PARTICIPLE_OPENERS, CONTRACTED_SUBJECTS, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
 /** First words of the rule cues, to test each token once. */
 const ALWAYS_FIRST = new modelModule.WordHashSet(ALWAYS_CUES.map((phrase) => phrase[0]!));
 const O = modelModule.LABEL_O;
@@ -31,6 +31,7 @@ const CONTENT = modelModule.LABEL_CONTENT;
 const QUOTE = modelModule.GAP_QUOTE;
 const STOP = modelModule.GAP_STOP;
 const COMMA = modelModule.GAP_COMMA;
+const COLON = modelModule.GAP_COLON;
 
 export interface Attribution {
   cue: Span;
@@ -113,7 +114,10 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
     const headWord = ctx.lower[k]!;
     while (first - 1 >= 0 && tokens[first - 1]!.sentence === sentence && ctx.gapBefore[first] === 0) {
       const w = ctx.lower[first - 1]!;
-      if (!(head[first - 1] || left.has(w) || (first === k && left.has(`${headWord} ${w}`)))) break;
+      // A capitalised word inside the sentence is a name, not a lexicon word ("Theresa May said": no modal).
+      const lexical = (tokens[first - 1]!.shape === 'lower' || tokens[first - 1]!.sentenceInitial) && (left.has(w) || (first === k && left.has(`${headWord} ${w}`)));
+      if (!(head[first - 1] || lexical || isCueModifier(w, tokens[first - 1]!.shape))) break;
+      if (isPronounContraction(tokens[first - 1]!, w)) break; // "It’s denouncing": "It" is the source
       first--;
     }
     while (last + 1 < n && tokens[last + 1]!.sentence === sentence && ctx.gapBefore[last + 1] === 0) {
@@ -134,6 +138,69 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
     k = last;
   }
   return cues;
+}
+
+/**
+ * Words a cue takes in on its left whatever the lexicon says: adverbs in -ly ("cynically dismissed", "had
+ * historically resisted") and negated auxiliaries ("weren't", "haven't"); PolNeAR cues carry them, and a
+ * cue cut short leaves them to the source ("Gingrich cynically").
+ */
+function isCueModifier(word: string, shape: string): boolean {
+  if (shape !== 'lower') return false;
+  if (word.endsWith("n't") || word.endsWith('n’t')) return true;
+  return word.length >= MIN_CUE_ADVERB_LENGTH && word.endsWith('ly') && !NOT_CUE_ADVERBS.has(word);
+}
+
+/**
+ * Where a source before its cue really starts, when the ranker reached back past a clause boundary: a
+ * pronoun after the last comma ("The average benefit, it says") or a relative pronoun right before the cue
+ * ("the study -- which notes") is the whole source.
+ */
+function sourceStart(ctx: TokenContext, first: number, last: number): number {
+  if (SUBJECT_PRONOUNS.has(ctx.lower[last]!) && (ctx.gapBefore[last]! & COMMA) !== 0) return last;
+  if (RELATIVE_SUBJECTS.has(ctx.lower[last]!)) return last;
+  return first;
+}
+
+/**
+ * Where a source really ends, when the ranker ran on past its noun phrase: a participle clause after a
+ * comma once the cue is passed ("said Donald Tusk, summing up ..."), a prepositional aside between the
+ * source and its cue ("Hillary Clinton, at a later press gaggle, said"). Appositions and relative clauses
+ * stay: PolNeAR's sources keep them as often as not (cutting them cost source F1 on train and dev).
+ */
+function sourceEnd(doc: AnalyzedText, ctx: TokenContext, first: number, last: number, cueFirst: number): number {
+  const after = first > cueFirst;
+  for (let k = first + 1; k <= last; k++) {
+    if ((ctx.gapBefore[k]! & COMMA) === 0) continue;
+    const w = ctx.lower[k]!;
+    if (after && doc.tokens[k]!.shape === 'lower' && w.endsWith('ing')) return k - 1;
+    // Before the cue, only the last comma-delimited part, closed by the comma before the cue.
+    if (!after && ASIDE_OPENERS.has(w) && (ctx.gapBefore[last + 1]! & COMMA) !== 0 && commasIn(ctx, k + 1, last) === 0) return k - 1;
+  }
+  return last;
+}
+
+/** "It’s", "he's", "who’s": a subject pronoun fused with the auxiliary of the cue after it. */
+function isPronounContraction(token: Token, lower: string): boolean {
+  return token.possessive && token.nameEnd < token.end && CONTRACTED_SUBJECTS.has(lower.slice(0, token.nameEnd - token.start));
+}
+
+/**
+ * The subject of the main clause after an opening participle cue ("Citing a theory, Trump accused ...",
+ * "After saying ..., she was"): the source stands after the participle clause's comma, past the source
+ * ranker's reach. Taken when it is a pronoun or a short capitalised name.
+ */
+function participleSubject(doc: AnalyzedText, ctx: TokenContext, first: number, head: number, start: number, end: number): { first: number; last: number } | null {
+  if (!ctx.lower[head]!.endsWith('ing')) return null;
+  if (first !== start && !(first === start + 1 && PARTICIPLE_OPENERS.has(ctx.lower[start]!))) return null;
+  let comma = head + 1;
+  while (comma < end && (ctx.gapBefore[comma]! & COMMA) === 0) comma++;
+  if (comma >= end || quotesIn(ctx, head + 1, comma) > 0) return null;
+  if (SUBJECT_PRONOUNS.has(ctx.lower[comma]!)) return { first: comma, last: comma };
+  let last = comma;
+  while (last + 1 < end && last - comma + 1 < MAX_SIGNATURE_TOKENS && ctx.gapBefore[last + 1] === 0 && doc.tokens[last + 1]!.shape !== 'lower') last++;
+  const shape = doc.tokens[comma]!.shape;
+  return shape === 'cap' || shape === 'upper' ? { first: comma, last } : null;
 }
 
 /** Finds every attribution of the document; `cues` replaces the cue model (training, oracle studies). */
@@ -168,6 +235,15 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
       }
       if (conjunctFirst < sourceFirst - 1 && (conjunctFirst === sentence.firstToken || ctx.gapBefore[conjunctFirst] !== 0)) sourceFirst = conjunctFirst;
     }
+    if (sourceFirst < 0) {
+      const subject = participleSubject(doc, ctx, first, head, sentence.firstToken, sentence.endToken);
+      if (subject) {
+        sourceFirst = subject.first;
+        sourceLast = subject.last;
+      }
+    }
+    if (sourceFirst >= 0 && sourceLast < first && sourceLast > sourceFirst) sourceFirst = sourceStart(ctx, sourceFirst, sourceLast);
+    if (sourceFirst >= 0 && sourceLast > sourceFirst) sourceLast = sourceEnd(doc, ctx, sourceFirst, sourceLast, first);
     // A passive cue without an agent has no source ("is believed to", "has been accused of"): the phrase
     // before it is what the claim is about, not who makes it.
     const passive = head > sentence.firstToken && PASSIVE_CUES.has(ctx.lower[head]!) && PASSIVE_AUXILIARIES.has(ctx.lower[head - 1]!) && ctx.lower[head + 1] !== 'by';
@@ -264,6 +340,20 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
         if (k < next.endToken || (ctx.gapBefore[next.endToken]! & (QUOTE | STOP)) === (QUOTE | STOP)) break;
       }
     }
+    // A quotation opened in an earlier sentence and closed before a trailing cue ("“A. B,” said X."): the
+    // content starts at the opening quotation mark, not at this sentence's start.
+    const firstPart = tokenFrom(doc, parts[0]!.start);
+    if (firstPart === sentence.firstToken && firstPart < first && ctx.inQuote[firstPart] && (ctx.gapBefore[firstPart]! & QUOTE) === 0) {
+      for (let s = sentenceIndex - 1; s >= 0 && s >= sentenceIndex - MAX_QUOTE_SENTENCES; s--) {
+        const previous = sentences[s]!;
+        if (previous.endToken <= previous.firstToken || !ctx.inQuote[previous.endToken - 1]) break;
+        if (hasParagraphBreak(text, previous.end, sentences[s + 1]!.start)) break;
+        let k = previous.endToken - 1;
+        while (k > previous.firstToken && ctx.inQuote[k - 1] && (ctx.gapBefore[k]! & QUOTE) === 0) k--;
+        parts[0] = { start: tokens[k]!.start, end: parts[0]!.end };
+        if ((ctx.gapBefore[k]! & QUOTE) !== 0 || k > previous.firstToken) break; // the opening quotation mark
+      }
+    }
     const contentStart = parts[0]!.start;
     const contentEnd = parts[parts.length - 1]!.end;
     attributions.push({
@@ -271,7 +361,8 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
       cueFirst: first,
       cueLast: last,
       cueHead: head,
-      source: sourceFirst >= 0 ? span(text, tokens[sourceFirst]!.start, tokens[sourceLast]!.end) : null,
+      // "It’s denouncing": the pronoun is the source, its "’s" belongs to the cue.
+      source: sourceFirst >= 0 ? span(text, tokens[sourceFirst]!.start, sourceLast === first - 1 && isPronounContraction(tokens[sourceLast]!, ctx.lower[sourceLast]!) ? tokens[sourceLast]!.nameEnd : tokens[sourceLast]!.end) : null,
       sourceFirst,
       sourceLast,
       content: span(text, contentStart, contentEnd),
@@ -281,7 +372,99 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
       rule: passive ? 'claims.model.passive' : 'claims.model',
     });
   }
+  punctuationAttributions(doc, ctx, cueTokens, attributions);
   return attributions;
+}
+
+/** Characters of a speaker's colon gap ("PENCE: Well, ..."): the colon, white space, an opening quote. */
+const COLON_GAP = /^\s*:\s*["“‘']?\s*$/;
+/** A dash that signs a quotation ("“...” ― Name"), after the closing quotation mark. */
+const SIGNING_DASH = /^[\s.!?,]*[”"’']\s*(?:―|—|–|--)\s*$/;
+/** What may stand before a line's first word: nothing but white space, an opening quote or a dash. */
+const LINE_OPENING = /(?:^|\n|\s[-—–]\s)["“(]?\s*$/;
+
+/** "A. Diaz": a single capital and its period, inside a name. */
+function isInitial(text: string, token: Token, next: Token): boolean {
+  return token.end - token.start === 1 && token.shape === 'cap' && text.slice(token.end, next.start) === '. ';
+}
+
+/** Tokens [from, to] that are a short name: capitalised words, inner "and" / "of" / "the". */
+function isNamePhrase(doc: AnalyzedText, ctx: TokenContext, from: number, to: number): boolean {
+  if (to - from + 1 > MAX_SIGNATURE_TOKENS) return false;
+  for (let k = from; k <= to; k++) {
+    const shape = doc.tokens[k]!.shape;
+    if (shape === 'cap' || shape === 'upper') continue;
+    if (k > from && k < to && NAME_CONNECTORS.has(ctx.lower[k]!)) continue;
+    return false;
+  }
+  return !SPEAKER_LABELS.has(ctx.lower.slice(from, to + 1).join(' '));
+}
+
+/**
+ * Attributions made by punctuation, which the cue model (word tokens only) cannot find:
+ *   speaker colons   "PENCE: Well, ...", "Poll: Voters ..." (a name opening a line, then a colon): the content is
+ *                    the rest of the paragraph;
+ *   signing dashes   "“...” ― Name": the content is the quotation before the dash.
+ * The cue is the punctuation mark; its token indices are those of the source's last word.
+ */
+function punctuationAttributions(doc: AnalyzedText, ctx: TokenContext, cueTokens: Uint8Array, out: Attribution[]): void {
+  const { text, tokens, sentences } = doc;
+  const n = tokens.length;
+  for (let k = 0; k + 1 < n; k++) {
+    const gapFlags = ctx.gapBefore[k + 1]!;
+    if ((gapFlags & (COLON | QUOTE)) === 0) continue;
+    // Both need a name beside the mark: a capitalised word before a colon, after a dash.
+    const nameBefore = tokens[k]!.shape === 'cap' || tokens[k]!.shape === 'upper';
+    const nameAfter = tokens[k + 1]!.shape === 'cap' || tokens[k + 1]!.shape === 'upper';
+    if (!((gapFlags & COLON && nameBefore) || (gapFlags & QUOTE && nameAfter))) continue;
+    const gap = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+    if (gapFlags & COLON && COLON_GAP.test(gap)) {
+      // Speaker colon: the name runs back to the line's opening.
+      let from = k;
+      while (from > 0 && k - from + 1 < MAX_SIGNATURE_TOKENS && ctx.gapBefore[from] === 0 && !text.slice(tokens[from - 1]!.end, tokens[from]!.start).includes('\n')) from--;
+      if (!LINE_OPENING.test(text.slice(Math.max(0, tokens[from]!.start - 4), tokens[from]!.start))) continue;
+      if (!isNamePhrase(doc, ctx, from, k) || cueTokens.subarray(from, k + 1).some((f) => f === 1)) continue;
+      const lineEnd = text.indexOf('\n', tokens[k + 1]!.start);
+      const end = tokenIndexAtOrBefore(doc, lineEnd < 0 ? text.length : lineEnd);
+      const colon = tokens[k]!.end + gap.indexOf(':');
+      out.push(punctuationAttribution(doc, { start: colon, end: colon + 1 }, from, k, k + 1, end, 'claims.speaker-colon'));
+      continue;
+    }
+    if (gapFlags & QUOTE && SIGNING_DASH.test(gap)) {
+      // Signing dash: a short name ends the line or the sentence, or a new quotation follows.
+      let to = k + 1;
+      while (to + 1 < n && to - k < MAX_SIGNATURE_TOKENS && (ctx.gapBefore[to + 1] === 0 || isInitial(text, tokens[to]!, tokens[to + 1]!))) to++;
+      if (to + 1 < n && (ctx.gapBefore[to + 1]! & (STOP | QUOTE)) === 0) continue;
+      if (!isNamePhrase(doc, ctx, k + 1, to)) continue;
+      // Back to the opening quotation mark (the quotation state may be off after a mark turned the wrong way).
+      let opening = k;
+      while (opening > 0 && (ctx.gapBefore[opening]! & QUOTE) === 0 && k - opening < MAX_SIGNED_QUOTE_TOKENS) opening--;
+      if ((ctx.gapBefore[opening]! & QUOTE) === 0) continue;
+      const dashAt = tokens[k]!.end + gap.search(/[―—–-]/);
+      const dashEnd = gap.includes('--') ? dashAt + 2 : dashAt + 1;
+      out.push(punctuationAttribution(doc, { start: dashAt, end: dashEnd }, k + 1, to, opening, k, 'claims.signing-dash'));
+    }
+  }
+}
+
+function punctuationAttribution(doc: AnalyzedText, cue: { start: number; end: number }, sourceFirst: number, sourceLast: number, contentFirst: number, contentLast: number, rule: string): Attribution {
+  const { text, tokens } = doc;
+  const content = { start: tokens[contentFirst]!.start, end: tokens[contentLast]!.end };
+  const sentenceOf = (k: number) => tokens[k]!.sentence;
+  return {
+    cue: span(text, cue.start, cue.end),
+    cueFirst: sourceLast,
+    cueLast: sourceLast,
+    cueHead: sourceLast,
+    source: span(text, tokens[sourceFirst]!.start, tokens[sourceLast]!.end),
+    sourceFirst,
+    sourceLast,
+    content: span(text, content.start, content.end),
+    contentParts: [content],
+    firstSentence: Math.min(sentenceOf(sourceFirst), sentenceOf(contentFirst)),
+    lastSentence: Math.max(sentenceOf(sourceLast), sentenceOf(contentLast)),
+    rule,
+  };
 }
 
 /**

@@ -74,6 +74,38 @@ export const REPORT_NOUNS = new Set(['report', 'reports', 'story', 'article', 'd
 
 /** Multi-word cues that are always attributions, whatever the model says ("According to the source, ..."). */
 export const ALWAYS_CUES: ReadonlyArray<readonly string[]> = [['according', 'to']];
+/** Words in -ly that are no adverbs of a cue ("the rally said", "a family"): kept out of cue widening. */
+export const NOT_CUE_ADVERBS = new Set(['rally', 'ally', 'family', 'supply', 'reply', 'assembly', 'monopoly', 'anomaly', 'july', 'italy', 'fly', 'belly', 'bully', 'only', 'early', 'daily', 'weekly', 'monthly', 'likely']);
+/** Shortest -ly word taken as a cue adverb (5 letters: "truly", "fully"; shorter ones are rarely adverbs). */
+export const MIN_CUE_ADVERB_LENGTH = 5;
+/**
+ * Punctuation attributions (claims-attribution.ts): a speaker's name before a colon ("PENCE: ...") or after a
+ * signing dash ("“...” ― Name") has at most this many words; PolNeAR train's speaker colons name 1-5.
+ */
+export const MAX_SIGNATURE_TOKENS = 5;
+/** A signed quotation is read back at most this many tokens to its opening mark (a few sentences). */
+export const MAX_SIGNED_QUOTE_TOKENS = 200;
+/** Lower-case words inside a speaker's name ("Blumenthal and Cohen", "Secretary of State"). */
+export const NAME_CONNECTORS = new Set(['and', 'of', 'the', 'de', 'van', 'von', 'al', 'bin']);
+/** Line labels before a colon that name no speaker ("UPDATE: ...", "Editor's note: ..."), lower case. */
+export const SPEAKER_LABELS = new Set([
+  'update', 'updated', 'note', 'editor’s note', "editor's note", 'editors note', 'photo', 'photos', 'video', 'watch',
+  'read', 'read more', 'related', 'see also', 'source', 'sources', 'correction', 'clarification', 'exclusive',
+  'breaking', 'breaking news', 'analysis', 'opinion', 'transcript', 'q', 'a', 'advertisement', 'warning',
+  'disclosure', 'tags', 'topics', 'location', 'date', 'by', 'contact', 'email', 'phone', 'subscribe', 'listen',
+  'follow', 'the latest', 'credit', 'image', 'caption', 'file', 'more', 'also', 'live', 'latest', 'timeline', 'background',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'here',
+]);
+/** Pronouns that are a whole source by themselves ("..., it says"). */
+export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+/** Relative pronouns that are the source of the clause they open ("the study, which notes ..."). */
+export const RELATIVE_SUBJECTS = new Set(['who', 'which', 'that']);
+/** Words opening an aside between a source and its cue ("Clinton, at a later briefing, said"), not an apposition. */
+export const ASIDE_OPENERS = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'with', 'like', 'unlike', 'speaking', 'while', 'when', 'for']);
+/** Subject pronouns that fuse with a cue's auxiliary ("It’s denouncing", "who’s called for"). */
+export const CONTRACTED_SUBJECTS = new Set(['it', 'he', 'she', 'who', 'that', 'what', 'there']);
+/** Words that may open a sentence before a participle cue ("After saying ..., she ..."). */
+export const PARTICIPLE_OPENERS = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'in', 'without', 'despite']);
 /** Cues whose object may be the outlet that carries the source ("told Reuters", "indicated to Reuters"). */
 export const TELLING_CUES = new Set(['told', 'tells', 'tell', 'telling', 'indicated', 'said', 'confirmed', 'explained', 'spoke', 'speaking', 'wrote']);
 /** Lower-case words that may stand inside a source noun phrase after a relay cue ("citing the defence ministry"). */

@@ -94,9 +94,9 @@ function scanGap(text: string, from: number, to: number, state: { quoted: boolea
       flags |= GAP_QUOTE; // "
       state.quoted = !state.quoted;
     } else if ((ch === 96 || ch === 39) && text.charCodeAt(c + 1) === ch) {
-      // Typewriter quotes of some wires: `` opens, '' closes.
+      // Typewriter quotes: `` opens; '' closes after ``, but some papers open with '' too, so it toggles.
       flags |= GAP_QUOTE;
-      state.quoted = ch === 96;
+      state.quoted = ch === 96 || !state.quoted;
       c++;
     } else if (ch === 0xab || ch === 0xbb) flags |= GAP_QUOTE; // « »
     else if (ch === 58 || ch === 59) flags |= GAP_COLON; // : ;

@@ -15,12 +15,15 @@
  */
 
 import type { Entity, SourceKind, Span } from '../model.ts';
-import { GAZETTEER, OUTLET_HEADS } from './constants.ts';
+import * as annotateConstants from './constants.ts';
 import * as words from './claims-constants.ts';
 
 // Imported bindings copied once: the runner (tsx) reads imported bindings through getters, which costs in
 // per-token loops.
 const { ANONYMOUS_DETERMINERS, ANONYMOUS_HEADS, DEFINITE_DETERMINERS, GROUP_PRONOUNS, INSTITUTION_NOUNS, JOURNALIST_NOUNS, KNOWN_OUTLETS, OUTLET_NOUNS, OUTLET_PHRASES, PERSON_NOUNS, PERSON_PRONOUNS } = words;
+const { GAZETTEER, OUTLET_HEADS } = annotateConstants;
+/** First words of the known outlet names: an n-gram starting elsewhere is never looked up. */
+const KNOWN_OUTLET_FIRST_WORDS = new Set([...KNOWN_OUTLETS].map((name) => name.split(' ')[0]!));
 
 export interface TypedSource {
   kind: SourceKind;
@@ -56,7 +59,19 @@ export class SourceMemory {
   }
 }
 
+/** Outlet test results per entity record (a document's sources test the same entities again and again). */
+const outletEntities = new WeakMap<Entity, boolean>();
+
 export function isOutletEntity(entity: Entity): boolean {
+  let known = outletEntities.get(entity);
+  if (known === undefined) {
+    known = testOutletEntity(entity);
+    outletEntities.set(entity, known);
+  }
+  return known;
+}
+
+function testOutletEntity(entity: Entity): boolean {
   if (GAZETTEER.get(entity.text)?.outlet || GAZETTEER.get(entity.canonical)?.outlet) return true;
   if (KNOWN_OUTLETS.has(entity.text.toLowerCase()) || KNOWN_OUTLETS.has(entity.canonical.toLowerCase())) return true;
   return entity.type === 'ORG' && (entity.text.match(WORD) ?? []).some((w) => OUTLET_HEADS.has(w));
@@ -86,8 +101,10 @@ function lastEntityBefore(entities: Entity[], offset: number, types: readonly st
 
 /** A known outlet name inside the phrase ("the Telegraph", "The TASS news agency"). */
 function knownOutletIn(words: string[]): string | undefined {
+  const lower = words.map((w) => w.toLowerCase());
   for (let n = Math.min(4, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
+      if (!KNOWN_OUTLET_FIRST_WORDS.has(lower[i]!)) continue;
       const phrase = words.slice(i, i + n).join(' ');
       if (KNOWN_OUTLETS.has(phrase.toLowerCase())) return phrase.replace(/^the\s+/i, '');
     }

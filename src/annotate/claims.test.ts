@@ -136,6 +136,8 @@ describe('quote kinds and content', () => {
     assert.equal(quoteOf('"The harbour will reopen in spring," Tamsin Orel said.'), 'direct');
     assert.equal(quoteOf('Tamsin Orel said the harbour would reopen in spring.'), 'indirect');
     assert.equal(quoteOf('Tamsin Orel said the harbour would reopen "in the first days of spring."'), 'mixed');
+    assert.equal(quoteOf("''The harbour will reopen in spring,'' Tamsin Orel said."), 'direct', "typewriter quotes that open with ''");
+    assert.equal(quoteOf("``The harbour will reopen in spring,'' Tamsin Orel said."), 'direct');
   });
 
   it('the complementizer "that" is not part of the content', () => {
@@ -186,5 +188,67 @@ describe('claim spans', () => {
       assert.ok(claim.content.start >= claim.start && claim.content.end <= claim.end);
       assert.equal(claim.source?.kind === 'document', claim.cue === null, 'the document speaks exactly where no cue does');
     }
+  });
+
+  it('a quotation opened sentences before its trailing cue is one claim from the opening mark', () => {
+    const { text, claims } = claimsOf('The harbour closed at noon. “The pier is unsafe. Nobody may board the ferries,” Tamsin Orel said.');
+    const quoted = claims.find((c) => c.cue !== null);
+    assert.ok(quoted, JSON.stringify(claims));
+    assert.equal(content(text, quoted), 'The pier is unsafe. Nobody may board the ferries');
+    assert.equal(quoted.source?.text, 'Tamsin Orel');
+    assert.equal(claims.length, 2, 'the quotation\'s first sentence is no claim of its own');
+  });
+
+  it('a cue takes in its adverb and negated auxiliary; the source stops before them', () => {
+    const adverb = single('Tamsin Orel sharply criticised the harbour plan.').claim;
+    assert.equal(adverb.source?.text, 'Tamsin Orel');
+    const negated = single("The guild isn't saying much about the harbour plan.").claim;
+    assert.equal(negated.source?.text, 'The guild');
+    assert.equal(negated.cue?.text.startsWith("isn't"), true);
+    const named = single('Theresa May said the harbour would reopen.').claim;
+    assert.equal(named.source?.text, 'Theresa May', 'a name\'s "May" is no modal of the cue');
+    assert.equal(named.cue?.text, 'said');
+  });
+
+  it('punctuation cues: a speaker colon opening a line, a dash signing a quotation', () => {
+    const transcript = claimsOf('Partial transcript as follows:\n\nMORAN: The harbour will reopen in spring, and the ferries will run again.');
+    const colon = transcript.claims.find((c) => c.rule === 'claims.speaker-colon');
+    assert.ok(colon, JSON.stringify(transcript.claims));
+    assert.equal(colon.source?.text, 'MORAN');
+    assert.equal(colon.cue?.text, ':');
+    assert.equal(content(transcript.text, colon), 'The harbour will reopen in spring, and the ferries will run again');
+    const signed = claimsOf('“The harbour must reopen. We cannot wait.” ― Tamsin Orel “The ferries are idle.” ― Rui Anand');
+    const dashes = signed.claims.filter((c) => c.rule === 'claims.signing-dash');
+    assert.deepEqual(dashes.map((c) => [c.source?.text, content(signed.text, c)]), [
+      ['Tamsin Orel', 'The harbour must reopen. We cannot wait'],
+      ['Rui Anand', 'The ferries are idle'],
+    ]);
+  });
+
+  it('line labels before a colon name no speaker', () => {
+    const { claims } = claimsOf('UPDATE: The harbour reopened on Friday after the storm.');
+    assert.equal(claims.some((c) => c.rule === 'claims.speaker-colon'), false);
+  });
+
+  it('a source stops before an aside or a participle clause', () => {
+    assert.equal(single('Tamsin Orel, at a briefing on Monday, said the harbour would reopen.').claim.source?.text, 'Tamsin Orel');
+    assert.equal(single('“The harbour will reopen soon,” said Tamsin Orel, speaking at the port on Monday.').claim.source?.text, 'Tamsin Orel');
+  });
+
+  it('a pronoun fused with the cue\'s auxiliary is the source ("It’s denouncing")', () => {
+    const { claims } = claimsOf('The Peruvian Navy issued a statement on Monday. It’s denouncing the harbour plan as reckless.');
+    const denouncing = claims.find((c) => c.cue?.text.endsWith('denouncing'));
+    assert.ok(denouncing, JSON.stringify(claims));
+    assert.equal(denouncing.source?.text, 'It');
+    assert.equal(denouncing.source?.kind, 'institution');
+  });
+
+  it('an opening participle cue takes the main clause\'s subject as its source', () => {
+    const { text, claims } = claimsOf('Tamsin Orel inspected the pier. After saying the pier was unsafe, she closed it on Monday.');
+    const saying = claims.find((c) => c.cue?.text === 'saying');
+    assert.ok(saying, JSON.stringify(claims));
+    assert.equal(saying.source?.text, 'she');
+    assert.equal(saying.source?.canonical, 'Tamsin Orel');
+    assert.equal(content(text, saying), 'the pier was unsafe');
   });
 });

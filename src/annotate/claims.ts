@@ -155,6 +155,9 @@ export const extractClaims: ClaimExtractor = (doc, _context, entities, inputs = 
     const list = bySentence.get(a.firstSentence);
     if (list) list.push(a);
     else bySentence.set(a.firstSentence, [a]);
+    // A quotation that opened sentences before its trailing cue ("“A. B,” said X."): its first sentences
+    // belong to the attributed claim, not to the reporter's voice.
+    for (let s = tokens[tokenFrom(doc, a.content.start)]?.sentence ?? a.firstSentence; s < a.firstSentence; s++) covered[s] = 1;
   }
 
   for (let s = 0; s < sentences.length; s++) {
@@ -200,7 +203,8 @@ export const extractClaims: ClaimExtractor = (doc, _context, entities, inputs = 
   function attributedClaim(outer: Attribution, here: Attribution[]): AttributedClaim | null {
     const sentence = sentences[outer.firstSentence]!;
     const cueWord = ctx.lower[outer.cueHead]!;
-    let rule = `claims.${ctx.lower.slice(outer.cueFirst, outer.cueLast + 1).join('-')}`;
+    // Model cues name the rule by their words ("claims.said"); punctuation cues keep their own rule.
+    let rule = outer.rule.startsWith('claims.model') ? `claims.${ctx.lower.slice(outer.cueFirst, outer.cueLast + 1).join('-')}` : outer.rule;
     // The chain of attributions nested in this one, outermost first; it stops at a cue of desire or intent
     // ("Putin wants to ..."), which is part of the claim, not a relay.
     const chain: Attribution[] = [];
