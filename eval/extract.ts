@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractArticle } from '../src/extract/index.ts';
 import type { ExtractedArticle, InputKind } from '../src/model.ts';
-import { dataPath, hasData, readJson, readText } from './data.ts';
+import { dataPath, hasData, readJson, readPage, readText } from './data.ts';
 import { fmt, meanF1, prf, wordCounts, type PRF } from './metrics.ts';
 import { pageText } from './page-text.ts';
 import type { EvalRow, EvalSuite } from './types.ts';
@@ -47,7 +47,7 @@ async function trafilaturaEval(kind: InputKind): Promise<{ score: PRF; pages: nu
     const file = candidates.map((f) => dataPath('extraction/trafilatura-eval/html', f)).find((p) => existsSync(p));
     if (!file) continue;
     pages++;
-    const { article, ms } = tryExtract({ id: item.file, html: await readText(file), url }, kind);
+    const { article, ms } = tryExtract({ id: item.file, html: await readPage(file), url }, kind);
     slowest = Math.max(slowest, ms);
     const text = collapse(article?.text ?? '');
     const missed = item.with.filter((s) => !text.includes(collapse(s)));
@@ -70,7 +70,7 @@ async function wcxb(kind: InputKind): Promise<{ score: PRF; pages: number; slowe
     const truthPath = join(dir, 'ground-truth', `${id}.json`);
     if (!existsSync(truthPath)) continue;
     const truth = await readJson<{ url: string; ground_truth: { main_content: string } }>(truthPath);
-    const { article, ms } = tryExtract({ id, html: await readText(join(dir, 'html', name)), url: truth.url }, kind);
+    const { article, ms } = tryExtract({ id, html: await readPage(join(dir, 'html', name)), url: truth.url }, kind);
     slowest = Math.max(slowest, ms);
     const c = wordCounts(article?.text ?? '', truth.ground_truth.main_content ?? '');
     scores.push(prf(c.tp, c.fp, c.fn));
@@ -113,7 +113,7 @@ async function readabilityPages(kind: InputKind): Promise<ReadabilityResult> {
     const expected = ['expected.html.gz', 'expected.html'].map((f) => join(folder, f)).find((p) => existsSync(p));
     if (!source || !expected) continue;
     const meta = await readJson<{ title?: string; byline?: string | null; publishedTime?: string | null }>(join(folder, 'expected-metadata.json'));
-    const { article, ms } = tryExtract({ id: name, html: await readText(source) }, kind);
+    const { article, ms } = tryExtract({ id: name, html: await readPage(source) }, kind);
     slowest = Math.max(slowest, ms);
     const c = wordCounts(article?.text ?? '', pageText(await readText(expected)));
     scores.push(prf(c.tp, c.fp, c.fn));
@@ -147,7 +147,7 @@ async function htmldate(): Promise<{ accuracy: number; pages: number; slowest: n
     const file = [`${item.file}.gz`, item.file].map((f) => dataPath('extraction/htmldate-eval/html', f)).find((p) => existsSync(p));
     if (!file) continue;
     pages++;
-    const { article, ms } = tryExtract({ id: item.file, html: await readText(file), url }, 'html');
+    const { article, ms } = tryExtract({ id: item.file, html: await readPage(file), url }, 'html');
     slowest = Math.max(slowest, ms);
     if (article?.published?.slice(0, 10) === item.date) right++;
   }

@@ -246,6 +246,14 @@ describe('undecodable bytes', () => {
       );
     });
   }
+  test('a long UTF-8 page with one stray byte is read, the byte as U+FFFD (utf8-lossy)', () => {
+    const paragraph = '<p>Die Gemeinde Lindenau öffnet die Brücke über die Weißach am Montag wieder für den Verkehr.</p>\n';
+    const bytes = Buffer.concat([Buffer.from(`<meta charset="utf-8">${paragraph.repeat(150)}`), Buffer.from([0xe9]), Buffer.from(paragraph.repeat(150))]);
+    const decoded = decodePage(bytes, 'long.html', 'html');
+    assert.equal(decoded.rule, 'utf8-lossy');
+    assert.equal(decoded.text.split('\ufffd').length - 1, 1);
+    assert.ok(decoded.text.includes('Brücke über die Weißach'));
+  });
   test('a UTF-8 declaration the bytes contradict is named in the error', () => {
     const bytes = Buffer.concat([Buffer.from('<meta charset="utf-8"><p>Caf'), Buffer.from([0xe9]), Buffer.from(' naïvely</p>')]);
     assert.throws(() => decodeText(bytes, 'x.html', 'html'), /declares utf-8 but is not valid UTF-8/);

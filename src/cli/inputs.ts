@@ -176,9 +176,10 @@ export interface DecodedText {
   /**
    * Which rule chose it: `bom`, `utf16-pattern` (NUL bytes every other byte), `http-header`, `meta`,
    * `utf8` (valid UTF-8; also when it contradicts a declared legacy charset), `sniffed` (nothing usable was
-   * declared, or the declaration gave implausible text, and one legacy encoding gave plausible text).
+   * declared, or the declaration gave implausible text, and one legacy encoding gave plausible text),
+   * `utf8-lossy` (UTF-8 with a rare stray byte, read as U+FFFD, as browsers do).
    */
-  rule: 'bom' | 'utf16-pattern' | 'http-header' | 'meta' | 'utf8' | 'sniffed';
+  rule: 'bom' | 'utf16-pattern' | 'http-header' | 'meta' | 'utf8' | 'sniffed' | 'utf8-lossy';
 }
 
 /**
@@ -240,6 +241,13 @@ function decodeBytes(bytes: Buffer, label: string, kind: FileKind | null, header
     if (!beaten) return { text: iconv.decode(bytes, declared), encoding: declared, rule: declaredRule };
   }
   if (best.score >= MIN_PLAUSIBILITY) return { text: iconv.decode(bytes, best.encoding), encoding: best.encoding, rule: 'sniffed' };
+  if (!declared || declared === 'utf-8') {
+    // A long UTF-8 page with a stray byte or two (a truncated character pasted in) is still that page; text
+    // mixing encodings throughout is refused rather than passed on as mojibake.
+    const text = bytes.toString('utf8');
+    const stray = countReplacements(text) - countReplacements(bytes.toString('latin1').replaceAll('\xef\xbf\xbd', '\ufffd'));
+    if (stray * MIN_BYTES_PER_STRAY_BYTE <= bytes.length) return { text, encoding: 'utf-8', rule: 'utf8-lossy' };
+  }
 
   const at = firstInvalidUtf8(bytes);
   const said = declared === 'utf-8' ? `declares ${declaredLabel} but is not valid UTF-8` : 'is not valid UTF-8';
@@ -359,6 +367,17 @@ const SCORE_SAMPLE_BYTES = 64 * 1024;
  * windows-1251 mixed with UTF-8 scores -2 or less in every candidate, and is refused.
  */
 const MIN_PLAUSIBILITY = 0.6;
+/**
+ * UTF-8 with at most one invalid sequence per this many bytes is read with U+FFFD in their place: the dev
+ * pages that have any have one or two in 20-200 KB, while mixed encodings have one every few words.
+ */
+const MIN_BYTES_PER_STRAY_BYTE = 10_000;
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
 
 /** How much better (score per non-ASCII character) another encoding must read for a declared charset to be
  * overruled. Right decodings beat the runner-up by 0.35-1.3 on the calibration pages (French, where windows-1250
