@@ -318,3 +318,35 @@ test('joined patterns match the same lines as the patterns one by one', () => {
     assert.equal(matchesAny(joined, line), patterns.some((p) => p.test(line)), line);
   }
 });
+
+test('an overlay saved after the page\'s copyright notice does not win over the article above it', () => {
+  const overlay = [
+    'Manage your Harbourline account',
+    'Members of the Harbourline reading club receive the weekly island digest, early access to the ferry timetable and an invitation to the autumn readers\' evening at the Okesund hall.',
+    'Membership renews every twelve months until it is ended from the account page, and the annual fee covers the printed almanac that is posted to every member in December.',
+    'Reading club members may bring one guest to each readers\' evening, where the editors answer questions about the year\'s reporting and the island choir sings at the close.',
+  ];
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2,
+    'Contact', 'Imprint', '© 2026 Harbourline Gazette. All rights reserved.',
+    ...overlay,
+  ].join('\n');
+  const found = fields(content);
+  assert.equal(found.text, [P1, P2].join('\n\n'));
+  assert.equal(found.title, 'Ferry crews strike over night-shift pay');
+  // A picture credit with a year is no footer: the article under it is kept.
+  const credited = fields(['Ferry crews strike over night-shift pay', 'Photo: Per Almquist © 2026 Tidewell Lines', P1, P2, P3, P4].join('\n'));
+  assert.equal(credited.text, [P1, P2, P3, P4].join('\n\n'));
+});
+
+test('"read also" and comment headings in Spanish, Portuguese, Polish and German end the article', () => {
+  const tail = (heading: string) => fields([
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3,
+    heading,
+    'Island cafés count the cost of the strike as the quay stays quiet for a third day running.',
+    'Traders on Okesund say their takings have halved since the crossings stopped on Monday morning.',
+  ].join('\n')).text;
+  for (const heading of ['Lea también:', 'Veja também', 'Czytaj także', 'Schon gelesen?', 'Hinterlasse einen Kommentar', 'Weitere Beiträge aus der Kolumne:']) {
+    assert.equal(tail(heading), [P1, P2, P3].join('\n\n'), heading);
+  }
+});

@@ -18,10 +18,11 @@ import type { Deadline } from './deadline.ts';
 import {
   AGENCY_WORDS, ARTICLE_HEADER_SCORE, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
   CAPTION_COST, CAPTION_CREDIT_SUFFIX, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD,
-  EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, HEADER_HEADLINE_LINES,
+  EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, FOOTER_NOTICE, FOOTER_NOTICE_LAST_LINES,
+  HEADER_HEADLINE_LINES,
   HEADER_LOOKAHEAD_LINES, HEADER_LOOKBACK_LINES, HEADER_MIN_PROSE_CHARS, HEADER_PROSE_LINES, HEADLINE_MAX_WORDS,
   HEADLINE_MIN_WORDS, KEEP_STANDFIRST_IN_TEXT, MAX_BYLINE_CHARS, MAX_DATELINE_CHARS, MAX_EXTENSION_GAP_LINES,
-  MAX_TAG_LINES, MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MAX_TEASER_WORDS, MIN_DATELINE_DATE_SHARE, MIN_FEED_ITEMS,
+  MAX_FOOTER_NOTICE_CHARS, MAX_TAG_LINES, MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MAX_TEASER_WORDS, MIN_DATELINE_DATE_SHARE, MIN_FEED_ITEMS,
   PROSE_FREE_CHARS, PROSE_MIN_WORDS, PROSE_MIN_WORDS_UNPUNCTUATED, PROSE_WEIGHT, REPEATED_LINE_MAX_WORDS,
   REPEATED_LINE_MIN, REPEATED_SENTENCE_MAX_WORDS, SHORT_BOILERPLATE_MAX_CHARS, SHORT_BOILERPLATE_PATTERNS,
   SHORT_LINE_COST, SHORT_RUN_COST, SHORT_RUN_MAX, STANDFIRST_MAX_WORDS, STANDFIRST_MIN_WORDS, STOP_COST, STOP_LINES,
@@ -332,6 +333,19 @@ function bestRegion(lines: ClassifiedLine[]): Region | null {
   return best;
 }
 
+/**
+ * The page's copyright notice in its last lines ("© 2025 Name. All rights reserved."): the end of the page as its
+ * writer laid it out. What a scraper saves after it is overlays (cookie dialogs, sign-in and newsletter forms).
+ */
+function footerStart(lines: ClassifiedLine[]): number {
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - FOOTER_NOTICE_LAST_LINES); i--) {
+    const text = lines[i].text;
+    // A notice set in a caption ("Photo: Name © 2021 Agency") is a heading or short line, not a footer line.
+    if (lines[i].kind === 'boilerplate' && text.length <= MAX_FOOTER_NOTICE_CHARS && FOOTER_NOTICE.test(text)) return i;
+  }
+  return -1;
+}
+
 /** Lines that no region extension crosses: ends of articles, and bylines or datelines (another article's header, a comment). */
 function isBoundary(line: ClassifiedLine): boolean {
   return line.kind === 'stop' || line.kind === 'tags' || line.kind === 'teaser' || line.kind === 'byline' || line.kind === 'dateline';
@@ -563,8 +577,17 @@ export function extractFromText(content: string, deadline: Deadline): TextExtrac
     outlet: null, rules: {},
   };
 
-  const best = bestRegion(lines);
-  const region = best ? extendRegion(lines, best) : null;
+  // Lines below the page's copyright notice are overlays: the article is looked for above the notice when there is
+  // prose there.
+  const footer = footerStart(lines);
+  const aboveFooter = footer > 0 ? lines.slice(0, footer) : lines;
+  let best = bestRegion(aboveFooter);
+  let scope = aboveFooter;
+  if (!best) {
+    best = bestRegion(lines);
+    scope = lines;
+  }
+  const region = best ? extendRegion(scope, best) : null;
   if (!region) {
     // No prose at all: keep whatever is not boilerplate (a short note, a list).
     result.text = lines.filter((l) => l.kind === 'heading' || l.kind === 'short').map((l) => l.text).join('\n\n');
