@@ -350,3 +350,22 @@ test('"read also" and comment headings in Spanish, Portuguese, Polish and German
     assert.equal(tail(heading), [P1, P2, P3].join('\n\n'), heading);
   }
 });
+
+test('newsletter pitches, paywall notes, donation and comment appeals, author boxes and post footers are dropped', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2,
+    'Get the latest news from the islands delivered to your inbox every morning.',
+    P3,
+    'If you\'re seeing this message but you\'re already a subscriber, log in to read on.',
+    P4,
+    'Your support helps the Harbourline Gazette keep its island reporting free for every reader.',
+    P5,
+    'Comments are moderated and may take a day to appear under the article.',
+    'Mina Torrell is a reporter at the Harbourline Gazette covering transport and the islands.',
+    'This entry was posted in Islands and tagged ferries, strikes.',
+  ].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3, P4, P5].join('\n\n'));
+  // A sentence about someone else's job inside the article is kept when it is no author box.
+  const quoted = 'The operator hired Orla Venn, who is a former harbour master, to mediate between the crews and Tidewell Lines.';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, quoted, P2].join('\n')).text, [P1, quoted, P2].join('\n\n'));
+});
