@@ -152,6 +152,12 @@ export const OUTLET_MAX_WORDS = 5;
 
 /** Words that open a byline, in the languages of the dev pages ("By", "Von", "Par", "Por", "Di", "Door"). */
 export const BYLINE_OPENER = /^(?:(?:written|posted|reported|story|text|words)\s+)?(?:by|von|par|por|di|door|av|af|przez|från)\s*:?\s+(?=\p{Lu})/iu;
+/**
+ * A dated byline of blog software: "Posted on 3 May 2024 by Name", "Veröffentlicht am 17. Mai 2024 von Name". The
+ * date is read from the whole line; the name follows the match.
+ */
+export const DATED_BYLINE =
+  /^(?:posted|published|written|veröffentlicht|geschrieben|erstellt|publié|publicado|pubblicato)(?:\s+(?:on|am|le|el|il))?\s+[^,;|]{4,40}?\s+(?:by|von|par|por|di)\s+(?=\p{Lu})/iu;
 /** A byline label ("Author: Name", "Autor: Name"). */
 export const BYLINE_LABEL = /^(?:author|authors|autor|autorin|auteur|autore|autor\/in)\s*:\s*(?=\p{Lu})/iu;
 
@@ -230,6 +236,8 @@ export const STOP_PATTERNS: RegExp[] = [
   /^(?:comment|kommentar|pingback|trackback)s? (?:by|von|de)\b/i,
   /^(?:\d+|one|two|ein|eine|zwei)\s+(?:thoughts?|gedanken|kommentare?|antworten|responses?|replies|comments?|réponses?|commentaires?)\s+(?:on|to|zu|zum|sur|à)\b/i,
   /^(?:about|über) (?:the|den|die) (?:author|autor|autorin)\b/i,
+  // an author box headed by the author's name ("About Mina Torrell", "Über Jon Ek")
+  /^(?:[Aa]bout|[Üü]ber|[Àà] propos de|[Ss]obre|[Oo] autorze) \p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,2}$/u,
   /^(?:responses?|replies|comments?|reactions?|antworten|kommentare|reaktionen) (?:to|on|zu|zum|zur)\s+["'“„«‘]/i,
   /^(?:more|mehr|weitere|plus) (?:from|aus|von|zum thema|zu diesem thema|de|du|des|sur)\b.{0,40}$/i,
   /\bkönnte(?:n)? (?:dich|sie|euch|ihnen) (?:auch |ebenfalls )?(?:interessieren|gefallen)\b/i,
@@ -312,7 +320,7 @@ export const EXTRA_BOILERPLATE_PATTERNS: RegExp[] = [
   /^(?:abonnieren sie|abonniere) (?:unseren|unsere|jetzt)\b|^zapraszamy (?:też |także )?do subskrypcji/i,
   /^(?:wie gefällt ihnen|bitte teilen sie uns ihre (?:meinung|erfahrung)|wenn sie diese[nr]? (?:blogeintrag|beitrag|artikel) kommentieren)/i,
   // blog software's post footer ("This entry was posted in ...", "Der Beitrag wurde am ... veröffentlicht")
-  /^(?:this (?:entry|post) was posted\b|(?:dieser|der) (?:beitrag|eintrag) wurde am\b)/i,
+  /^(?:this (?:entry|post) was posted\b|(?:dieser|der) (?:beitrag|eintrag) wurde (?:am\b|(?:in|unter) .{0,80}veröffentlicht|veröffentlicht in\b))/i,
   // an author box: a person's name, then what they are ("Mina Torrell is a reporter at ...", "Jon Ek ist Redakteur")
   /^(?:\p{Lu}[\p{L}.'’-]+\s){1,3}(?:is|ist|est|es|jest) (?:a|an|the|ein|eine|der|die|un|une|el|la)?\s?[^.!?]{0,80}\b(?:writer|editor|journalist|reporter|correspondent|professor|founder|co-founder|author|columnist|redakteur(?:in)?|journalist(?:in)?|autor(?:in)?|professor(?:in)?|gründer(?:in)?|blogger(?:in)?|korrespondent(?:in)?)\b/u,
   // invitations to follow the outlet elsewhere

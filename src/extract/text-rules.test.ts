@@ -369,3 +369,19 @@ test('newsletter pitches, paywall notes, donation and comment appeals, author bo
   const quoted = 'The operator hired Orla Venn, who is a former harbour master, to mediate between the crews and Tidewell Lines.';
   assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, quoted, P2].join('\n')).text, [P1, quoted, P2].join('\n\n'));
 });
+
+test('a blog\'s dated byline gives author and date; "About <name>" heads an author box that ends the article', () => {
+  const found = fields([
+    'Ferry crews strike over night-shift pay', 'Veröffentlicht am 17. Mai 2026 von Mina Torrell', P1, P2, P3,
+    'Über Mina Torrell',
+    'Reporterin für Verkehr und die Inseln, schreibt seit vielen Jahren über Fähren, Häfen und die Menschen, die dort arbeiten.',
+  ].join('\n'));
+  assert.deepEqual(found.bylines, ['Mina Torrell']);
+  assert.equal(found.published, '2026-05-17');
+  assert.equal(found.text, [P1, P2, P3].join('\n\n'));
+  const english = fields(['Ferry crews strike over night-shift pay', 'Posted on 3 May 2026 by Orla Venn', P1, P2].join('\n'));
+  assert.deepEqual(english.bylines, ['Orla Venn']);
+  assert.equal(english.published, '2026-05-03');
+  // A day written with a dot before the month name ("12. September 2026") is a dateline.
+  assert.equal(fields(['Ferry crews strike over night-shift pay', '12. September 2026', P1, P2].join('\n')).published, '2026-09-12');
+});

@@ -17,7 +17,7 @@ import { cleanAuthors, wireCredit } from './authors.ts';
 import type { Deadline } from './deadline.ts';
 import {
   AGENCY_WORDS, ARTICLE_HEADER_SCORE, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
-  CAPTION_COST, CAPTION_CREDIT_SUFFIX, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD,
+  CAPTION_COST, CAPTION_CREDIT_SUFFIX, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, DATED_BYLINE,
   EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, FOOTER_NOTICE, FOOTER_NOTICE_LAST_LINES,
   HEADER_HEADLINE_LINES,
   HEADER_LOOKAHEAD_LINES, HEADER_LOOKBACK_LINES, HEADER_MIN_PROSE_CHARS, HEADER_PROSE_LINES, HEADLINE_MAX_WORDS,
@@ -160,7 +160,7 @@ function isCaptionLine(text: string): boolean {
 function bylineBody(text: string): string | null {
   if (text.length > MAX_BYLINE_CHARS) return null;
   const glued = /^By(?=\p{Lu}\p{Ll})/u.exec(text);
-  const opener = glued ?? BYLINE_OPENER.exec(text) ?? BYLINE_LABEL.exec(text);
+  const opener = glued ?? BYLINE_OPENER.exec(text) ?? BYLINE_LABEL.exec(text) ?? DATED_BYLINE.exec(text);
   if (!opener) return null;
   return text.slice(opener[0].length).replace(GLUED_MONTH, '$1 $2').trim();
 }
