@@ -293,6 +293,8 @@ export const EXTRA_BOILERPLATE_PATTERNS: RegExp[] = [
   /\btag cloud\b|\bschlagwortwolke\b/i,
   // a picture credit alone on its line ("Kuva: Name", "Imagen: Agency", "Źródło: ...")
   /^(?:photo|photos|image|images|picture|foto|fotos|bild|bilder|kuva|imagen|imagem|immagine|zdjęcie|źródło|fuente|fonte|credit|crédit|crédito|photo credit|bildquelle|bildnachweis|fotonachweis)\s*:\s*\S.{0,60}$/i,
+  // a picture credit of names or agencies joined by slashes, alone on its line ("DCV / Oppitz", "Agency/Jon Ek")
+  /^\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,2} ?\/ ?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,2}$/u,
   // advertising and affiliate disclosures
   /^(?:advertising|affiliate) disclosure\b|\bmay (?:receive|earn) (?:a )?(?:compensation|commission)\b/i,  // Sentences under articles, from here to the end of the list: trafilatura-eval 0.8632 -> 0.8697, wcxb 0.9007 ->
   // 0.9009, readability equal.

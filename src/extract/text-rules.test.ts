@@ -385,3 +385,8 @@ test('a blog\'s dated byline gives author and date; "About <name>" heads an auth
   // A day written with a dot before the month name ("12. September 2026") is a dateline.
   assert.equal(fields(['Ferry crews strike over night-shift pay', '12. September 2026', P1, P2].join('\n')).published, '2026-09-12');
 });
+
+test('a picture credit of names joined by a slash is left out of the body', () => {
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, 'Harbour Press / Per Almquist', P2, P3].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
