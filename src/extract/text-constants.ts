@@ -223,6 +223,9 @@ export const STOP_LINES = new Set([
   'noch mehr infos', 'noch mehr zum thema', 'passend zum thema', 'dazu passend',
   'you might also be interested in', 'you may also be interested in', 'more like this', 'related links',
   'related reads', 'read this next', 'also read', 'read also', 'more to explore', 'latest articles',
+  // contact boxes under press releases and reports
+  'weitere informationen', 'ansprechpartner', 'ansprechpartnerin', 'ihr ansprechpartner', 'ihre ansprechpartnerin',
+  'pressekontakt', 'kontakt für journalisten', 'media contact', 'press contact', 'contacto de prensa',
 ]);
 
 /** Lines that start an end-of-article block whatever follows on the line. */
@@ -293,6 +296,9 @@ export const EXTRA_BOILERPLATE_PATTERNS: RegExp[] = [
   /\btag cloud\b|\bschlagwortwolke\b/i,
   // a picture credit alone on its line ("Kuva: Name", "Imagen: Agency", "Źródło: ...")
   /^(?:photo|photos|image|images|picture|foto|fotos|bild|bilder|kuva|imagen|imagem|immagine|zdjęcie|źródło|fuente|fonte|credit|crédit|crédito|photo credit|bildquelle|bildnachweis|fotonachweis)\s*:\s*\S.{0,60}$/i,
+  // labels of the page's own furniture: back links, share and embed notices, a magazine's current issue, the lead picture
+  /^(?:zurück (?:zu|zur|zum)|back to) (?:allen |all |der |den |the )?\p{L}+(?: \p{L}+)?$/iu,
+  /^(?:mit freunden teilen|externer inhalt|external content|die aktuelle ausgabe|unsere aktuelle ausgabe|beitragsbild|titelbild|featured image)\b.{0,40}$/i,
   // a picture credit of names or agencies joined by slashes, alone on its line ("DCV / Oppitz", "Agency/Jon Ek")
   /^\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,2} ?\/ ?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,2}$/u,
   // advertising and affiliate disclosures

@@ -390,3 +390,15 @@ test('a picture credit of names joined by a slash is left out of the body', () =
   const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, 'Harbour Press / Per Almquist', P2, P3].join('\n');
   assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
 });
+
+test('a press contact box and back links after the article are left out', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3,
+    'Weitere Informationen',
+    'Die Hafenverwaltung Brindlemoor beantwortet Fragen zum Fährbetrieb werktags von acht bis sechzehn Uhr am Telefon.',
+    'Pressekontakt',
+    'Orla Venn, Sprecherin der Gewerkschaft der Fährleute, ist für Rückfragen der Redaktionen erreichbar.',
+    'Zurück zur Übersicht',
+  ].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
