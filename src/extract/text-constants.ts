@@ -299,6 +299,12 @@ export const EXTRA_BOILERPLATE_PATTERNS: RegExp[] = [
   // labels of the page's own furniture: back links, share and embed notices, a magazine's current issue, the lead picture
   /^(?:zurück (?:zu|zur|zum)|back to) (?:allen |all |der |den |the )?\p{L}+(?: \p{L}+)?$/iu,
   /^(?:mit freunden teilen|externer inhalt|external content|die aktuelle ausgabe|unsere aktuelle ausgabe|beitragsbild|titelbild|featured image)\b.{0,40}$/i,
+  // more appeals and notices: newsletters, donations, buttons, privacy, liability
+  /^never miss (?:the latest|a story|an update)\b|^jede (?:kleine )?spende\b|^alle angaben ohne gewähr\b/i,
+  /^jetzt (?:helfen|spenden|registrieren|anmelden|abonnieren|bestellen)!?$/i,
+  /^wir respektieren (?:deine|ihre) privatsphäre\b|\b(?:korzystamy z|używamy) (?:plików )?cookies\b/i,
+  // a figure's label and caption ("Abbildung 4: ...", "Fig. 2: ...")
+  /^(?:abbildung|abb\.|figure|fig\.)\s*\d*\s*:\s*\S.{0,150}$/i,
   // a picture credit of names or agencies joined by slashes, alone on its line ("DCV / Oppitz", "Agency/Jon Ek")
   /^\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,2} ?\/ ?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,2}$/u,
   // advertising and affiliate disclosures

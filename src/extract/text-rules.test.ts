@@ -402,3 +402,15 @@ test('a press contact box and back links after the article are left out', () => 
   ].join('\n');
   assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
 });
+
+test('figure labels, donation and sign-up buttons and liability notes inside or after the article are left out', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1,
+    'Abbildung 2: Fährverbindungen zwischen Brindlemoor und Okesund im Winterfahrplan.',
+    P2, P3,
+    'Alle Angaben ohne Gewähr.',
+    'Jetzt spenden',
+    'Never miss the latest news from the islands by signing up to our morning briefing.',
+  ].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
