@@ -3,7 +3,7 @@
  * text a scraper saves of the same page, derived by pageText), beside the anchors' published scores.
  */
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractArticle } from '../src/extract/index.ts';
@@ -32,9 +32,24 @@ function tryExtract(page: Page, kind: InputKind): { article: ExtractedArticle | 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** trafilatura's own metric: each "with" snippet found is a true positive, each "without" snippet found a false positive. */
+/**
+ * Diagnostic: with CROSSCHECK_EVAL_TEXT_PAGES set to a file path (outside the repository), the scraped-text run of
+ * trafilatura-eval writes there, per page, the snippets it missed and the boilerplate snippets it kept.
+ */
+const TEXT_PAGES_REPORT = process.env.CROSSCHECK_EVAL_TEXT_PAGES;
+
+interface PageReport {
+  file: string;
+  url: string;
+  missed: string[];
+  kept: string[];
+  found: number;
+}
+
 async function trafilaturaEval(kind: InputKind): Promise<{ score: PRF; pages: number; slowest: number }> {
   const gold = await readJson<Record<string, { file: string; with: string[]; without: string[] }>>(dataPath('extraction/trafilatura-eval/evaldata.json'));
   let tp = 0, fp = 0, fn = 0, pages = 0, slowest = 0;
+  const reports: PageReport[] = [];
   for (const [url, item] of Object.entries(gold)) {
     const candidates = [`${item.file}.gz`, item.file, `${item.file.replace(/\.html?$/, '')}.gz`];
     const file = candidates.map((f) => dataPath('extraction/trafilatura-eval/html', f)).find((p) => existsSync(p));
@@ -43,8 +58,16 @@ async function trafilaturaEval(kind: InputKind): Promise<{ score: PRF; pages: nu
     const { article, ms } = tryExtract({ id: item.file, html: await readText(file), url }, kind);
     slowest = Math.max(slowest, ms);
     const text = collapse(article?.text ?? '');
-    for (const s of item.with) (text.includes(collapse(s)) ? tp++ : fn++);
-    for (const s of item.without) if (text.includes(collapse(s))) fp++;
+    const missed = item.with.filter((s) => !text.includes(collapse(s)));
+    const kept = item.without.filter((s) => text.includes(collapse(s)));
+    tp += item.with.length - missed.length;
+    fn += missed.length;
+    fp += kept.length;
+    if (missed.length > 0 || kept.length > 0) reports.push({ file: item.file, url, missed, kept, found: item.with.length - missed.length });
+  }
+  if (kind === 'text' && TEXT_PAGES_REPORT) {
+    reports.sort((a, b) => b.missed.length + b.kept.length - (a.missed.length + a.kept.length));
+    await writeFile(TEXT_PAGES_REPORT, JSON.stringify(reports, null, 1));
   }
   return { score: prf(tp, fp, fn), pages, slowest };
 }
