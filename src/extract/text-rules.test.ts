@@ -414,3 +414,19 @@ test('figure labels, donation and sign-up buttons and liability notes inside or 
   ].join('\n');
   assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
 });
+
+test('a run of comments with their time stamps under the comment heading is not joined to the article', () => {
+  const comment = (name: string, when: string, words: string) => [name, when, words, 'Reply'];
+  const longComment = (topic: string) =>
+    `${topic} The crews have waited three years for this, and the operator has had every chance to settle the night-shift question before now. ` +
+    'Whoever is right about the pay, the island cannot go on without a crossing for long, and both sides should go back to the table this week.';
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3,
+    'Comments',
+    ...comment('Jorun K.', '18 May 2026 at 09:12', longComment('I support the union.')),
+    ...comment('Halvard P.', '18 May 2026 at 10:40', longComment('My mother missed her appointment on the mainland.')),
+    ...comment('Sefa L.', '18 May 2026 at 11:05', longComment('Island shops will suffer in the tourist season.')),
+    ...comment('Ivar D.', '18 May 2026 at 12:30', longComment('The timetable was poor even before the strike.')),
+  ].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});

@@ -17,7 +17,7 @@ import { cleanAuthors, wireCredit } from './authors.ts';
 import type { Deadline } from './deadline.ts';
 import {
   AGENCY_WORDS, ARTICLE_HEADER_SCORE, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
-  CAPTION_COST, CAPTION_CREDIT_SUFFIX, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, DATED_BYLINE,
+  CAPTION_COST, CAPTION_CREDIT_SUFFIX, COMMENT_STAMP_COST, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, DATED_BYLINE,
   EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, FOOTER_NOTICE, FOOTER_NOTICE_LAST_LINES,
   HEADER_HEADLINE_LINES,
   HEADER_LOOKAHEAD_LINES, HEADER_LOOKBACK_LINES, HEADER_MIN_PROSE_CHARS, HEADER_PROSE_LINES, HEADLINE_MAX_WORDS,
@@ -317,9 +317,14 @@ function bestRegion(lines: ClassifiedLine[]): Region | null {
   let start = 0;
   let sum = 0;
   let shortRun = 0;
+  // Below a line that ends articles, a time stamp outside an article header is a comment's: it costs as much as the
+  // stop line, so that a run of comments is not joined to the article above it.
+  let afterStop = false;
   for (let i = 0; i < lines.length; i++) {
-    const score = lineScore(lines[i], shortRun);
-    shortRun = lines[i].kind === 'prose' ? 0 : shortRun + 1;
+    const line = lines[i];
+    if (line.kind === 'stop') afterStop = true;
+    const score = afterStop && line.kind === 'dateline' && !line.header ? -COMMENT_STAMP_COST : lineScore(line, shortRun);
+    shortRun = line.kind === 'prose' ? 0 : shortRun + 1;
     if (sum <= 0) {
       start = i;
       sum = 0;
