@@ -2,8 +2,8 @@
  * Extraction quality on the dev sets in ../shared/data/extraction, in HTML mode and in scraped-text mode (the
  * text a scraper saves of the same page, derived by pageText), beside the anchors' published scores.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractArticle } from '../src/extract/index.ts';
@@ -32,16 +32,27 @@ function tryExtract(page: Page, kind: InputKind): { article: ExtractedArticle | 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
- * Diagnostics for tuning: when EVAL_PAGES_OUT names a file, trafilatura-eval (HTML mode) writes one JSON line per
- * page there (counts, the snippets missed and the snippets kept wrongly), so the worst pages can be studied.
+ * Diagnostics for tuning: with CROSSCHECK_EVAL_PAGES set to a path outside the repository, trafilatura-eval
+ * writes `<path>.html.json` and `<path>.text.json`: per page (worst first) the snippets missed and the
+ * boilerplate snippets kept, so the worst pages can be studied.
  */
-const PAGES_OUT = process.env.EVAL_PAGES_OUT;
+const PAGES_REPORT = process.env.CROSSCHECK_EVAL_PAGES;
+
+interface PageReport {
+  file: string;
+  url: string;
+  /** The rule that chose the text (HTML mode's container choice, text mode's block selection). */
+  rule: string | null;
+  missed: string[];
+  kept: string[];
+  found: number;
+}
 
 /** trafilatura's own metric: each "with" snippet found is a true positive, each "without" snippet found a false positive. */
 async function trafilaturaEval(kind: InputKind): Promise<{ score: PRF; pages: number; slowest: number }> {
   const gold = await readJson<Record<string, { file: string; with: string[]; without: string[] }>>(dataPath('extraction/trafilatura-eval/evaldata.json'));
   let tp = 0, fp = 0, fn = 0, pages = 0, slowest = 0;
-  const diagnostics: string[] = [];
+  const reports: PageReport[] = [];
   for (const [url, item] of Object.entries(gold)) {
     const candidates = [`${item.file}.gz`, item.file, `${item.file.replace(/\.html?$/, '')}.gz`];
     const file = candidates.map((f) => dataPath('extraction/trafilatura-eval/html', f)).find((p) => existsSync(p));
@@ -51,13 +62,18 @@ async function trafilaturaEval(kind: InputKind): Promise<{ score: PRF; pages: nu
     slowest = Math.max(slowest, ms);
     const text = collapse(article?.text ?? '');
     const missed = item.with.filter((s) => !text.includes(collapse(s)));
-    const wrong = item.without.filter((s) => text.includes(collapse(s)));
+    const kept = item.without.filter((s) => text.includes(collapse(s)));
     tp += item.with.length - missed.length;
     fn += missed.length;
-    fp += wrong.length;
-    if (PAGES_OUT && kind === 'html') diagnostics.push(JSON.stringify({ file: item.file, url, rule: article?.provenance.text?.rule ?? null, ms: Math.round(ms), tp: item.with.length - missed.length, fn: missed.length, fp: wrong.length, missed, wrong }));
+    fp += kept.length;
+    if (missed.length > 0 || kept.length > 0) {
+      reports.push({ file: item.file, url, rule: article?.provenance.text?.rule ?? null, missed, kept, found: item.with.length - missed.length });
+    }
   }
-  if (PAGES_OUT && kind === 'html') writeFileSync(PAGES_OUT, diagnostics.join('\n') + '\n');
+  if (PAGES_REPORT) {
+    reports.sort((a, b) => b.missed.length + b.kept.length - (a.missed.length + a.kept.length));
+    await writeFile(`${PAGES_REPORT}.${kind}.json`, JSON.stringify(reports, null, 1));
+  }
   return { score: prf(tp, fp, fn), pages, slowest };
 }
 

@@ -12,7 +12,9 @@ const OTHER_PARSERS: chrono.Chrono[] = [chrono.de.strict, chrono.fr.strict, chro
 
 /** What the other languages' parsers need to find a date: a dotted numeric date or a month name of theirs. */
 const OTHER_LANGUAGE_DATE = new RegExp(
-  '\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\b(?:' + [
+  // a dotted numeric date, a day with a dot before a month name spelt as in English ("12. September 2013"), or a
+  // month name of theirs
+  '\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\b\\d{1,2}\\.\\s+(?:january|february|april|june|july|august|september|october|november|december)\\s+\\d{4}|\\b(?:' + [
     'januar', 'jänner', 'februar', 'märz', 'mai', 'juni', 'juli', 'oktober', 'dezember', 'janvier', 'février', 'mars',
     'avril', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre', 'enero', 'febrero', 'marzo',
     'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre', 'gennaio',

@@ -318,3 +318,115 @@ test('joined patterns match the same lines as the patterns one by one', () => {
     assert.equal(matchesAny(joined, line), patterns.some((p) => p.test(line)), line);
   }
 });
+
+test('an overlay saved after the page\'s copyright notice does not win over the article above it', () => {
+  const overlay = [
+    'Manage your Harbourline account',
+    'Members of the Harbourline reading club receive the weekly island digest, early access to the ferry timetable and an invitation to the autumn readers\' evening at the Okesund hall.',
+    'Membership renews every twelve months until it is ended from the account page, and the annual fee covers the printed almanac that is posted to every member in December.',
+    'Reading club members may bring one guest to each readers\' evening, where the editors answer questions about the year\'s reporting and the island choir sings at the close.',
+  ];
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2,
+    'Contact', 'Imprint', '© 2026 Harbourline Gazette. All rights reserved.',
+    ...overlay,
+  ].join('\n');
+  const found = fields(content);
+  assert.equal(found.text, [P1, P2].join('\n\n'));
+  assert.equal(found.title, 'Ferry crews strike over night-shift pay');
+  // A picture credit with a year is no footer: the article under it is kept.
+  const credited = fields(['Ferry crews strike over night-shift pay', 'Photo: Per Almquist © 2026 Tidewell Lines', P1, P2, P3, P4].join('\n'));
+  assert.equal(credited.text, [P1, P2, P3, P4].join('\n\n'));
+});
+
+test('"read also" and comment headings in Spanish, Portuguese, Polish and German end the article', () => {
+  const tail = (heading: string) => fields([
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3,
+    heading,
+    'Island cafés count the cost of the strike as the quay stays quiet for a third day running.',
+    'Traders on Okesund say their takings have halved since the crossings stopped on Monday morning.',
+  ].join('\n')).text;
+  for (const heading of ['Lea también:', 'Veja também', 'Czytaj także', 'Schon gelesen?', 'Hinterlasse einen Kommentar', 'Weitere Beiträge aus der Kolumne:']) {
+    assert.equal(tail(heading), [P1, P2, P3].join('\n\n'), heading);
+  }
+});
+
+test('newsletter pitches, paywall notes, donation and comment appeals, author boxes and post footers are dropped', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2,
+    'Get the latest news from the islands delivered to your inbox every morning.',
+    P3,
+    'If you\'re seeing this message but you\'re already a subscriber, log in to read on.',
+    P4,
+    'Your support helps the Harbourline Gazette keep its island reporting free for every reader.',
+    P5,
+    'Comments are moderated and may take a day to appear under the article.',
+    'Mina Torrell is a reporter at the Harbourline Gazette covering transport and the islands.',
+    'This entry was posted in Islands and tagged ferries, strikes.',
+  ].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3, P4, P5].join('\n\n'));
+  // A sentence about someone else's job inside the article is kept when it is no author box.
+  const quoted = 'The operator hired Orla Venn, who is a former harbour master, to mediate between the crews and Tidewell Lines.';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, quoted, P2].join('\n')).text, [P1, quoted, P2].join('\n\n'));
+});
+
+test('a blog\'s dated byline gives author and date; "About <name>" heads an author box that ends the article', () => {
+  const found = fields([
+    'Ferry crews strike over night-shift pay', 'Veröffentlicht am 17. Mai 2026 von Mina Torrell', P1, P2, P3,
+    'Über Mina Torrell',
+    'Reporterin für Verkehr und die Inseln, schreibt seit vielen Jahren über Fähren, Häfen und die Menschen, die dort arbeiten.',
+  ].join('\n'));
+  assert.deepEqual(found.bylines, ['Mina Torrell']);
+  assert.equal(found.published, '2026-05-17');
+  assert.equal(found.text, [P1, P2, P3].join('\n\n'));
+  const english = fields(['Ferry crews strike over night-shift pay', 'Posted on 3 May 2026 by Orla Venn', P1, P2].join('\n'));
+  assert.deepEqual(english.bylines, ['Orla Venn']);
+  assert.equal(english.published, '2026-05-03');
+  // A day written with a dot before the month name ("12. September 2026") is a dateline.
+  assert.equal(fields(['Ferry crews strike over night-shift pay', '12. September 2026', P1, P2].join('\n')).published, '2026-09-12');
+});
+
+test('a picture credit of names joined by a slash is left out of the body', () => {
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, 'Harbour Press / Per Almquist', P2, P3].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('a press contact box and back links after the article are left out', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3,
+    'Weitere Informationen',
+    'Die Hafenverwaltung Brindlemoor beantwortet Fragen zum Fährbetrieb werktags von acht bis sechzehn Uhr am Telefon.',
+    'Pressekontakt',
+    'Orla Venn, Sprecherin der Gewerkschaft der Fährleute, ist für Rückfragen der Redaktionen erreichbar.',
+    'Zurück zur Übersicht',
+  ].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('figure labels, donation and sign-up buttons and liability notes inside or after the article are left out', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1,
+    'Abbildung 2: Fährverbindungen zwischen Brindlemoor und Okesund im Winterfahrplan.',
+    P2, P3,
+    'Alle Angaben ohne Gewähr.',
+    'Jetzt spenden',
+    'Never miss the latest news from the islands by signing up to our morning briefing.',
+  ].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('a run of comments with their time stamps under the comment heading is not joined to the article', () => {
+  const comment = (name: string, when: string, words: string) => [name, when, words, 'Reply'];
+  const longComment = (topic: string) =>
+    `${topic} The crews have waited three years for this, and the operator has had every chance to settle the night-shift question before now. ` +
+    'Whoever is right about the pay, the island cannot go on without a crossing for long, and both sides should go back to the table this week.';
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3,
+    'Comments',
+    ...comment('Jorun K.', '18 May 2026 at 09:12', longComment('I support the union.')),
+    ...comment('Halvard P.', '18 May 2026 at 10:40', longComment('My mother missed her appointment on the mainland.')),
+    ...comment('Sefa L.', '18 May 2026 at 11:05', longComment('Island shops will suffer in the tourist season.')),
+    ...comment('Ivar D.', '18 May 2026 at 12:30', longComment('The timetable was poor even before the strike.')),
+  ].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});

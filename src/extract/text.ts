@@ -17,11 +17,12 @@ import { cleanAuthors, wireCredit } from './authors.ts';
 import type { Deadline } from './deadline.ts';
 import {
   AGENCY_WORDS, ARTICLE_HEADER_SCORE, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
-  CAPTION_COST, CAPTION_CREDIT_SUFFIX, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD,
-  EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, HEADER_HEADLINE_LINES,
+  CAPTION_COST, CAPTION_CREDIT_SUFFIX, COMMENT_STAMP_COST, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, DATED_BYLINE,
+  EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, FOOTER_NOTICE, FOOTER_NOTICE_LAST_LINES,
+  HEADER_HEADLINE_LINES,
   HEADER_LOOKAHEAD_LINES, HEADER_LOOKBACK_LINES, HEADER_MIN_PROSE_CHARS, HEADER_PROSE_LINES, HEADLINE_MAX_WORDS,
   HEADLINE_MIN_WORDS, KEEP_STANDFIRST_IN_TEXT, MAX_BYLINE_CHARS, MAX_DATELINE_CHARS, MAX_EXTENSION_GAP_LINES,
-  MAX_TAG_LINES, MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MAX_TEASER_WORDS, MIN_DATELINE_DATE_SHARE, MIN_FEED_ITEMS,
+  MAX_FOOTER_NOTICE_CHARS, MAX_TAG_LINES, MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MAX_TEASER_WORDS, MIN_DATELINE_DATE_SHARE, MIN_FEED_ITEMS,
   PROSE_FREE_CHARS, PROSE_MIN_WORDS, PROSE_MIN_WORDS_UNPUNCTUATED, PROSE_WEIGHT, REPEATED_LINE_MAX_WORDS,
   REPEATED_LINE_MIN, REPEATED_SENTENCE_MAX_WORDS, SHORT_BOILERPLATE_MAX_CHARS, SHORT_BOILERPLATE_PATTERNS,
   SHORT_LINE_COST, SHORT_RUN_COST, SHORT_RUN_MAX, STANDFIRST_MAX_WORDS, STANDFIRST_MIN_WORDS, STOP_COST, STOP_LINES,
@@ -159,7 +160,7 @@ function isCaptionLine(text: string): boolean {
 function bylineBody(text: string): string | null {
   if (text.length > MAX_BYLINE_CHARS) return null;
   const glued = /^By(?=\p{Lu}\p{Ll})/u.exec(text);
-  const opener = glued ?? BYLINE_OPENER.exec(text) ?? BYLINE_LABEL.exec(text);
+  const opener = glued ?? BYLINE_OPENER.exec(text) ?? BYLINE_LABEL.exec(text) ?? DATED_BYLINE.exec(text);
   if (!opener) return null;
   return text.slice(opener[0].length).replace(GLUED_MONTH, '$1 $2').trim();
 }
@@ -316,9 +317,14 @@ function bestRegion(lines: ClassifiedLine[]): Region | null {
   let start = 0;
   let sum = 0;
   let shortRun = 0;
+  // Below a line that ends articles, a time stamp outside an article header is a comment's: it costs as much as the
+  // stop line, so that a run of comments is not joined to the article above it.
+  let afterStop = false;
   for (let i = 0; i < lines.length; i++) {
-    const score = lineScore(lines[i], shortRun);
-    shortRun = lines[i].kind === 'prose' ? 0 : shortRun + 1;
+    const line = lines[i];
+    if (line.kind === 'stop') afterStop = true;
+    const score = afterStop && line.kind === 'dateline' && !line.header ? -COMMENT_STAMP_COST : lineScore(line, shortRun);
+    shortRun = line.kind === 'prose' ? 0 : shortRun + 1;
     if (sum <= 0) {
       start = i;
       sum = 0;
@@ -330,6 +336,19 @@ function bestRegion(lines: ClassifiedLine[]): Region | null {
   // and the body are read as header lines (title, standfirst), not as body.
   if (best) while (best.start < best.end && lines[best.start].kind !== 'prose') best.start++;
   return best;
+}
+
+/**
+ * The page's copyright notice in its last lines ("© 2025 Name. All rights reserved."): the end of the page as its
+ * writer laid it out. What a scraper saves after it is overlays (cookie dialogs, sign-in and newsletter forms).
+ */
+function footerStart(lines: ClassifiedLine[]): number {
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - FOOTER_NOTICE_LAST_LINES); i--) {
+    const text = lines[i].text;
+    // A notice set in a caption ("Photo: Name © 2021 Agency") is a heading or short line, not a footer line.
+    if (lines[i].kind === 'boilerplate' && text.length <= MAX_FOOTER_NOTICE_CHARS && FOOTER_NOTICE.test(text)) return i;
+  }
+  return -1;
 }
 
 /** Lines that no region extension crosses: ends of articles, and bylines or datelines (another article's header, a comment). */
@@ -563,8 +582,17 @@ export function extractFromText(content: string, deadline: Deadline): TextExtrac
     outlet: null, rules: {},
   };
 
-  const best = bestRegion(lines);
-  const region = best ? extendRegion(lines, best) : null;
+  // Lines below the page's copyright notice are overlays: the article is looked for above the notice when there is
+  // prose there.
+  const footer = footerStart(lines);
+  const aboveFooter = footer > 0 ? lines.slice(0, footer) : lines;
+  let best = bestRegion(aboveFooter);
+  let scope = aboveFooter;
+  if (!best) {
+    best = bestRegion(lines);
+    scope = lines;
+  }
+  const region = best ? extendRegion(scope, best) : null;
   if (!region) {
     // No prose at all: keep whatever is not boilerplate (a short note, a list).
     result.text = lines.filter((l) => l.kind === 'heading' || l.kind === 'short').map((l) => l.text).join('\n\n');
