@@ -10,7 +10,7 @@
 import type { IsoDate } from '../model.ts';
 import { ZONE_OFFSETS } from './constants.ts';
 import { formatDate, normalizeDate } from './dates.ts';
-import { classTokens, collapseSpace, textOf, type HtmlElement, type ParsedPage } from './dom.ts';
+import { classTokens, collapseSpace, detached, textOf, type HtmlElement, type ParsedPage } from './dom.ts';
 import type { Deadline } from './deadline.ts';
 import {
   DATE_CLASS_TOKENS, FOREIGN_CONTEXT_PREFIXES, FOREIGN_CONTEXT_TAGS, FOREIGN_CONTEXT_TOKENS, MAX_DATE_LABEL_CHARS,
@@ -292,7 +292,8 @@ function isForeignName(value: string | undefined): boolean {
     i = end;
   }
   if (foreignNameCache.size >= MAX_CACHED_NAMES) foreignNameCache.clear();
-  foreignNameCache.set(value, foreign);
+  // The key is copied: a class value read off the page would keep the whole page alive in this cross-page cache.
+  foreignNameCache.set(detached(value), foreign);
   return foreign;
 }
 
