@@ -1,15 +1,20 @@
 /**
  * Extraction speed on the dev HTML sets (../shared/data/extraction), one thread, beside Readability.js on
- * linkedom run on the same pages in the same process; peak RSS and RSS growth over 10,000 pages.
+ * linkedom run on the same pages in the same process; peak RSS; RSS growth over 10,000 extractions, measured
+ * in a child process that reads each page from disk (bench/extract-growth.ts).
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../src/extract/index.ts';
 import { dataPath, hasData, readText } from '../eval/data.ts';
+import type { GrowthResult } from './extract-growth.ts';
 import type { BenchSection } from './main.ts';
 
 /** Extractions in the memory-growth run: the issue's figure. */
@@ -17,11 +22,16 @@ const GROWTH_PAGES = 10_000;
 /** Readability.js + linkedom runs on every SAMPLE_EVERY-th page (it is ~10x slower); both extractors are
  * timed on that sample for the speed ratio. */
 const SAMPLE_EVERY = 4;
-/** Pages extracted before the growth run's baseline is taken, so JIT and lazy tables are loaded. */
+/** Pages extracted before the growth run's baseline is taken, so JIT, lazy tables and caches are loaded. */
 const GROWTH_WARMUP = 1_000;
+/** The growth run's child process gets this long (ms) before it is given up. */
+const GROWTH_TIMEOUT_MS = 30 * 60_000;
+
+const GROWTH_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'extract-growth.ts');
 
 interface Page {
   set: string;
+  path: string;
   html: string;
 }
 
@@ -33,18 +43,31 @@ async function loadPages(): Promise<Page[]> {
     ['wcxb-dev', 'extraction/wcxb-dev/html'],
   ];
   for (const [set, folder] of sets) {
-    for (const name of (await readdir(dataPath(folder))).sort()) pages.push({ set, html: await readText(dataPath(folder, name)) });
+    for (const name of (await readdir(dataPath(folder))).sort()) {
+      const path = dataPath(folder, name);
+      pages.push({ set, path, html: await readText(path) });
+    }
   }
   const readability = dataPath('extraction/readability-test-pages');
   for (const name of (await readdir(readability)).sort()) {
     const file = ['source.html.gz', 'source.html'].map((f) => join(readability, name, f)).find((p) => existsSync(p));
-    if (file) pages.push({ set: 'readability-test-pages', html: await readText(file) });
+    if (file) pages.push({ set: 'readability-test-pages', path: file, html: await readText(file) });
   }
   return pages;
 }
 
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+/**
+ * RSS growth over GROWTH_PAGES extractions in a fresh child process that reads each page from disk per extraction:
+ * the parent holds the whole corpus (hundreds of MB of strings), whose garbage collections and allocator state
+ * would swamp the extractor's own figure.
+ */
+async function measureGrowth(paths: string[]): Promise<GrowthResult> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', GROWTH_SCRIPT, String(GROWTH_WARMUP), String(GROWTH_PAGES), ...paths],
+    { maxBuffer: 1 << 20, timeout: GROWTH_TIMEOUT_MS, cwd: join(dirname(GROWTH_SCRIPT), '..') },
+  );
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as GrowthResult;
 }
 
 const mb = (bytes: number) => bytes / 2 ** 20;
@@ -108,26 +131,7 @@ export async function runExtractBench(): Promise<BenchSection> {
   const theirsCpu = cpuSeconds() - c2;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
-  // Memory growth: extract GROWTH_PAGES pages (cycling the set) and compare RSS after the warm-up with the end.
-  gc();
-  const rssBefore = process.memoryUsage().rss;
-  let baseline = 0;
-  let baselineHeap = 0;
-  for (let i = 0; i < GROWTH_PAGES; i++) {
-    if (i === GROWTH_WARMUP) {
-      gc();
-      baseline = process.memoryUsage().rss;
-      baselineHeap = process.memoryUsage().heapUsed;
-    }
-    try {
-      extractArticle({ input: 'growth', kind: 'html', content: pages[i % pages.length].html });
-    } catch { /* failures counted in the first run */ }
-    if (i % 500 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }
-  gc();
-  const rssAfter = process.memoryUsage().rss;
-  const growth = rssAfter - baseline;
-  const heapGrowth = process.memoryUsage().heapUsed - baselineHeap;
+  const growth = await measureGrowth(pages.map((page) => page.path));
 
   const n = pages.length;
   const rows = [
@@ -137,13 +141,13 @@ export async function runExtractBench(): Promise<BenchSection> {
     `| crosscheck, sample (every ${SAMPLE_EVERY}th page) | ${sample.length} | ${oursOnSampleCpu.toFixed(2)} | ${(sample.length / oursOnSampleCpu).toFixed(0)} | ${(mb(sampleBytes) / oursOnSampleCpu).toFixed(1)} | ${oursOnSample.toFixed(2)} | ${(sample.length / oursOnSample).toFixed(0)} | |`,
     `| Readability.js 0.6 + linkedom, same sample | ${sample.length} | ${theirsCpu.toFixed(2)} | ${(sample.length / theirsCpu).toFixed(0)} | ${(mb(sampleBytes) / theirsCpu).toFixed(1)} | ${theirs.toFixed(2)} | ${(sample.length / theirs).toFixed(0)} | ${readabilityFailed} |`,
   ].join('\n');
-  const gcNote = (globalThis as { gc?: unknown }).gc ? '' : ' (run without --expose-gc: figures include garbage not yet collected)';
+  const gcNote = growth.gcExposed ? '' : ' (the child ran without --expose-gc: figures include garbage not yet collected)';
   const body = `${rows}
 
 - Speed-up over Readability.js + linkedom on the same sample in the same run: **${(theirsCpu / oursOnSampleCpu).toFixed(1)}x** in CPU time (${(theirs / oursOnSample).toFixed(1)}x wall).
 - Slowest page: ${slowest.toFixed(0)} ms (budget 1,000 ms).
-- Peak RSS: ${mb(peakRss).toFixed(0)} MB (the ${n} pages, ${mb(bytes).toFixed(0)} MB of HTML, are held in memory).
-- RSS growth over ${GROWTH_PAGES.toLocaleString('en-US')} extractions (dev pages cycled; baseline after ${GROWTH_WARMUP.toLocaleString('en-US')} warm-up pages and a gc, end after a gc): ${mb(growth).toFixed(1)} MB (RSS ${mb(rssBefore).toFixed(0)} MB before the run, ${mb(baseline).toFixed(0)} MB at the baseline, ${mb(rssAfter).toFixed(0)} MB after)${gcNote}; live JS heap growth ${mb(heapGrowth).toFixed(1)} MB. The heap figure is the one that shows a leak: RSS also moves with what the allocator keeps of the freed memory.
+- Peak RSS of the speed runs: ${mb(peakRss).toFixed(0)} MB (the ${n} pages, ${mb(bytes).toFixed(0)} MB of HTML, are held in memory).
+- RSS growth over ${GROWTH_PAGES.toLocaleString('en-US')} extractions: **${mb(growth.rssEnd - growth.rssBaseline).toFixed(1)} MB** (RSS ${mb(growth.rssBaseline).toFixed(0)} MB at the baseline, ${mb(growth.rssEnd).toFixed(0)} MB at the end, peak ${mb(growth.rssPeak).toFixed(0)} MB)${gcNote}; live JS heap growth ${mb(growth.heapEnd - growth.heapBaseline).toFixed(1)} MB (${mb(growth.heapBaseline).toFixed(0)} MB -> ${mb(growth.heapEnd).toFixed(0)} MB). Method: a fresh child process (bench/extract-growth.ts) that reads each page from disk for its extraction and drops it, so the corpus is not resident; the dev pages cycled; baseline after ${GROWTH_WARMUP.toLocaleString('en-US')} warm-up extractions and two full collections, end after ${GROWTH_PAGES.toLocaleString('en-US')} more and two full collections. The heap figure is the one that shows a leak; RSS also moves with what the allocator keeps of freed memory.
 
 CPU time is the process's user + system time (process.cpuUsage), the figure to compare on a shared machine; it includes the engine's garbage-collection threads. Pages: every HTML page of trafilatura-eval, htmldate-eval, wcxb-dev and readability-test-pages (../shared/data/extraction), in one process, one thread; "failed" counts pages where no article text was found (crosscheck) or the parser threw (Readability).`;
   return { suite: 'extract', title: 'Extraction speed (issue 3)', body };

@@ -37,11 +37,35 @@ const FOREIGN_BYLINE_PREFIX = /^\s*(?:[Pp]or|[Pp]ar|[Vv]on|[Dd]i|[Dd]oor|[Aa]v|[
 const LEADING_DATE =
   /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:[·•|,–—-]\s*)?/i;
 
+/**
+ * The last outlet suffix pattern built: a page cleans all its bylines against one outlet, and compiling the
+ * pattern costs a hundred times its use. One entry, so it never grows.
+ */
+let lastSuffix: OutletSuffix = { outlet: '', pattern: null, upperName: '' };
+
+interface OutletSuffix {
+  outlet: string;
+  pattern: RegExp | null;
+  /** The name as the pattern matches it, uppercased: a text that does not hold it cannot match. */
+  upperName: string;
+}
+
+function outletSuffix(outlet: string): OutletSuffix {
+  if (lastSuffix.outlet === outlet) return lastSuffix;
+  const name = outlet.trim().replace(/^the\s+/i, '');
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = escaped ? new RegExp(`[\\s,|·–—-]+(?:the\\s+)?${escaped}\\s*$`, 'i') : null;
+  lastSuffix = { outlet, pattern, upperName: name.toUpperCase() };
+  return lastSuffix;
+}
+
 /** Removes the outlet's name written after a person's name ("Jane Roe USA Outlet" -> "Jane Roe"). */
 function stripOutletSuffix(text: string, outlet: string): string {
-  const escaped = outlet.trim().replace(/^the\s+/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (!escaped) return text;
-  const stripped = text.replace(new RegExp(`[\\s,|·–—-]+(?:the\\s+)?${escaped}\\s*$`, 'i'), '');
+  const { pattern, upperName } = outletSuffix(outlet);
+  // Characters the case-insensitive pattern takes as equal have equal uppercase forms, so the uppercased text
+  // holds the uppercased name whenever the pattern matches: most bylines skip the pattern (compiled per outlet).
+  if (!pattern || !text.toUpperCase().includes(upperName)) return text;
+  const stripped = text.replace(pattern, '');
   return stripped.trim().length > 0 ? stripped : text;
 }
 

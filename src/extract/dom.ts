@@ -425,9 +425,40 @@ export function textOf(element: HtmlElement, maxChars = Number.POSITIVE_INFINITY
   return out;
 }
 
+/**
+ * A copy of a string that does not hold on to the page it was read from. The engine keeps a substring of 13+
+ * characters as a view into its parent, so a cross-page cache keyed by a class name read off a page would keep
+ * that whole page in memory; the concatenation is flattened into a new string when sliced.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/** Whether a character code is white space as `\s` reads it (ASCII and Unicode spaces, line separators, BOM). */
+export function isJsSpace(c: number): boolean {
+  if (c < 128) return c === SPACE || (c >= TAB && c <= RETURN);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Characters of a text that are not white space (as `\s` reads it), counted up to `limit`. */
+export function countNonSpaceUpTo(text: string, limit: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < limit; i++) if (!isJsSpace(text.charCodeAt(i))) count++;
+  return count;
+}
+
 /** Collapses runs of white space to one space and trims. */
 export function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most labels are already collapsed: one scan instead of a regex replace that copies them.
+  const n = text.length;
+  if (n === 0) return text;
+  let tidy = !isJsSpace(text.charCodeAt(0)) && !isJsSpace(text.charCodeAt(n - 1));
+  for (let i = 1; tidy && i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isJsSpace(c) && (c !== SPACE || isJsSpace(text.charCodeAt(i - 1)))) tidy = false;
+  }
+  return tidy ? text : text.replace(/\s+/g, ' ').trim();
 }
 
 const LEFTOVER_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', '#39': "'" };

@@ -19,7 +19,7 @@
  */
 import { MIN_ARTICLE_CHARS } from './constants.ts';
 import type { Deadline } from './deadline.ts';
-import { collapseSpace, textOf, type HtmlElement, type ParsedPage } from './dom.ts';
+import { collapseSpace, detached, textOf, type HtmlElement, type ParsedPage } from './dom.ts';
 import {
   ANCESTOR_SHARES, BYLINE_HEAD_PARAGRAPHS, BYLINE_LINE, DATELINE_WORDS, MAX_BYLINE_LINE_CHARS, MAX_CAPTION_LINE_CHARS, ARTICLE_BODY_ITEMPROPS, ARTICLE_WRAPPER_CLASS_NAMES, ARTICLE_BODY_WEIGHT, BLOCK_TAGS, BOILERPLATE_CLASS_PREFIXES,
   BOILERPLATE_CLASS_SUFFIXES, BOILERPLATE_CLASS_WORDS, BOILERPLATE_PARAGRAPH_FACTOR, BOILERPLATE_PREFIX_EXCEPTIONS,
@@ -157,15 +157,6 @@ function readClassName(raw: string): NameWords {
   if (nameCache.size >= MAX_CACHED_NAMES) nameCache.clear();
   nameCache.set(detached(key), words);
   return words;
-}
-
-/**
- * A copy of a string that does not hold on to the page it was read from. The engine keeps a substring of 13+
- * characters as a view into its parent, so a cross-page cache keyed by a class name read off a page would keep
- * that whole page in memory; the concatenation is flattened into a new string when sliced.
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 const CLASS_SEPARATOR = /\s+/;
@@ -317,7 +308,10 @@ function rawCounts(page: ParsedPage, deadline: Deadline): RawCounts {
     let subtree = 0;
     let linked = 0;
     let proseChars = 0;
-    for (const child of element.children) {
+    // An index loop: for-of over the children (shared frozen empty arrays among them) allocates an iterator step.
+    const children = element.children;
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k];
       if (typeof child === 'string') {
         // The parser shares one ' ' for the white space between tags: most text nodes, nothing to count.
         if (child === ' ') continue;
@@ -394,7 +388,9 @@ function computePass(page: ParsedPage, raw: RawCounts, mode: DropMode, deadline:
     let linked = 0;
     let commaCount = raw.ownCommas[i];
     let proseChars = 0;
-    for (const child of element.children) {
+    const children = element.children;
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k];
       if (typeof child === 'string') continue;
       const c = child.order;
       if (dropped[c]) continue;
@@ -637,8 +633,10 @@ interface Paragraph {
 const EDGE_BREAKS = /^\n+|\s+$/g;
 const NON_SPACE = /\S/;
 
-const INLINE_SPACE = /[ \t\f\r\u00a0\u2009\u200a\u202f]+/g;
-const SPACE_AROUND_BREAK = / ?\n ?/g;
+/** Runs of inline white space that are not already one plain space (a lone ' ' is left alone: no copy). */
+const INLINE_SPACE = /[\t\f\r\u00a0\u2009\u200a\u202f][ \t\f\r\u00a0\u2009\u200a\u202f]*| [ \t\f\r\u00a0\u2009\u200a\u202f]+/g;
+/** A space on either side of a line break (a bare break is left alone: no copy). */
+const SPACE_AROUND_BREAK = / \n ?|\n /g;
 const REPEATED_BREAKS = /\n{2,}/g;
 
 /** Writes the kept blocks under the given roots out as paragraphs (iterative walk). */

@@ -9,6 +9,7 @@
  */
 import { eld } from 'eld/small';
 import { LANGUAGE_MIN_CHARS, LANGUAGE_SAMPLE_CHARS } from './constants.ts';
+import { countNonSpaceUpTo } from './dom.ts';
 import { LANGUAGE_TRUST_DETECTOR_CHARS } from './meta-constants.ts';
 
 export interface LanguageChoice {
@@ -26,7 +27,7 @@ export function languageFromTag(tag: string | null | undefined): string | null {
 /** Detects the language of a text; null when the text is too short or the detector is unsure. */
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
-  if (sample.replace(/\s+/g, '').length < LANGUAGE_MIN_CHARS) return null;
+  if (countNonSpaceUpTo(sample, LANGUAGE_MIN_CHARS) < LANGUAGE_MIN_CHARS) return null;
   const result = eld.detect(sample);
   if (!result.language || !result.isReliable()) return null;
   return result.language;
@@ -39,7 +40,8 @@ export function detectLanguage(text: string): string | null {
  */
 export function chooseLanguage(text: string, declared: LanguageChoice | null): LanguageChoice | null {
   const declaredCode = declared ? languageFromTag(declared.value) : null;
-  const letters = text.replace(/\s+/g, '').length;
+  // Counted only up to the threshold: the whole text is not copied to learn that it is long.
+  const letters = countNonSpaceUpTo(text, LANGUAGE_TRUST_DETECTOR_CHARS);
   if (declaredCode && declared && letters < LANGUAGE_TRUST_DETECTOR_CHARS) return { value: declaredCode, rule: declared.rule };
   const detected = detectLanguage(text);
   if (detected) return { value: detected, rule: 'eld.small' };

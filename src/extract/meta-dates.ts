@@ -226,6 +226,9 @@ export function foreignContexts(page: ParsedPage): Uint8Array {
   const wrapperSize = elements.length * WRAPPER_MIN_SHARE;
   const isWrapper = (element: HtmlElement): boolean =>
     (headlineAt > element.order && headlineAt <= element.lastOrder) || element.lastOrder - element.order >= wrapperSize;
+  // Verdicts by class or id value, for this page only: a page repeats a few hundred values thousands of times,
+  // and a small table is faster to probe than one shared by every page (and keeps no page alive).
+  const names = new Map<string, boolean>();
   for (const element of elements) {
     const parent = element.parent;
     if (parent && foreign[parent.order]) {
@@ -244,7 +247,7 @@ export function foreignContexts(page: ParsedPage): Uint8Array {
       continue;
     }
     if ((!attrs.class && !attrs.id) || PROTECTED_CONTEXT_TAGS.has(tag)) continue;
-    if (isForeignName(attrs.class) || isForeignName(attrs.id)) {
+    if (isForeignName(attrs.class, names) || isForeignName(attrs.id, names)) {
       if (!isWrapper(element)) foreign[element.order] = 1;
     }
   }
@@ -257,10 +260,6 @@ function insideArticle(element: HtmlElement): boolean {
   return false;
 }
 
-/** Verdicts of isForeignName by class or id value: a page repeats a few hundred values thousands of times. */
-const foreignNameCache = new Map<string, boolean>();
-/** Values remembered at most (the cache is emptied when full; it only saves work). */
-const MAX_CACHED_NAMES = 20_000;
 
 const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isSpaceChar = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
@@ -269,9 +268,9 @@ const isSpaceChar = (c: number): boolean => c === 32 || c === 9 || c === 10 || c
  * Whether a class or id value names a foreign container. Each name is judged by its first word ("related-posts",
  * "comment_list", "sidebarRight"): a word deeper inside a name ("sticky-sidebar-parent") describes a layout.
  */
-function isForeignName(value: string | undefined): boolean {
+function isForeignName(value: string | undefined, pageNames: Map<string, boolean>): boolean {
   if (!value) return false;
-  const known = foreignNameCache.get(value);
+  const known = pageNames.get(value);
   if (known !== undefined) return known;
   const lower = value.toLowerCase();
   const n = lower.length;
@@ -291,8 +290,7 @@ function isForeignName(value: string | undefined): boolean {
     }
     i = end;
   }
-  if (foreignNameCache.size >= MAX_CACHED_NAMES) foreignNameCache.clear();
-  foreignNameCache.set(value, foreign);
+  pageNames.set(value, foreign);
   return foreign;
 }
 
