@@ -1,7 +1,8 @@
 /**
  * Writes through the server: pasted text or HTML, an uploaded file, or a URL fetched on request. Extract and
  * annotate are stateless and run as pages arrive; the clusterer is a single writer, so the clustering and
- * storing run one after another through a queue. Each success is published to the live-update streams.
+ * storing go through one writer loop that writes what has arrived in one batch. Each success is published to
+ * the live-update streams.
  */
 import type { ArticleRecord, RawDocument } from '../model.ts';
 import { asPipelineError } from '../model.ts';
@@ -10,6 +11,9 @@ import { decodeText, sniffKind } from '../cli/inputs.ts';
 import { fetchPage, type FetchOptions } from '../sources/fetch.ts';
 import type { Store } from '../store/types.ts';
 import type { EventHub } from './events.ts';
+
+/** Records written in one transaction at most: a burst larger than this goes in several. */
+const MAX_WRITE_BATCH = 64;
 
 export interface IngestServiceOptions {
   /** Passed to URL fetches (allowPrivate for tests and intranets, limits). */
@@ -23,7 +27,9 @@ export interface IngestServiceOptions {
 
 export class IngestService {
   private ingestor: Promise<Ingestor> | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Processed records waiting for the single writer, with whoever waits for each outcome. */
+  private readonly waiting: Array<{ doc: RawDocument; record: ArticleRecord; resolve: (outcome: IngestOutcome) => void }> = [];
+  private writing = false;
 
   constructor(
     private readonly store: Store,
@@ -80,22 +86,52 @@ export class IngestService {
       const failure = asPipelineError(error);
       return { input: doc.input, ok: false, error: { code: failure.code, message: failure.message } };
     }
-    const run = this.queue.then(() => this.storeRecord(doc, record));
-    // The queue must go on after a failure of one job.
-    this.queue = run.catch(() => undefined);
-    return run;
+    return new Promise((resolve) => {
+      this.waiting.push({ doc, record, resolve });
+      if (!this.writing) void this.writeWaiting();
+    });
   }
 
-  private async storeRecord(doc: RawDocument, record: ArticleRecord): Promise<IngestOutcome> {
-    const ingestor = await this.openIngestor();
-    const outcome = await ingestor.ingestRecord(record, doc);
-    if (outcome.ok && !outcome.duplicate) {
+  /**
+   * The single writer's loop (group commit): the records that arrived while the last batch was written go
+   * together in the next one, one transaction for all, so that a burst of posts costs the event loop a few
+   * statements rather than a few per page.
+   */
+  private async writeWaiting(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_WRITE_BATCH);
+        let outcomes: IngestOutcome[];
+        try {
+          const ingestor = await this.openIngestor();
+          outcomes = await ingestor.ingestRecords(batch.map(({ doc, record }) => ({ record, input: doc.input })));
+        } catch (error) {
+          const failure = asPipelineError(error);
+          outcomes = batch.map(({ doc }) => ({ input: doc.input, ok: false, error: { code: failure.code, message: failure.message } }));
+        }
+        // Live events go out before the answers, as they did when each post was written alone.
+        await this.publish(outcomes);
+        for (const [i, { resolve }] of batch.entries()) resolve(outcomes[i]);
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /** Tells the live-update streams and the brief refresher what the stored articles changed. */
+  private async publish(outcomes: IngestOutcome[]): Promise<void> {
+    const stories = new Set<string>();
+    for (const outcome of outcomes) {
+      if (!outcome.ok || outcome.duplicate) continue;
       this.onStoryChanged(outcome.story);
       this.hub.publish({ type: 'article', id: outcome.id, story: outcome.story, title: outcome.title, outlet: outcome.outlet });
-      const story = await this.store.getStorySummary(outcome.story);
+      stories.add(outcome.story);
+    }
+    for (const id of stories) {
+      const story = await this.store.getStorySummary(id).catch(() => null);
       if (story) this.hub.publish({ type: 'story', id: story.id, articles: story.articles, title: story.title });
     }
-    return outcome;
   }
 }
 

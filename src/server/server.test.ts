@@ -306,6 +306,19 @@ describe('REST API, writes', () => {
     assert.equal(await store.countArticles(), 0);
   });
 
+  it('concurrent posts are written together by the single writer, each with its own outcome', async () => {
+    const auth = { Authorization: `Bearer ${token}` };
+    const before = await store.countArticles();
+    const pages = ['Harrowgate', 'Islay Bay', 'Duskmere', 'Farrow'].map((town) => `${PASTED_PAGE}\n\nIn ${town}, the council said it would publish its own figures on Friday.`);
+    const responses = await Promise.all([...pages, pages[0]].map((text) => post({ text }, auth)));
+    const bodies = await Promise.all(responses.map((response) => response.json()));
+    assert.deepEqual(responses.map((response) => response.status), [200, 200, 200, 200, 200]);
+    assert.equal(new Set(bodies.slice(0, 4).map((body) => body.id)).size, 4, 'four different articles');
+    assert.equal(bodies[4].id, bodies[0].id);
+    assert.equal(bodies.filter((body) => body.duplicate).length, 1, 'the repeated page is stored once');
+    assert.equal(await store.countArticles(), before + 4);
+  });
+
   it('ingests pasted text with a token, reports a re-post as a duplicate, and publishes live events', async () => {
     const events: string[] = [];
     const stream = await app.request('/api/events');
