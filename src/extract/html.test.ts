@@ -277,6 +277,17 @@ test('the standfirst under the headline joins the text, also when it sits in a d
   assert.ok(extract(divLead).text.startsWith(lead));
 });
 
+test('neither a tagline above the headline nor a caption beside a picture is taken as the standfirst', () => {
+  const html = page(`<div class="branding"><p class="name"><a href="/">THE CALLOWAY COURIER</a></p><p class="motto">Serving the Sound and its islands since 1911</p></div>
+    <div class="wrap"><div class="post"><div class="post-head"><h1>Channel to be dredged</h1></div>
+    <div class="thumb"><img src="a.jpg"><p class="thumb-text">Dredgers moored at the old quay on Monday. Mara Tolle for the Calloway Courier</p></div>
+    <div class="post-body">${paragraphs()}</div></div></div>`);
+  const { text } = extract(html);
+  assert.ok(text.startsWith(P1), text.slice(0, 80));
+  assertContainsAll(text, BODY);
+  assertContainsNone(text, ['since 1911', 'Mara Tolle']);
+});
+
 test('ruby annotations (the reading over each character) are left out of the text', () => {
   const ruby = '<ruby>港<rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>の<ruby>工事<rt>こうじ</rt></ruby>は四月に始まります。';
   const { text } = extract(page(`<article>${paragraphs()}<p>${ruby}</p></article>`));

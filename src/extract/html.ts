@@ -479,7 +479,7 @@ function bestContainer(page: ParsedPage, raw: RawCounts, stats: PassStats, deadl
  * the ancestors on the way are mostly paragraph prose and not links: an article split over several
  * wrappers (`<section><div><p>` repeated between image blocks) is taken whole.
  */
-function widenContainer(best: HtmlElement, stats: PassStats, deadline: Deadline, debug?: DebugSink): HtmlElement {
+function widenContainer(best: HtmlElement, stats: PassStats, deadline: Deadline, headlineOrder: number, debug?: DebugSink): HtmlElement {
   let chosen = best;
   if (isArticleBody(best)) return best;
   // Prose and text the ancestors climbed so far hold before the chosen container (its lead, if any).
@@ -496,6 +496,8 @@ function widenContainer(best: HtmlElement, stats: PassStats, deadline: Deadline,
     for (const sibling of ancestor.children) {
       if (sibling === below) break;
       if (typeof sibling === 'string' || stats.dropped[sibling.order]) continue;
+      // A lead follows the headline: what ends before it is the masthead (a site's tagline), not the story.
+      if (sibling.lastOrder < headlineOrder) continue;
       leadProse += stats.prose[sibling.order];
       leadText += stats.text[sibling.order];
     }
@@ -562,6 +564,19 @@ function articleBodies(page: ParsedPage, stats: PassStats): HtmlElement[] {
   return found;
 }
 
+/** Order of the last <h1> before element `order` (the page's headline for a container there), or -1. */
+function headlineBefore(page: ParsedPage, order: number): number {
+  for (let i = order - 1; i > 0; i--) if (page.elements[i].tag === 'h1') return i;
+  return -1;
+}
+
+/** Tags of pictures: a paragraph beside one in the same box is its caption. */
+const MEDIA_TAGS = new Set(['img', 'picture', 'figure', 'video', 'svg']);
+
+function besideMedia(element: HtmlElement): boolean {
+  return element.parent?.children.some((child) => typeof child !== 'string' && MEDIA_TAGS.has(child.tag)) ?? false;
+}
+
 /** Whether an element sits in a subtree no rule may keep: a hard-dropped tag, a hidden block, comments. */
 function isHardDropped(element: HtmlElement, raw: RawCounts, stopAt: HtmlElement): boolean {
   for (let node: HtmlElement | null = element; node && node !== stopAt; node = node.parent) {
@@ -610,7 +625,7 @@ function leadParagraphs(page: ParsedPage, raw: RawCounts, stats: PassStats, root
     if (!paragraph || (!stats.dropped[i] && inRoots(i))) continue;
     const chars = raw.text[i];
     if (chars < LEAD_MIN_CHARS || raw.links[i] > chars * LEAD_MAX_LINK_DENSITY) continue;
-    if (isHardDropped(element, raw, common)) continue;
+    if (isHardDropped(element, raw, common) || besideMedia(element)) continue;
     const text = collapseSpace(textOf(element, Number.POSITIVE_INFINITY, MAX_PARAGRAPH_NODES));
     if (isBoilerplateLine(text) || isCaption(text)) continue;
     lead.push(text);
@@ -795,7 +810,11 @@ function extractWith(page: ParsedPage, raw: RawCounts, mode: DropMode, deadline:
   const prefix = mode === 'strict' ? 'html.' : 'html.lenient-';
   const best = bestContainer(page, raw, stats, deadline);
   if (debug && best) debug(`${mode}: best <${best.tag} class="${best.attrs.class ?? ''}" id="${best.attrs.id ?? ''}"> score ${stats.score[best.order].toFixed(1)}`);
-  const roots = !best ? [] : isArticleBody(best) ? articleBodies(page, stats) : selectContent(widenContainer(best, stats, deadline, debug), stats);
+  const roots = !best
+    ? []
+    : isArticleBody(best)
+      ? articleBodies(page, stats)
+      : selectContent(widenContainer(best, stats, deadline, headlineBefore(page, best.order), debug), stats);
   const paragraphs = cleanParagraphs(paragraphsOf(roots, stats.dropped, deadline));
   if (paragraphs.length > 0) paragraphs.unshift(...leadParagraphs(page, raw, stats, roots));
   if (totalLength(paragraphs) >= MIN_MAIN_TEXT_CHARS) return { paragraphs, rule: `${prefix}scored`, stats };
