@@ -77,12 +77,25 @@ function opensSentence(text: string, index: number): boolean {
 
 /** 32-bit FNV-1a of a string: a fast, stable hash for shingles and band keys. */
 export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+  return fnv1aContinue(0x811c9dc5, text);
+}
+
+/**
+ * FNV-1a continued from `state` (fnv1a of a prefix, see fnv1aPrefix): fnv1aContinue(fnv1aPrefix(p), s) ===
+ * fnv1a(p + s), without building the concatenated string.
+ */
+export function fnv1aContinue(state: number, text: string): number {
+  let h = state;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** The FNV-1a state after `prefix`, to continue with fnv1aContinue. */
+export function fnv1aPrefix(prefix: string): number {
+  return fnv1aContinue(0x811c9dc5, prefix);
 }
 
 /**
@@ -163,15 +176,17 @@ export interface TextAnalysis {
   names: string[];
 }
 
+/** Folded word -> its stem, or '' for a stop word: one look-up per word decides both. */
 const STEM_CACHE = new Map<string, string>();
 /** Distinct words whose stems are remembered; the cache is emptied when full (a stream's vocabulary churns). */
 const STEM_CACHE_SIZE = 200_000;
 
-function cachedStem(word: string): string {
+/** The stem of a folded word of at least MIN_TOKEN_LENGTH characters, or '' when it is a stop word. */
+function cachedContentStem(word: string): string {
   let stemmed = STEM_CACHE.get(word);
   if (stemmed === undefined) {
     if (STEM_CACHE.size >= STEM_CACHE_SIZE) STEM_CACHE.clear();
-    stemmed = stem(word);
+    stemmed = STOP_WORDS.has(word) ? '' : stem(word);
     STEM_CACHE.set(word, stemmed);
   }
   return stemmed;
@@ -223,8 +238,9 @@ export function analyzeText(text: string): TextAnalysis {
     const word = text.slice(start, i);
     const folded = ascii ? word.toLowerCase() : foldCase(word);
     words.push(folded);
-    if (folded.length < MIN_TOKEN_LENGTH || STOP_WORDS.has(folded)) continue;
-    const stemmed = cachedStem(folded);
+    if (folded.length < MIN_TOKEN_LENGTH) continue;
+    const stemmed = cachedContentStem(folded);
+    if (stemmed === '') continue;
     content.push(stemmed);
     const first = word.charCodeAt(0);
     const lower = first >= 97 && first <= 122 ? true : first >= 65 && first <= 90 ? false : /^\p{Ll}/u.test(word);
