@@ -53,7 +53,7 @@ import { bandKeys, containment, decodeSignature, encodeSignature, minhashSignatu
 import { EVENT_MODEL, MERGE_MARGIN, STORY_MODEL, linearScore } from './model.ts';
 import { Profile, pairDetails, pairFeatures, type ArticleFeatures, type PairFeature } from './profile.ts';
 import { STATE_FORMAT, STATE_VERSION, validateOverrides, validateProfileData, validateState, type ClusterOptions } from './state.ts';
-import { analyzeText, contentTokens, fnv1a, fnv1aContinue, fnv1aPrefix, foldCase, salientNumbers, shingleHashesOfWords, yearsOf, type TextAnalysis } from './text.ts';
+import { analyzeText, contentTokens, fnv1a, fnv1aContinue, fnv1aPrefix, foldCase, salientNumbers, shingleHashesOfWordHashes, yearsOf, type TextAnalysis } from './text.ts';
 import { TermTable, termId, vectorOf, type SparseVector } from './vectors.ts';
 
 export type { ClusterOptions } from './state.ts';
@@ -284,9 +284,9 @@ export class StreamClusterer {
     this.seq++;
     if (features.day !== null && (this.maxDay === null || features.day > this.maxDay)) this.maxDay = features.day;
 
-    const shingles = shingleHashesOfWords(analysis.words, SHINGLE_SIZE);
-    const signature = shingles.size >= MIN_SHINGLES_FOR_DUPLICATE ? minhashSignature(shingles) : null;
-    const copy = signature ? this.findCopy(signature, shingles.size, article.id) : null;
+    const shingles = shingleHashesOfWordHashes(analysis.wordHashes, SHINGLE_SIZE);
+    const signature = shingles.length >= MIN_SHINGLES_FOR_DUPLICATE ? minhashSignature(shingles) : null;
+    const copy = signature ? this.findCopy(signature, shingles.length, article.id) : null;
 
     const candidates = this.candidateEvents(features);
     let bestEvent: Scored | null = null;
@@ -359,7 +359,7 @@ export class StreamClusterer {
       }
     }
     if (signature) {
-      const copyRow: Copy = { article: article.id, event: event.id, day: features.day, seq: this.seq, shingles: shingles.size, signature };
+      const copyRow: Copy = { article: article.id, event: event.id, day: features.day, seq: this.seq, shingles: shingles.length, signature };
       this.rememberCopy(copyRow);
       if (this.trackChanges) this.delta().signatures.push(signatureRow(copyRow));
     }
