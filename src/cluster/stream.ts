@@ -53,7 +53,7 @@ import { bandKeys, containment, decodeSignature, encodeSignature, minhashSignatu
 import { EVENT_MODEL, MERGE_MARGIN, STORY_MODEL, linearScore } from './model.ts';
 import { Profile, pairDetails, pairFeatures, type ArticleFeatures, type PairFeature } from './profile.ts';
 import { STATE_FORMAT, STATE_VERSION, validateOverrides, validateProfileData, validateState, type ClusterOptions } from './state.ts';
-import { analyzeText, contentTokens, fnv1a, foldCase, salientNumbers, shingleHashesOfWords, yearsOf, type TextAnalysis } from './text.ts';
+import { analyzeText, contentTokens, fnv1a, fnv1aContinue, fnv1aPrefix, foldCase, salientNumbers, shingleHashesOfWordHashes, yearsOf, type TextAnalysis } from './text.ts';
 import { TermTable, termId, vectorOf, type SparseVector } from './vectors.ts';
 
 export type { ClusterOptions } from './state.ts';
@@ -125,6 +125,11 @@ export interface TrainingPair {
 }
 
 const MS_PER_DAY = 86_400_000;
+
+/** FNV-1a states after the index key prefixes (`t:`, `e:`, `n:`): key hashes without building key strings. */
+const TERM_KEY_STATE = fnv1aPrefix('t:');
+const ENTITY_KEY_STATE = fnv1aPrefix('e:');
+const NUMBER_KEY_STATE = fnv1aPrefix('n:');
 
 /** Days since 1970-01-01 (UTC) of an ISO date's day part, or null when absent or not a date. */
 export function epochDay(value: string | null | undefined): number | null {
@@ -279,9 +284,9 @@ export class StreamClusterer {
     this.seq++;
     if (features.day !== null && (this.maxDay === null || features.day > this.maxDay)) this.maxDay = features.day;
 
-    const shingles = shingleHashesOfWords(analysis.words, SHINGLE_SIZE);
-    const signature = shingles.size >= MIN_SHINGLES_FOR_DUPLICATE ? minhashSignature(shingles) : null;
-    const copy = signature ? this.findCopy(signature, shingles.size, article.id) : null;
+    const shingles = shingleHashesOfWordHashes(analysis.wordHashes, SHINGLE_SIZE);
+    const signature = shingles.length >= MIN_SHINGLES_FOR_DUPLICATE ? minhashSignature(shingles) : null;
+    const copy = signature ? this.findCopy(signature, shingles.length, article.id) : null;
 
     const candidates = this.candidateEvents(features);
     let bestEvent: Scored | null = null;
@@ -354,7 +359,7 @@ export class StreamClusterer {
       }
     }
     if (signature) {
-      const copyRow: Copy = { article: article.id, event: event.id, day: features.day, seq: this.seq, shingles: shingles.size, signature };
+      const copyRow: Copy = { article: article.id, event: event.id, day: features.day, seq: this.seq, shingles: shingles.length, signature };
       this.rememberCopy(copyRow);
       if (this.trackChanges) this.delta().signatures.push(signatureRow(copyRow));
     }
@@ -557,11 +562,37 @@ export class StreamClusterer {
     return keys;
   }
 
+  /**
+   * queryKeys as posting hashes (fnv1a of each key), in the same order, hashed without building the key
+   * strings.
+   */
+  private queryKeyHashes(features: ArticleFeatures): { hashes: number[]; weights: number[] } {
+    const hashes: number[] = [];
+    const weights: number[] = [];
+    const terms = Math.min(QUERY_TERMS, features.ranked.length);
+    for (let i = 0; i < terms; i++) {
+      hashes.push(fnv1aContinue(TERM_KEY_STATE, features.ranked[i][0]));
+      weights.push(features.ranked[i][1]);
+    }
+    const top = features.ranked.length > 0 ? features.ranked[0][1] : 1;
+    for (const [entity, idf] of features.entities) {
+      hashes.push(fnv1aContinue(ENTITY_KEY_STATE, entity));
+      weights.push((top * idf) / (idf + 1));
+    }
+    for (const n of features.numbers) {
+      hashes.push(fnv1aContinue(NUMBER_KEY_STATE, n));
+      weights.push(top / 4);
+    }
+    return { hashes, weights };
+  }
+
   private candidateEvents(features: ArticleFeatures): Profile[] {
     const query = ++this.query;
     const touched: Profile[] = [];
-    for (const [key, weight] of this.queryKeys(features)) {
-      const events = this.postings.get(fnv1a(key));
+    const { hashes, weights } = this.queryKeyHashes(features);
+    for (let k = 0; k < hashes.length; k++) {
+      const weight = weights[k];
+      const events = this.postings.get(hashes[k]);
       if (!events || events.length > MAX_POSTING_EVENTS) continue;
       for (let i = 0; i < events.length; i++) {
         const event = events[i];
@@ -865,8 +896,7 @@ export class StreamClusterer {
  */
 function topEntries(entries: ReadonlyArray<readonly [string, number]>, ids: readonly number[], k: number): number[] {
   const n = entries.length;
-  const all = Array.from({ length: n }, (_, i) => i);
-  if (n <= k) return all;
+  if (n <= k) return Array.from({ length: n }, (_, i) => i);
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) weights[i] = entries[i][1];
   weights.sort();

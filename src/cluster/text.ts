@@ -77,12 +77,25 @@ function opensSentence(text: string, index: number): boolean {
 
 /** 32-bit FNV-1a of a string: a fast, stable hash for shingles and band keys. */
 export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+  return fnv1aContinue(0x811c9dc5, text);
+}
+
+/**
+ * FNV-1a continued from `state` (fnv1a of a prefix, see fnv1aPrefix): fnv1aContinue(fnv1aPrefix(p), s) ===
+ * fnv1a(p + s), without building the concatenated string.
+ */
+export function fnv1aContinue(state: number, text: string): number {
+  let h = state;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** The FNV-1a state after `prefix`, to continue with fnv1aContinue. */
+export function fnv1aPrefix(prefix: string): number {
+  return fnv1aContinue(0x811c9dc5, prefix);
 }
 
 /**
@@ -153,8 +166,8 @@ export function commonTokens(text: string): string[] {
 
 /** What one pass over a text gives the clusterer. */
 export interface TextAnalysis {
-  /** Every word, folded, unstemmed (shingles). */
-  words: string[];
+  /** fnv1a of every word, folded, unstemmed (the material of shingles: see shingleHashesOfWordHashes). */
+  wordHashes: number[];
   /** Content tokens: stop words and one-letter tokens dropped, stemmed (as contentTokens). */
   content: string[];
   /** The content tokens written in lower case (as commonTokens). */
@@ -163,24 +176,81 @@ export interface TextAnalysis {
   names: string[];
 }
 
+/** Folded word -> its stem, or '' for a stop word: one look-up per word decides both. */
 const STEM_CACHE = new Map<string, string>();
 /** Distinct words whose stems are remembered; the cache is emptied when full (a stream's vocabulary churns). */
 const STEM_CACHE_SIZE = 200_000;
 
-function cachedStem(word: string): string {
+/** The stem of a folded word of at least MIN_TOKEN_LENGTH characters, or '' when it is a stop word. */
+function cachedContentStem(word: string): string {
   let stemmed = STEM_CACHE.get(word);
   if (stemmed === undefined) {
     if (STEM_CACHE.size >= STEM_CACHE_SIZE) STEM_CACHE.clear();
-    stemmed = stem(word);
+    stemmed = STOP_WORDS.has(word) ? '' : stem(word);
     STEM_CACHE.set(word, stemmed);
   }
   return stemmed;
+}
+
+/** What the ASCII word cache keeps of a folded word. */
+interface AsciiWord {
+  /** The folded word. */
+  word: string;
+  /** Its stem, or '' for a stop word or a word shorter than MIN_TOKEN_LENGTH. */
+  stem: string;
+  /** Whether it is a common capitalised word that names nothing (NON_NAME_CAPITALS). */
+  nonName: boolean;
+  /** The next word of the same hash bucket. */
+  next: AsciiWord | null;
+}
+
+/**
+ * ASCII words by the FNV-1a hash of their folded form, computed while scanning: a known word is found
+ * without slicing, lowercasing or hashing a new string (the slowest part of the scan). Words sharing a
+ * bucket are told apart by their characters.
+ */
+const ASCII_WORDS = new Map<number, AsciiWord>();
+let asciiWordCount = 0;
+
+/** The cached entry of text[start, end) (ASCII, any case), created on first sight. */
+function asciiWord(text: string, start: number, end: number, hash: number): AsciiWord {
+  // A small-integer key (30 bits) keeps the Map on its fast path.
+  const bucket = hash >>> 2;
+  const head = ASCII_WORDS.get(bucket);
+  const length = end - start;
+  for (let entry = head ?? null; entry !== null; entry = entry.next) {
+    const word = entry.word;
+    if (word.length !== length) continue;
+    let same = true;
+    for (let k = 0; k < length; k++) {
+      let c = text.charCodeAt(start + k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== word.charCodeAt(k)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return entry;
+  }
+  if (asciiWordCount >= STEM_CACHE_SIZE) {
+    ASCII_WORDS.clear();
+    asciiWordCount = 0;
+  }
+  const word = text.slice(start, end).toLowerCase();
+  const stemmed = word.length < MIN_TOKEN_LENGTH || STOP_WORDS.has(word) ? '' : stem(word);
+  const entry: AsciiWord = { word, stem: stemmed, nonName: NON_NAME_CAPITALS.has(word), next: ASCII_WORDS.get(bucket) ?? null };
+  ASCII_WORDS.set(bucket, entry);
+  asciiWordCount++;
+  return entry;
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 /** Non-ASCII code points already classified as word characters (true) or not (false). */
 const WORD_CODES = new Map<number, boolean>();
 const WORD_CODES_SIZE = 50_000;
+
+/** ASCII characters that belong to words (letters and digits). */
+const ASCII_WORD_CHAR = new Uint8Array(128).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0));
 
 /** Whether a code point belongs to a word (`[\p{L}\p{N}]`): ASCII by range, the rest by the regex, remembered. */
 function isWordCode(code: number): boolean {
@@ -200,50 +270,87 @@ function isWordCode(code: number): boolean {
  * times faster than the Unicode regex on long texts.
  */
 export function analyzeText(text: string): TextAnalysis {
-  const words: string[] = [];
+  const wordHashes: number[] = [];
   const content: string[] = [];
   const common: string[] = [];
   const names = new Set<string>();
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let code = text.codePointAt(i) as number;
-    if (!isWordCode(code)) {
-      i += code > 0xffff ? 2 : 1;
-      continue;
+    let code = text.charCodeAt(i);
+    if (code < 128) {
+      if (ASCII_WORD_CHAR[code] === 0) {
+        i++;
+        continue;
+      }
+    } else {
+      code = text.codePointAt(i) as number;
+      if (!isWordCode(code)) {
+        i += code > 0xffff ? 2 : 1;
+        continue;
+      }
     }
     const start = i;
     let ascii = true;
+    // FNV-1a of the folded word, valid while the word is ASCII (folding is then lowercasing A-Z).
+    let hash = 0x811c9dc5;
     while (i < n) {
-      code = text.codePointAt(i) as number;
-      if (!isWordCode(code)) break;
-      if (code >= 128) ascii = false;
-      i += code > 0xffff ? 2 : 1;
+      code = text.charCodeAt(i);
+      if (code < 128) {
+        if (ASCII_WORD_CHAR[code] === 0) break;
+        hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), 0x01000193);
+        i++;
+      } else {
+        code = text.codePointAt(i) as number;
+        if (!isWordCode(code)) break;
+        ascii = false;
+        i += code > 0xffff ? 2 : 1;
+      }
+    }
+    const first = text.charCodeAt(start);
+    if (ascii) {
+      wordHashes.push(hash >>> 0);
+      const entry = asciiWord(text, start, i, hash >>> 0);
+      if (entry.stem === '') continue;
+      content.push(entry.stem);
+      if (first >= 97 && first <= 122) common.push(entry.stem);
+      else if (first >= 65 && first <= 90 && !entry.nonName && !opensSentence(text, start)) names.add(entry.word);
+      continue;
     }
     const word = text.slice(start, i);
-    const folded = ascii ? word.toLowerCase() : foldCase(word);
-    words.push(folded);
-    if (folded.length < MIN_TOKEN_LENGTH || STOP_WORDS.has(folded)) continue;
-    const stemmed = cachedStem(folded);
+    const folded = foldCase(word);
+    wordHashes.push(fnv1a(folded));
+    if (folded.length < MIN_TOKEN_LENGTH) continue;
+    const stemmed = cachedContentStem(folded);
+    if (stemmed === '') continue;
     content.push(stemmed);
-    const first = word.charCodeAt(0);
     const lower = first >= 97 && first <= 122 ? true : first >= 65 && first <= 90 ? false : /^\p{Ll}/u.test(word);
     if (lower) common.push(stemmed);
     else if (/^\p{Lu}/u.test(word) && !NON_NAME_CAPITALS.has(folded) && !opensSentence(text, start)) names.add(folded);
   }
-  return { words, content, common, names: [...names] };
+  return { wordHashes, content, common, names: [...names] };
 }
 
 /** Shingle hashes of already-folded words (see shingleHashes). */
 export function shingleHashesOfWords(words: readonly string[], size: number): Set<number> {
-  const out = new Set<number>();
-  if (words.length === 0) return out;
-  const hashes = words.map(fnv1a);
+  return new Set(shingleHashesOfWordHashes(words.map(fnv1a), size));
+}
+
+/**
+ * The distinct shingle hashes from the fnv1a hashes of the folded words (TextAnalysis.wordHashes), sorted
+ * ascending: the same values as shingleHashesOfWords, deduplicated by a native sort instead of a Set.
+ */
+export function shingleHashesOfWordHashes(hashes: readonly number[], size: number): Uint32Array {
+  if (hashes.length === 0) return new Uint32Array(0);
   const n = Math.min(size, hashes.length);
+  const all = new Uint32Array(hashes.length - n + 1);
   for (let i = 0; i + n <= hashes.length; i++) {
     let h = 0x9e3779b9;
     for (let j = i; j < i + n; j++) h = Math.imul(h ^ hashes[j], 0x01000193) ^ (h >>> 15);
-    out.add(h >>> 0);
+    all[i] = h >>> 0;
   }
-  return out;
+  all.sort();
+  let m = 0;
+  for (let i = 0; i < all.length; i++) if (m === 0 || all[i] !== all[m - 1]) all[m++] = all[i];
+  return all.subarray(0, m);
 }
