@@ -430,3 +430,10 @@ test('a run of comments with their time stamps under the comment heading is not 
   ].join('\n');
   assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
 });
+
+test('a dotted numeric date is read day first, with its time', () => {
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', '10.12.2022 18:27', P1, P2, P3].join('\n');
+  assert.equal(fields(content).published, '2022-12-10T18:27');
+  const short = ['Ferry crews strike over night-shift pay', '3.4.2021, 09:05', P1, P2, P3].join('\n');
+  assert.equal(fields(short).published, '2021-04-03T09:05');
+});
