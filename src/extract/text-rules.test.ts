@@ -437,3 +437,10 @@ test('a dotted numeric date is read day first, with its time', () => {
   const short = ['Ferry crews strike over night-shift pay', '3.4.2021, 09:05', P1, P2, P3].join('\n');
   assert.equal(fields(short).published, '2021-04-03T09:05');
 });
+
+test('a paragraph of several sentences that names its source in brackets is body text, a two-sentence caption is not', () => {
+  const cited = 'Tidewell Lines confirmed the reduced timetable on Tuesday. Two of its four ferries will sail. The harbour office expects queues at both piers. (Source: Okesund Harbour Office)';
+  const caption = 'Crews gather at the Brindlemoor pier. The strike began at dawn. (Photo: Okesund Harbour Office)';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, caption, cited, P3].join('\n');
+  assert.equal(fields(content).text, [P1, P2, cited, P3].join('\n\n'));
+});
