@@ -406,3 +406,12 @@ export const NOT_OUTLET_LINES = new Set([
   'main menu', 'latest', 'live', 'watch live', 'weather', 'sport', 'sports', 'business', 'world', 'politics',
   'opinion', 'culture', 'support us', 'donate', 'e-edition', 'newsletters', 'podcasts', 'video', 'videos',
 ]);
+
+/**
+ * Verbs that follow a person's name at the start of an author's bio ("Mina Torrell is a reporter ...", "... ist
+ * Redakteurin", "... écrit"), in the languages of the dev pages.
+ */
+export const BIO_VERBS = [
+  'is', 'was', 'has', 'writes', 'works', 'lives', 'covers', 'ist', 'war', 'hat', 'schreibt', 'arbeitet', 'lebt', 'est',
+  'a', 'écrit', 'es', 'ha', 'escribe', 'è', 'scrive',
+];

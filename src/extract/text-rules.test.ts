@@ -444,3 +444,12 @@ test('a paragraph of several sentences that names its source in brackets is body
   const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, caption, cited, P3].join('\n');
   assert.equal(fields(content).text, [P1, P2, cited, P3].join('\n\n'));
 });
+
+test("the author's bio after the article is left out, a last paragraph about a place of the story is kept", () => {
+  const bio = 'Mina Torrell ist seit 2015 für den Okesund-Kurier unterwegs und berichtet über die Inseln und ihre Fähren; sie wohnt mit zwei Hunden auf Okesund.';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, 'Mina Torrell', bio].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+  const place = 'Okesund Market is the oldest covered market of the islands, and its traders say a long strike would cost them the best weeks of the season.';
+  const story = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, 'Okesund Market traders count the cost', place].join('\n');
+  assert.ok(fields(story).text.endsWith(place));
+});

@@ -16,7 +16,7 @@
 import { cleanAuthors, wireCredit } from './authors.ts';
 import type { Deadline } from './deadline.ts';
 import {
-  AGENCY_WORDS, ARTICLE_HEADER_SCORE, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
+  AGENCY_WORDS, ARTICLE_HEADER_SCORE, BIO_VERBS, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
   CAPTION_COST, CAPTION_CREDIT_SUFFIX, COMMENT_STAMP_COST, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, DATED_BYLINE,
   EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, FOOTER_NOTICE, FOOTER_NOTICE_LAST_LINES,
   HEADER_HEADLINE_LINES,
@@ -407,6 +407,35 @@ function extendRegion(lines: ClassifiedLine[], region: Region): Region {
   return extended;
 }
 
+/** A person's name opening a paragraph and a verb of a bio after it ("Mina Torrell is ...", "Orla van Venn ist ..."). */
+const LEADING_NAME = new RegExp(
+  String.raw`^(\p{Lu}[\p{Ll}'’-]+(?:\s+(?:von|van|de|der|da|di|le|la))?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s+(?:${BIO_VERBS.join('|')})\s`,
+  'u',
+);
+/** A line naming the author outside the paragraph is short: a byline, an author box's heading ("About Mina Torrell") [set by hand]. */
+const MAX_AUTHOR_LINE_WORDS = 8;
+
+/**
+ * The author's bio at the end of an article: a last paragraph that opens with a person's name which the page also
+ * gives on a short line of its own (the byline, the author box's heading). It describes the writer, not the story.
+ * Measured: trafilatura-eval text mode 0.8779 -> 0.8782, wcxb 0.9027 -> 0.9032, readability 0.9072 -> 0.9071.
+ */
+function trimAuthorBio(lines: ClassifiedLine[], region: Region): Region {
+  let last = region.end;
+  while (last > region.start && lines[last].kind !== 'prose') last--;
+  if (last <= region.start) return region;
+  const name = LEADING_NAME.exec(lines[last].text)?.[1];
+  if (!name) return region;
+  // The name alone on its line, or inside a byline or an author box's label; a longer heading holding it ("Rocky Hill
+  // Ranch") is a section of the article about a place or a product of that name.
+  const named = lines.some((line, i) => i !== last && line.words <= MAX_AUTHOR_LINE_WORDS && line.text.includes(name) &&
+    (line.text === name || line.kind === 'byline' || line.kind === 'stop' || line.kind === 'boilerplate'));
+  if (!named) return region;
+  let end = last - 1;
+  while (end > region.start && lines[end].kind !== 'prose') end--;
+  return { ...region, end };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Header: title, byline, dateline, standfirst
 
@@ -603,7 +632,7 @@ export function extractFromText(content: string, deadline: Deadline): TextExtrac
     best = bestRegion(lines);
     scope = lines;
   }
-  const region = best ? extendRegion(scope, best) : null;
+  const region = best ? trimAuthorBio(scope, extendRegion(scope, best)) : null;
   if (!region) {
     // No prose at all: keep whatever is not boilerplate (a short note, a list).
     result.text = lines.filter((l) => l.kind === 'heading' || l.kind === 'short').map((l) => l.text).join('\n\n');
