@@ -451,5 +451,11 @@ test("the author's bio after the article is left out, a last paragraph about a p
   assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
   const place = 'Okesund Market is the oldest covered market of the islands, and its traders say a long strike would cost them the best weeks of the season.';
   const story = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, 'Okesund Market traders count the cost', place].join('\n');
-  assert.ok(fields(story).text.endsWith(place));
+  assert.ok(fields(story).text.endsWith(place), 'the last paragraph about the market is kept');
+});
+
+test('a paragraph above a line the writer ends with an ellipsis stays in the body', () => {
+  const trailing = 'And then, as the last ferry of the evening turned back towards the empty pier, the crews began to sing…';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, trailing, 'What comes next', P3, P4].join('\n');
+  assert.ok(fields(content).text.includes(P2), 'the paragraph above the ellipsis is kept');
 });

@@ -22,7 +22,7 @@ import {
   HEADER_HEADLINE_LINES,
   HEADER_LOOKAHEAD_LINES, HEADER_LOOKBACK_LINES, HEADER_MIN_PROSE_CHARS, HEADER_PROSE_LINES, HEADLINE_MAX_WORDS,
   HEADLINE_MIN_WORDS, KEEP_STANDFIRST_IN_TEXT, MAX_BYLINE_CHARS, MAX_DATELINE_CHARS, MAX_EXTENSION_GAP_LINES,
-  MAX_FOOTER_NOTICE_CHARS, MAX_TAG_LINES, MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MAX_TEASER_WORDS, MIN_DATELINE_DATE_SHARE, MIN_FEED_ITEMS,
+  MAX_FOOTER_NOTICE_CHARS, MAX_TAG_LINES, MAX_TEASER_HEADLINE_PROSE_WORDS, MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MAX_TEASER_WORDS, MIN_DATELINE_DATE_SHARE, MIN_FEED_ITEMS,
   PROSE_FREE_CHARS, PROSE_MIN_WORDS, PROSE_MIN_WORDS_UNPUNCTUATED, PROSE_WEIGHT, REPEATED_LINE_MAX_WORDS,
   REPEATED_LINE_MIN, REPEATED_SENTENCE_MAX_WORDS, SHORT_BOILERPLATE_MAX_CHARS, SHORT_BOILERPLATE_PATTERNS,
   SHORT_LINE_COST, SHORT_RUN_COST, SHORT_RUN_MAX, STANDFIRST_MAX_WORDS, STANDFIRST_MIN_WORDS, STOP_COST, STOP_LINES,
@@ -241,7 +241,7 @@ export function classifyLines(content: string, deadline: Deadline): ClassifiedLi
   }
   // A headline directly followed by a truncated summary is a teaser of another article.
   for (let i = 0; i + 1 < classified.length; i++) {
-    if (classified[i + 1].kind === 'teaser' && (classified[i].kind === 'heading' || (classified[i].kind === 'prose' && classified[i].words <= MAX_TEASER_WORDS))) {
+    if (classified[i + 1].kind === 'teaser' && (classified[i].kind === 'heading' || (classified[i].kind === 'prose' && classified[i].words <= MAX_TEASER_HEADLINE_PROSE_WORDS))) {
       classified[i].kind = 'teaser';
     }
   }
