@@ -100,6 +100,12 @@ export const HEADER_MIN_PROSE_CHARS = 300;
  * writer's own ellipsis [30, 45, 60, unbounded]: 60 (trafilatura-eval 0.860 -> 0.862, the others equal).
  */
 export const MAX_TEASER_WORDS = 60;
+/**
+ * A prose line directly above a truncated summary is that summary's headline only when it is headline-long: a longer
+ * paragraph above a line ending in an ellipsis is the writer's own text [10, 15, 20, 30, 60]: 20 (text mode:
+ * trafilatura-eval 0.8782 -> 0.8787, readability 0.9071 -> 0.9093, wcxb 0.9032 -> 0.9031).
+ */
+export const MAX_TEASER_HEADLINE_PROSE_WORDS = 20;
 /** Headlines led by a time of day count as a news feed from this many on a page (a live blog's few entries do not) [3, 5, 8]. */
 export const MIN_FEED_ITEMS = 5;
 
@@ -406,3 +412,12 @@ export const NOT_OUTLET_LINES = new Set([
   'main menu', 'latest', 'live', 'watch live', 'weather', 'sport', 'sports', 'business', 'world', 'politics',
   'opinion', 'culture', 'support us', 'donate', 'e-edition', 'newsletters', 'podcasts', 'video', 'videos',
 ]);
+
+/**
+ * Verbs that follow a person's name at the start of an author's bio ("Mina Torrell is a reporter ...", "... ist
+ * Redakteurin", "... écrit"), in the languages of the dev pages.
+ */
+export const BIO_VERBS = [
+  'is', 'was', 'has', 'writes', 'works', 'lives', 'covers', 'ist', 'war', 'hat', 'schreibt', 'arbeitet', 'lebt', 'est',
+  'a', 'écrit', 'es', 'ha', 'escribe', 'è', 'scrive',
+];

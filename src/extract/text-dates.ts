@@ -25,6 +25,13 @@ const OTHER_LANGUAGE_DATE = new RegExp(
   'iu',
 );
 
+/**
+ * A dotted numeric date ("10.12.2022", "3.4.21"): written day first wherever dots are used, while the English parser
+ * reads it month first; the German parser, which reads it day first, goes first for such lines.
+ */
+const DOTTED_NUMERIC_DATE = /(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?!\d)/;
+const DAY_FIRST_PARSERS: chrono.Chrono[] = [chrono.de.strict, chrono.strict, ...OTHER_PARSERS.filter((p) => p !== chrono.de.strict)];
+
 /** Fixed reference so that parsing never depends on the clock; years must be written out anyway. */
 const PARSE_REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
@@ -45,7 +52,8 @@ export interface LineDate {
 /** The first absolute date written in a line, or null. Cheap for lines without a year. */
 export function findLineDate(line: string): LineDate | null {
   if (!STATED_YEAR.test(line)) return null;
-  const parsers = OTHER_LANGUAGE_DATE.test(line) ? [chrono.strict, ...OTHER_PARSERS] : [chrono.strict];
+  const parsers = DOTTED_NUMERIC_DATE.test(line) ? DAY_FIRST_PARSERS
+    : OTHER_LANGUAGE_DATE.test(line) ? [chrono.strict, ...OTHER_PARSERS] : [chrono.strict];
   for (const parser of parsers) {
     for (const result of parser.parse(line, PARSE_REFERENCE)) {
       const start = result.start;

@@ -430,3 +430,32 @@ test('a run of comments with their time stamps under the comment heading is not 
   ].join('\n');
   assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
 });
+
+test('a dotted numeric date is read day first, with its time', () => {
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', '10.12.2022 18:27', P1, P2, P3].join('\n');
+  assert.equal(fields(content).published, '2022-12-10T18:27');
+  const short = ['Ferry crews strike over night-shift pay', '3.4.2021, 09:05', P1, P2, P3].join('\n');
+  assert.equal(fields(short).published, '2021-04-03T09:05');
+});
+
+test('a paragraph of several sentences that names its source in brackets is body text, a two-sentence caption is not', () => {
+  const cited = 'Tidewell Lines confirmed the reduced timetable on Tuesday. Two of its four ferries will sail. The harbour office expects queues at both piers. (Source: Okesund Harbour Office)';
+  const caption = 'Crews gather at the Brindlemoor pier. The strike began at dawn. (Photo: Okesund Harbour Office)';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, caption, cited, P3].join('\n');
+  assert.equal(fields(content).text, [P1, P2, cited, P3].join('\n\n'));
+});
+
+test("the author's bio after the article is left out, a last paragraph about a place of the story is kept", () => {
+  const bio = 'Mina Torrell ist seit 2015 für den Okesund-Kurier unterwegs und berichtet über die Inseln und ihre Fähren; sie wohnt mit zwei Hunden auf Okesund.';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, 'Mina Torrell', bio].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+  const place = 'Okesund Market is the oldest covered market of the islands, and its traders say a long strike would cost them the best weeks of the season.';
+  const story = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, 'Okesund Market traders count the cost', place].join('\n');
+  assert.ok(fields(story).text.endsWith(place), 'the last paragraph about the market is kept');
+});
+
+test('a paragraph above a line the writer ends with an ellipsis stays in the body', () => {
+  const trailing = 'And then, as the last ferry of the evening turned back towards the empty pier, the crews began to sing…';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, trailing, 'What comes next', P3, P4].join('\n');
+  assert.ok(fields(content).text.includes(P2), 'the paragraph above the ellipsis is kept');
+});
