@@ -24,7 +24,7 @@ import pg from 'pg';
 import { readDocuments } from '../src/cli/documents.ts';
 import { extractArticle } from '../src/extract/index.ts';
 import { openStore } from '../src/store/index.ts';
-import { ingestWithWorkers } from '../src/cli/scale-commands.ts';
+import { ingestWithWorkers } from '../src/worker/ingest-threads.ts';
 import { JobQueue, queueSchemaOf, queueTimestamp, type ProcessJob } from '../src/worker/queue.ts';
 import type { RawDocument } from '../src/model.ts';
 import type { BenchSection } from './main.ts';

@@ -14,7 +14,7 @@ import { PipelineError, type RawDocument } from '../src/model.ts';
 import { openMemoryStore } from '../src/store/index.ts';
 import { openPostgresDatabase } from '../src/store/pg-database.ts';
 import { TEST_POSTGRES_URL, freshStoreLocation } from '../src/store/test-store.ts';
-import { ingestWithWorkers, type OutcomeSink } from '../src/cli/scale-commands.ts';
+import { ingestWithWorkers, type OutcomeSink } from '../src/worker/ingest-threads.ts';
 import { NdjsonWriter } from '../src/cli/output.ts';
 import { JobQueue, queueSchemaOf, queueTimestamp } from '../src/worker/queue.ts';
 import { isTransientFailure } from '../src/worker/worker.ts';

@@ -350,7 +350,7 @@ async function ingestPaths(
     }
   };
   if (workers > 0) {
-    const { ingestWithWorkers } = await import('./scale-commands.ts');
+    const { ingestWithWorkers } = await import('../worker/ingest-threads.ts');
     await ingestWithWorkers(store, readDocuments(paths, options), workers, { write: record }, { onDocument: () => progress.tick(out.failures) });
   } else {
     const { Ingestor, warmUpPipeline } = await import('../pipeline.ts');

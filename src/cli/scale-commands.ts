@@ -1,34 +1,13 @@
 /**
  * Commands that spread ingest over processes and machines (PostgreSQL store): `enqueue` puts documents and
  * URLs on the job queue, `worker` takes them (extract + annotate anywhere, clustering by one writer at a
- * time). `ingestWithWorkers` is `ingest --workers N`: threads in one process, for the embedded store.
+ * time). `ingest --workers N` (threads in one process, for the embedded store) is src/worker/ingest-threads.ts.
  */
 import type { Command } from './commands.ts';
 import type { InputKind } from '../model.ts';
 import { DEFAULT_MAX_INPUT_BYTES } from './inputs.ts';
 import { readDocuments } from './documents.ts';
 import { EXIT_OK, NdjsonWriter, UsageError, info } from './output.ts';
-
-import type { IngestTotals, OutcomeSink, ThreadIngestOptions } from '../worker/ingest-threads.ts';
-import type { DocumentItem } from './documents.ts';
-import type { Store } from '../store/types.ts';
-
-export type { IngestTotals, OutcomeSink } from '../worker/ingest-threads.ts';
-
-/**
- * `ingest --workers N`: extract + annotate in N worker threads, cluster + store in this thread, one line per
- * document to `out` in input order (an NdjsonWriter fits). Loaded on call, so the command table stays light.
- */
-export async function ingestWithWorkers(
-  store: Store,
-  docs: AsyncIterable<DocumentItem> | Iterable<DocumentItem>,
-  workers: number,
-  out: OutcomeSink,
-  options: ThreadIngestOptions = {},
-): Promise<IngestTotals> {
-  const threads = await import('../worker/ingest-threads.ts');
-  return threads.ingestWithWorkers(store, docs, workers, out, options);
-}
 
 type Values = Record<string, string | boolean | undefined>;
 
