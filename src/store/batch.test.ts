@@ -65,6 +65,29 @@ describe('batch writes', () => {
     assert.deepEqual(sortedJson(batched.snapshot()), sortedJson(oneByOne.snapshot()));
   });
 
+  it('a delta that renames one alias twice (two merges in one assignment) is stored with its last target', async () => {
+    const store = await openTestStore();
+    try {
+      const [record] = records;
+      const assignment = { id: record.id, story: 's-c', explanation: { score: 0, parts: {}, sharedTerms: [], sharedEntities: [], decision: 'opened' as const } };
+      const delta: ClusterStateDelta = {
+        meta: { seq: 1, maxDay: null, state: {} },
+        halveDf: false,
+        df: [],
+        profiles: [],
+        removedStories: ['s-a', 's-b'],
+        keys: [],
+        signatures: [],
+        aliases: [['s-a', 's-b'], ['s-b', 's-c'], ['s-a', 's-c']],
+      };
+      assert.equal(await store.saveArticle(record, assignment, delta), true);
+      const state = (await store.loadClustererState()) as { aliases: Array<[string, string]> };
+      assert.deepEqual(new Map(state.aliases), new Map([['s-a', 's-c'], ['s-b', 's-c']]));
+    } finally {
+      await store.close();
+    }
+  });
+
   describe('Ingestor.ingestRecords', () => {
     let sequential: MaintainableStore;
     let batched: MaintainableStore;

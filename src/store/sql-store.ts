@@ -272,7 +272,9 @@ export class SqlStore implements Store {
       const inserted = await this.insertArticle(tx, record, assignment);
       if (!inserted) return false;
       await this.insertMentions(tx, record);
-      if (clustererChanges) await this.applyClusterDelta(tx, clustererChanges as ClusterStateDelta);
+      // Folded like a batch's: one assignment that merges stories twice renames an alias twice, and one
+      // upsert cannot touch a row twice.
+      if (clustererChanges) for (const delta of mergeClusterDeltas([clustererChanges as ClusterStateDelta])) await this.applyClusterDelta(tx, delta);
       await this.refreshStory(tx, assignment.story);
       return true;
     });
