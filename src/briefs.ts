@@ -35,15 +35,16 @@ export interface BriefOptions {
  * article count never claims articles the brief did not see.
  */
 export async function refreshBrief(store: Store, storyId: string, options: BriefOptions = {}): Promise<{ summary: StorySummary; json: string } | null> {
-  const articles = await store.getStoryArticles(storyId);
+  // The summary first (an alias resolves to the story it was merged into): an article stored between the two
+  // reads is then in the brief but not in its count, so the brief reads as out of date and is built again,
+  // never the other way round.
   const summary = await store.getStorySummary(storyId);
   if (!summary) return null;
-  // An alias reads the story it was merged into; its articles are under that story's id.
-  const members = summary.id === storyId ? articles : await store.getStoryArticles(summary.id);
   const maxArticles = options.maxArticles ?? DEFAULT_MAX_STORY_ARTICLES;
-  const used = members.length > maxArticles ? members.slice(-maxArticles) : members;
+  // Only the articles the brief uses: a story of thousands is not read whole on every change.
+  const used = await store.getStoryArticles(summary.id, maxArticles);
   const json = await (options.build ?? buildBriefJson)(summary, used);
-  await store.saveStoryBrief(summary.id, members.length, maxArticles, json);
+  await store.saveStoryBrief(summary.id, summary.articles, maxArticles, json);
   return { summary, json };
 }
 

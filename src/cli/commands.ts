@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 // starts the database, `stories` never loads the language tables).
 import { PipelineError, asPipelineError, type InputKind, type StoryBrief } from '../model.ts';
 import type { Store } from '../store/types.ts';
+import type { OpenStoreOptions } from '../store/index.ts';
 import { DEFAULT_STORE_DIR } from '../store/constants.ts';
 import { normalizeIsoDate, dayOf } from '../util/dates.ts';
 import { DEFAULT_MAX_INPUT_BYTES, decodeText, expandPaths, jsonlLines, readInputBytes } from './inputs.ts';
@@ -66,13 +67,13 @@ function inputKind(values: Values): InputKind | undefined {
   return as;
 }
 
-async function openStoreFor(values: Values): Promise<Store> {
+async function openStoreFor(values: Values, options: OpenStoreOptions = {}): Promise<Store> {
   const { openStore } = await import('../store/index.ts');
-  return openStore((values.db as string | undefined) ?? process.env.CROSSCHECK_DB ?? DEFAULT_STORE_DIR);
+  return openStore((values.db as string | undefined) ?? process.env.CROSSCHECK_DB ?? DEFAULT_STORE_DIR, options);
 }
 
-async function withStore<T>(values: Values, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStoreFor(values);
+async function withStore<T>(values: Values, fn: (store: Store) => Promise<T>, options: OpenStoreOptions = {}): Promise<T> {
+  const store = await openStoreFor(values, options);
   try {
     return await fn(store);
   } finally {
@@ -514,7 +515,8 @@ const serveCommand: Command = {
     'The web interface is the app built by `npm run build:web`.',
   options: { db: DB_OPTION, ...SERVE_OPTIONS },
   async run(values) {
-    await withStore(values, (store) => serveUntilStopped(store, values));
+    // The server keeps the embedded store's statements off the thread that answers requests.
+    await withStore(values, (store) => serveUntilStopped(store, values), { thread: true });
     return EXIT_OK;
   },
 };
@@ -662,7 +664,7 @@ const demoCommand: Command = {
       }
       info('demo: done. Browse it with `npx crosscheck serve`, then open http://127.0.0.1:8080/');
       return code;
-    });
+    }, { thread: values.serve === true });
   },
 };
 

@@ -4,6 +4,7 @@ import { DEFAULT_STORE_DIR, PGDATA_DIR_NAME, POSTGRES_URL_PREFIXES } from './con
 import { acquireFolderLock } from './lock.ts';
 import { migrate } from './migrate.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
+import { openPgliteThreadDatabase } from './pglite-thread.ts';
 import { openPostgresDatabase, redactPostgresUrl } from './pg-database.ts';
 import { SqlStore } from './sql-store.ts';
 import type { Store } from './types.ts';
@@ -20,6 +21,15 @@ export interface MaintainableStore extends Store {
   saveArticles(items: Array<{ record: ArticleRecord; assignment: Assignment }>): Promise<number>;
 }
 
+export interface OpenStoreOptions {
+  /**
+   * The embedded store only: run PGlite on its own worker thread, so that statements never block this
+   * thread's event loop (a server answering requests while it ingests). Each statement then costs a message
+   * round trip (tens of microseconds), so one-shot commands keep PGlite in their own thread.
+   */
+  thread?: boolean;
+}
+
 /**
  * Opens the store at `location`: a folder for the embedded PostgreSQL (PGlite), created when absent, or a
  * `postgres://` URL of a PostgreSQL server (`?schema=NAME` keeps the tables in their own schema).
@@ -27,14 +37,15 @@ export interface MaintainableStore extends Store {
  * locked to this process until close(). Keep one store per process and folder: start-up takes ~0.3 s on an
  * existing folder and ~3 s on a new one.
  */
-export async function openStore(location: string = DEFAULT_STORE_DIR): Promise<MaintainableStore> {
+export async function openStore(location: string = DEFAULT_STORE_DIR, options: OpenStoreOptions = {}): Promise<MaintainableStore> {
   if (POSTGRES_URL_PREFIXES.some((prefix) => location.toLowerCase().startsWith(prefix))) return openPostgresStore(location);
   const dir = path.resolve(location);
   await mkdir(dir, { recursive: true });
   const lock = await acquireFolderLock(dir);
   let db;
   try {
-    db = await openPgliteDatabase(path.join(dir, PGDATA_DIR_NAME));
+    const open = options.thread ? openPgliteThreadDatabase : openPgliteDatabase;
+    db = await open(path.join(dir, PGDATA_DIR_NAME));
   } catch (error) {
     await lock.release();
     throw new Error(`Could not open the embedded store in ${dir}: ${(error as Error).message}`, { cause: error });
@@ -53,8 +64,8 @@ export async function openStore(location: string = DEFAULT_STORE_DIR): Promise<M
  * A store in memory (PGlite without a data folder), gone when closed: for tests and benchmarks that need
  * the real schema and SQL without touching disk.
  */
-export async function openMemoryStore(): Promise<MaintainableStore> {
-  const db = await openPgliteDatabase(undefined);
+export async function openMemoryStore(options: OpenStoreOptions = {}): Promise<MaintainableStore> {
+  const db = await (options.thread ? openPgliteThreadDatabase : openPgliteDatabase)(undefined);
   await migrate(db);
   return new SqlStore(':memory:', db);
 }

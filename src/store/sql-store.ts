@@ -741,11 +741,15 @@ export class SqlStore implements Store {
     return rows.length > 0 ? storySummary(rows[0]) : null;
   }
 
-  async getStoryArticles(storyId: string): Promise<StoredArticle[]> {
-    const rows = await this.db.query<ArticleRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id = $1 ORDER BY seq`,
-      [await this.canonicalStory(storyId)],
-    );
+  async getStoryArticles(storyId: string, last?: number): Promise<StoredArticle[]> {
+    const story = await this.canonicalStory(storyId);
+    const rows =
+      last === undefined
+        ? await this.db.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id = $1 ORDER BY seq`, [story])
+        : await this.db.query<ArticleRow>(
+            `SELECT ${ARTICLE_COLUMNS} FROM (SELECT * FROM articles WHERE story_id = $1 ORDER BY seq DESC LIMIT $2) recent ORDER BY seq`,
+            [story, checkCount('last', last)],
+          );
     return rows.map(storedArticle);
   }
 

@@ -383,6 +383,8 @@ test('a merged story id is an alias: its summary and articles lead to the story 
     assert.deepEqual(stories.map((s) => [s.id, s.articles]), [['story-a', 3]]);
     assert.equal((await store.getStorySummary('story-b'))?.id, 'story-a');
     assert.deepEqual((await store.getStoryArticles('story-b')).map((a) => a.record.id), ['m1', 'm2', 'm3']);
+    assert.deepEqual((await store.getStoryArticles('story-b', 2)).map((a) => a.record.id), ['m2', 'm3'], 'the last two, oldest first');
+    assert.deepEqual((await store.getStoryArticles('story-a', 5)).map((a) => a.record.id), ['m1', 'm2', 'm3'], 'a limit above the size reads all');
     // The assignment keeps the id given when the article arrived.
     assert.equal((await store.getArticle('m2'))?.assignment.story, 'story-b');
     assert.deepEqual(((await store.loadClustererState()) as ClusterStateSnapshot).aliases, [['story-b', 'story-a']]);

@@ -2,6 +2,7 @@
  * The store tests run against: the embedded store in memory by default, or a PostgreSQL server when
  * CROSSCHECK_TEST_POSTGRES holds its URL (CI runs the whole suite once each way). Each store gets a fresh
  * schema of that database, dropped when the store closes.
+ * CROSSCHECK_TEST_STORE_THREAD=1 runs the embedded store's statements on its worker thread instead.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -32,8 +33,11 @@ async function dropSchema(location: string): Promise<void> {
   }
 }
 
+/** CROSSCHECK_TEST_STORE_THREAD=1: the embedded store runs PGlite on its worker thread (as `serve` does). */
+const TEST_STORE_THREAD = process.env.CROSSCHECK_TEST_STORE_THREAD === '1';
+
 export async function openTestStore(): Promise<MaintainableStore> {
-  if (!TEST_POSTGRES_URL) return openMemoryStore();
+  if (!TEST_POSTGRES_URL) return openMemoryStore({ thread: TEST_STORE_THREAD });
   const location = freshStoreLocation('');
   const store = await openStore(location);
   const close = store.close.bind(store);

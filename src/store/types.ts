@@ -125,8 +125,11 @@ export interface Store {
   saveStoryBrief(storyId: string, articleCount: number, articleLimit: number, brief: string): Promise<void>;
   /** Up to `limit` stories without a current brief under `articleLimit`, most recently seen first. */
   listStaleBriefs(limit: number, articleLimit: number): Promise<string[]>;
-  /** The articles of a story in arrival order; empty when the story does not exist. */
-  getStoryArticles(storyId: string): Promise<StoredArticle[]>;
+  /**
+   * The articles of a story in arrival order, only the `last` most recent when given (a brief reads at most
+   * its article limit, not a whole large story); empty when the story does not exist.
+   */
+  getStoryArticles(storyId: string, last?: number): Promise<StoredArticle[]>;
   getArticle(id: string): Promise<StoredArticle | null>;
   countArticles(): Promise<number>;
 }
