@@ -111,16 +111,16 @@ function createServerParts(
       strictTransportSecurity: false,
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      onError: (c) =>
-        isApiPath(c.req.path)
-          ? apiError(c, 413, 'too_large', 'Request body too large.')
-          : c.html(renderErrorPage(413, 'Request body too large.'), 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onError: (c) =>
+      isApiPath(c.req.path)
+        ? apiError(c, 413, 'too_large', 'Request body too large.')
+        : c.html(renderErrorPage(413, 'Request body too large.'), 413),
+  });
+  // Reads have no body. Skipping them matters: the limit's check builds the request's web Request object,
+  // which the node adapter otherwise never makes for a GET (a tenth of the event loop's time under load).
+  app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const readsPerAddress = new RateLimiter(limits.readsPerAddress);
