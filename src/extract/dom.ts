@@ -39,8 +39,6 @@ export interface ElementAttributes {
   'aria-hidden': string | undefined;
   role: string | undefined;
   itemprop: string | undefined;
-  itemtype: string | undefined;
-  itemscope: string | undefined;
   type: string | undefined;
   rel: string | undefined;
   href: string | undefined;
@@ -48,9 +46,7 @@ export interface ElementAttributes {
   property: string | undefined;
   name: string | undefined;
   'http-equiv': string | undefined;
-  charset: string | undefined;
   lang: string | undefined;
-  'xml:lang': string | undefined;
   datetime: string | undefined;
   title: string | undefined;
   pubdate: string | undefined;
@@ -60,9 +56,8 @@ export interface ElementAttributes {
 export function newAttributes(): ElementAttributes {
   return {
     class: undefined, id: undefined, style: undefined, hidden: undefined, 'aria-hidden': undefined,
-    role: undefined, itemprop: undefined, itemtype: undefined, itemscope: undefined, type: undefined,
-    rel: undefined, href: undefined, content: undefined, property: undefined, name: undefined,
-    'http-equiv': undefined, charset: undefined, lang: undefined, 'xml:lang': undefined, datetime: undefined,
+    role: undefined, itemprop: undefined, type: undefined, rel: undefined, href: undefined, content: undefined,
+    property: undefined, name: undefined, 'http-equiv': undefined, lang: undefined, datetime: undefined,
     title: undefined, pubdate: undefined,
   };
 }
@@ -189,6 +184,20 @@ function nameAt(html: string, start: number, end: number, groups: string[][], up
 }
 
 /**
+ * Whether html at `at` spells the lowercase tag name `name` in any case, compared in place: a script holding
+ * markup in its strings has hundreds of `</` that are not its end tag, and a copy for each was garbage.
+ */
+function matchesLowerName(html: string, at: number, name: string): boolean {
+  if (at + name.length > html.length) return false;
+  for (let k = 0; k < name.length; k++) {
+    let c = html.charCodeAt(at + k);
+    if (c >= UPPER_A && c <= UPPER_Z) c += LOWER_A - UPPER_A;
+    if (c !== name.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
  * Parses HTML into the element tree with an own scanner: text runs are found with `indexOf('<')`, script
  * and style bodies are skipped with `indexOf('</')`, and tags are read with character codes, so a page
  * costs about one pass over its bytes. The builder keeps its stack of open elements at the end of an array,
@@ -288,7 +297,7 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
       const lt = html.indexOf('</', at);
       if (lt < 0) return [n, n];
       const nameEnd = lt + 2 + tag.length;
-      if (html.slice(lt + 2, nameEnd).toLowerCase() === tag) {
+      if (matchesLowerName(html, lt + 2, tag)) {
         const after = html.charCodeAt(nameEnd);
         if (nameEnd >= n || isSpace(after) || after === GT || after === SLASH) {
           const gt = html.indexOf('>', nameEnd);
