@@ -14,7 +14,7 @@ export interface HtmlElement {
    * content, ...); the others (src, srcset, data-*, event handlers) are skipped while parsing. Add a name there
    * to read a new attribute.
    */
-  attrs: Record<string, string>;
+  attrs: ElementAttributes;
   /** Text nodes are strings (entities decoded, white space as written). */
   children: Array<HtmlElement | string>;
   parent: HtmlElement | null;
@@ -24,6 +24,49 @@ export interface HtmlElement {
   lastOrder: number;
   /** Class and id words, filled on first use by classTokens. */
   tokens?: string[];
+}
+
+/**
+ * The attributes the stage reads (the names of PARSED_ATTRIBUTES), each undefined when the element has none. Every
+ * element's attributes have this one shape: the walks that read `attrs.class` or `attrs.itemprop` on every element
+ * then see a single object layout instead of one per combination of attributes written on the page.
+ */
+export interface ElementAttributes {
+  class: string | undefined;
+  id: string | undefined;
+  style: string | undefined;
+  hidden: string | undefined;
+  'aria-hidden': string | undefined;
+  role: string | undefined;
+  itemprop: string | undefined;
+  type: string | undefined;
+  rel: string | undefined;
+  href: string | undefined;
+  content: string | undefined;
+  property: string | undefined;
+  name: string | undefined;
+  'http-equiv': string | undefined;
+  lang: string | undefined;
+  datetime: string | undefined;
+  title: string | undefined;
+  pubdate: string | undefined;
+}
+
+/** Attributes with none written (one literal: the engine copies it whole, in one fixed layout). */
+export function newAttributes(): ElementAttributes {
+  return {
+    class: undefined, id: undefined, style: undefined, hidden: undefined, 'aria-hidden': undefined,
+    role: undefined, itemprop: undefined, type: undefined, rel: undefined, href: undefined, content: undefined,
+    property: undefined, name: undefined, 'http-equiv': undefined, lang: undefined, datetime: undefined,
+    title: undefined, pubdate: undefined,
+  };
+}
+
+/** The attributes an element has, as a plain object (for tests and debugging). */
+export function writtenAttributes(attrs: ElementAttributes): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) out[name] = value;
+  return out;
 }
 
 /** Elements whose text the tree never needs (a JSON-LD script keeps its text: metadata lives there). */
@@ -98,17 +141,19 @@ function hasNonSpace(text: string): boolean {
 }
 
 /**
- * Shared by the elements that have no attribute the stage reads / can have no children (void elements): a page
- * has tens of thousands of them, and one allocation fewer each is a good part of the parser's garbage. Frozen,
- * so a write to them fails loudly instead of leaking into other elements.
+ * Shared by the elements that have no attribute the stage reads / no children: a page has tens of thousands of
+ * them, and one allocation fewer each is a good part of the parser's garbage. The empty list is frozen, so a
+ * write to it fails loudly instead of leaking into other elements; the attributes are not (a frozen instance
+ * gets a layout of its own, and every read of `attrs.class` would then see two), and only the parser writes
+ * attributes, to an instance of its own.
  */
-const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_ATTRIBUTES: ElementAttributes = newAttributes();
 const NO_CHILDREN = Object.freeze([]) as unknown as Array<HtmlElement | string>;
 
-function newElement(tag: string, attrs: Record<string, string>): HtmlElement {
-  // Every element gets the same fields in the same order (tokens included), so the engine sees one shape.
-  const children = VOID_TAGS.has(tag) ? NO_CHILDREN : [];
-  return { tag, attrs, children, parent: null, order: -1, lastOrder: -1, tokens: undefined };
+function newElement(tag: string, attrs: ElementAttributes): HtmlElement {
+  // Every element gets the same fields in the same order (tokens included), so the engine sees one shape. The
+  // children are set when the element closes (parseHtml); one without any keeps the shared empty list.
+  return { tag, attrs, children: NO_CHILDREN, parent: null, order: -1, lastOrder: -1, tokens: undefined };
 }
 
 /** Names of a list grouped by length, for matching a name in the page's text without copying it. */
@@ -139,6 +184,20 @@ function nameAt(html: string, start: number, end: number, groups: string[][], up
 }
 
 /**
+ * Whether html at `at` spells the lowercase tag name `name` in any case, compared in place: a script holding
+ * markup in its strings has hundreds of `</` that are not its end tag, and a copy for each was garbage.
+ */
+function matchesLowerName(html: string, at: number, name: string): boolean {
+  if (at + name.length > html.length) return false;
+  for (let k = 0; k < name.length; k++) {
+    let c = html.charCodeAt(at + k);
+    if (c >= UPPER_A && c <= UPPER_Z) c += LOWER_A - UPPER_A;
+    if (c !== name.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
  * Parses HTML into the element tree with an own scanner: text runs are found with `indexOf('<')`, script
  * and style bodies are skipped with `indexOf('</')`, and tags are read with character codes, so a page
  * costs about one pass over its bytes. The builder keeps its stack of open elements at the end of an array,
@@ -147,11 +206,17 @@ function nameAt(html: string, start: number, end: number, groups: string[][], up
  * elements, the head closed by the first body element, stray `</p>` and `</br>`.
  */
 export function parseHtml(html: string, deadline: Deadline): ParsedPage {
-  const root: HtmlElement = newElement('#root', {});
+  const root: HtmlElement = newElement('#root', newAttributes());
   root.order = 0;
   root.lastOrder = 0;
   const elements: HtmlElement[] = [root];
   const stack: HtmlElement[] = [root];
+  // The children of the open elements, each run on top of its parent's, copied into an array of the exact size
+  // when the element closes: an array grown by push would hold room for 17 children for the one or two most
+  // elements have. `childStarts[k]` is where the children of stack[k] begin; entries past `pendingLength` are stale.
+  const pending: Array<HtmlElement | string> = [];
+  let pendingLength = 0;
+  const childStarts: number[] = [0];
   const n = html.length;
   // Elements whose text is skipped (script, style, ...) that are open.
   let skippedDepth = 0;
@@ -166,6 +231,9 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
     SKIPPED_TEXT_TAGS.has(element.tag) && !(element.tag === 'script' && /ld\+json/i.test(element.attrs.type ?? ''));
   const pop = (): void => {
     const element = stack.pop()!;
+    const start = childStarts.pop()!;
+    if (pendingLength > start) element.children = pending.slice(start, pendingLength);
+    pendingLength = start;
     element.lastOrder = elements.length - 1;
     if (element.tag === 'head') headOpen = false;
     else if (element.tag === 'pre' || element.tag === 'listing') preDepth--;
@@ -184,23 +252,22 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
   };
   const appendText = (text: string): void => {
     if (skippedDepth > 0 || text === '') return;
-    const parent = current();
-    const children = parent.children;
-    const last = children[children.length - 1];
-    if (typeof last === 'string') children[children.length - 1] = last + text;
-    else children.push(text);
+    const last = pendingLength > childStarts[childStarts.length - 1] ? pending[pendingLength - 1] : undefined;
+    if (typeof last === 'string') pending[pendingLength - 1] = last + text;
+    else pending[pendingLength++] = text;
   };
   const open = (element: HtmlElement): void => {
     const parent = current();
     element.parent = parent;
     element.order = elements.length;
     elements.push(element);
-    parent.children.push(element);
+    pending[pendingLength++] = element;
     if (VOID_TAGS.has(element.tag)) {
       element.lastOrder = element.order;
       return;
     }
     stack.push(element);
+    childStarts.push(pendingLength);
     if (element.tag === 'head') headOpen = true;
     else if (element.tag === 'pre' || element.tag === 'listing') preDepth++;
     if (skipsText(element)) skippedDepth++;
@@ -230,7 +297,7 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
       const lt = html.indexOf('</', at);
       if (lt < 0) return [n, n];
       const nameEnd = lt + 2 + tag.length;
-      if (html.slice(lt + 2, nameEnd).toLowerCase() === tag) {
+      if (matchesLowerName(html, lt + 2, tag)) {
         const after = html.charCodeAt(nameEnd);
         if (nameEnd >= n || isSpace(after) || after === GT || after === SLASH) {
           const gt = html.indexOf('>', nameEnd);
@@ -321,7 +388,7 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
     }
     let tag = nameAt(html, at, j, COMMON_TAGS_BY_LENGTH, upperTag) ?? html.slice(at, j).toLowerCase();
     if (tag === 'image') tag = 'img';
-    let attrs: Record<string, string> | null = null;
+    let attrs: ElementAttributes | null = null;
     // Attributes.
     let selfClosing = false;
     for (;;) {
@@ -367,8 +434,10 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
         if (name !== null && value.indexOf('&') >= 0) value = decodeEntities(value);
       }
       if (name !== null) {
-        attrs ??= {};
-        if (!Object.hasOwn(attrs, name)) attrs[name] = value;
+        attrs ??= newAttributes();
+        // The first of a repeated attribute wins, as in browsers.
+        const written = attrs as unknown as Record<string, string | undefined>;
+        if (written[name] === undefined) written[name] = value;
       }
     }
 
@@ -398,7 +467,8 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
     const [endStart, after] = tag === 'plaintext' ? [n, n] : rawTextEnd(tag, j);
     if (skippedDepth === 0 && endStart > j) {
       const body = html.slice(j, endStart);
-      element.children.push(ESCAPABLE_RAW_TEXT_TAGS.has(tag) ? decodeEntities(body) : body);
+      // The element is the current one: its body is its only child.
+      pending[pendingLength++] = ESCAPABLE_RAW_TEXT_TAGS.has(tag) ? decodeEntities(body) : body;
     }
     if (current() === element) pop();
     return after;

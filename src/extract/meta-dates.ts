@@ -368,12 +368,12 @@ export function visibleDates(page: ParsedPage, foreign: Uint8Array, monthFirst: 
     if (foreign[element.order]) continue;
     // Most elements carry nothing a date rule reads: skip them before any string work.
     const { attrs } = element;
-    if (element.tag !== 'time' && !attrs.class && !attrs.id && !attrs.itemprop && !('pubdate' in attrs)) continue;
-    if (element.tag !== 'time' && element.tag !== 'abbr' && !attrs.itemprop && !('pubdate' in attrs) && !mayNameDate(attrs.class, attrs.id)) continue;
+    if (element.tag !== 'time' && !attrs.class && !attrs.id && !attrs.itemprop && attrs.pubdate === undefined) continue;
+    if (element.tag !== 'time' && element.tag !== 'abbr' && !attrs.itemprop && attrs.pubdate === undefined && !mayNameDate(attrs.class, attrs.id)) continue;
     const tokens = dateTokens(element);
     const itemprop = (element.attrs.itemprop ?? '').toLowerCase();
     const markedPublished =
-      'pubdate' in element.attrs || itemprop === 'datepublished' || tokens.some((t) => PUBLISHED_CLASS_TOKENS.has(t));
+      element.attrs.pubdate !== undefined || itemprop === 'datepublished' || tokens.some((t) => PUBLISHED_CLASS_TOKENS.has(t));
     const markedUpdated = itemprop === 'datemodified' || tokens.some((t) => UPDATED_CLASS_TOKENS.has(t));
     const target = markedPublished ? marked : plain;
 
