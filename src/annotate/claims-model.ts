@@ -39,12 +39,15 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** Combines two 32-bit values into one feature hash (order matters). */
+/**
+ * Combines two 32-bit values into one feature hash (order matters). The result is a signed 32-bit integer:
+ * every use masks it or mixes it again, which read the same 32 bits either way, and a signed value stays a
+ * small integer in V8 where an unsigned one above 2^31 is boxed as a heap number on every call.
+ */
 export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x27d4eb2d, 0x9e3779b1) ^ b;
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
+  return h ^ (h >>> 13);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -185,7 +188,8 @@ export const quotesIn = (ctx: TokenContext, from: number, to: number) => (to < f
 // ---------------------------------------------------------------------------------------------------
 // Feature helpers
 
-const T = (name: string) => hashString(name);
+// Template ids as signed 32-bit integers (small integers in V8; mixing reads the same bits).
+const T = (name: string) => hashString(name) | 0;
 
 /** Boundary markers for words and shapes outside the sentence. */
 export const BEFORE_SENTENCE = 1;
@@ -280,11 +284,11 @@ export interface ContentFrame {
   /** Hash of the cue's head word. */
   cueWord: number;
   /** mix(template, side) for every template and side (1 before the cue, 3 after), computed once per frame. */
-  bySide: Uint32Array;
+  bySide: Int32Array;
 }
 
 const SIDES = 4;
-const CONTENT_BY_SIDE = new Uint32Array(CONTENT_FEATURE_COUNT * SIDES);
+const CONTENT_BY_SIDE = new Int32Array(CONTENT_FEATURE_COUNT * SIDES);
 for (let f = 0; f < CONTENT_FEATURE_COUNT; f++) for (let side = 0; side < SIDES; side++) CONTENT_BY_SIDE[f * SIDES + side] = mix(CONTENT_T[f]!, side);
 
 export function contentFrame(ctx: TokenContext, first: number, last: number, head: number, start: number, end: number, sourceFirst: number, sourceLast: number, cueTokens: Uint8Array): ContentFrame {

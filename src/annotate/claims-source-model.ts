@@ -24,7 +24,8 @@ const GAP_AFTER = MAX_SOURCE_GAP_AFTER;
 const GAP_BEFORE = MAX_SOURCE_GAP_BEFORE;
 const MAX_TOKENS = MAX_SOURCE_TOKENS;
 
-const T = (name: string) => hashString(name);
+// Template ids as signed 32-bit integers (small integers in V8; mixing reads the same bits).
+const T = (name: string) => hashString(name) | 0;
 const BEFORE = 1;
 const AFTER = 2;
 const NEAR_T = Array.from({ length: 9 }, (_, i) => T(`source.near.${i}`));
@@ -69,7 +70,7 @@ const LENGTH_BUCKETS = 11;
 const COMMA_BUCKETS = 4;
 
 /** The cue's conjunctions for one side, computed once per cue: [near gap, near shape, far gap, pair length]. */
-function cueKeys(side: number, cueWord: number, out: Uint32Array): Uint32Array {
+function cueKeys(side: number, cueWord: number, out: Int32Array): Int32Array {
   out[0] = mix(NEAR_S[2]![side]!, cueWord);
   out[1] = mix(NEAR_S[6]![side]!, cueWord);
   out[2] = mix(FAR_S[4]![side]!, cueWord);
@@ -78,7 +79,7 @@ function cueKeys(side: number, cueWord: number, out: Uint32Array): Uint32Array {
 }
 
 /** Features of the near boundary p of a span on `side` (gap d tokens to the cue). */
-function nearFeatures(ctx: TokenContext, f: SourceFrame, side: number, p: number, keys: Uint32Array, out: Int32Array, at: number): void {
+function nearFeatures(ctx: TokenContext, f: SourceFrame, side: number, p: number, keys: Int32Array, out: Int32Array, at: number): void {
   const d = side === BEFORE ? f.first - 1 - p : p - f.last - 1;
   const toward = side === BEFORE ? p + 1 : p - 1; // the neighbour on the cue's side
   const gap = side === BEFORE ? ctx.gapBefore[p + 1]! : ctx.gapBefore[p]!;
@@ -98,7 +99,7 @@ function nearFeatures(ctx: TokenContext, f: SourceFrame, side: number, p: number
 }
 
 /** Features of the far boundary q of a span on `side`. */
-function farFeatures(ctx: TokenContext, f: SourceFrame, side: number, q: number, keys: Uint32Array, out: Int32Array, at: number): void {
+function farFeatures(ctx: TokenContext, f: SourceFrame, side: number, q: number, keys: Int32Array, out: Int32Array, at: number): void {
   const outer = side === BEFORE ? q - 1 : q + 1;
   const outerWord = side === BEFORE ? (q > f.start ? ctx.word[outer]! : BEFORE_SENTENCE) : q < f.end - 1 ? ctx.word[outer]! : AFTER_SENTENCE;
   const outerGap = side === BEFORE ? ctx.gapBefore[q]! : ctx.gapBefore[q + 1]!;
@@ -116,7 +117,7 @@ function farFeatures(ctx: TokenContext, f: SourceFrame, side: number, q: number,
 }
 
 /** Features of the span as a whole: length, commas, quotation marks and other cues inside. */
-function pairFeatures(side: number, length: number, commas: number, quotes: number, cues: number, keys: Uint32Array, out: Int32Array, at: number): void {
+function pairFeatures(side: number, length: number, commas: number, quotes: number, cues: number, keys: Int32Array, out: Int32Array, at: number): void {
   const bucket = lengthBucket(length);
   out[at] = mix(PAIR_S[0]![side]!, bucket);
   out[at + 1] = mix(PAIR_S[1]![side]!, commas < COMMA_BUCKETS ? commas : COMMA_BUCKETS - 1);
@@ -148,7 +149,7 @@ export function sourceFeatures(ctx: TokenContext, f: SourceFrame, span: SourceSp
     return NULL_FEATURES;
   }
   const side = span.last < f.first ? BEFORE : AFTER;
-  const keys = cueKeys(side, cueWord, new Uint32Array(4));
+  const keys = cueKeys(side, cueWord, new Int32Array(4));
   nearFeatures(ctx, f, side, side === BEFORE ? span.last : span.first, keys, out, 0);
   farFeatures(ctx, f, side, side === BEFORE ? span.first : span.last, keys, out, NEAR_FEATURES);
   pairFeatures(
@@ -176,7 +177,7 @@ export function isCandidate(f: SourceFrame, span: SourceSpan): boolean {
 /** Scratch buffers reused across cues. */
 export class SourceScratch {
   features = new Int32Array(SOURCE_FEATURE_CAPACITY);
-  keys = new Uint32Array(4);
+  keys = new Int32Array(4);
   near = new Float64Array(64);
   far = new Float64Array(64);
   lengths = new Float64Array(LENGTH_BUCKETS);
