@@ -15,6 +15,7 @@ import type { Span } from '../model.ts';
 import * as constants from './claims-constants.ts';
 import * as modelModule from './claims-model.ts';
 import type { ClaimsModel, TokenContext } from './claims-model.ts';
+import { contentScorer, type ContentScorer } from './claims-content-scorer.ts';
 import * as sourceModule from './claims-source-model.ts';
 import type { SourceFrame } from './claims-source-model.ts';
 import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
@@ -68,6 +69,18 @@ let defaultModel: ClaimsModel | null = null;
 export function defaultClaimsModel(): ClaimsModel {
   defaultModel ??= loadClaimsModel(DEFAULT_CLAIMS_MODEL_PATH);
   return defaultModel;
+}
+
+const scorers = new WeakMap<ClaimsModel, ContentScorer | null>();
+
+/** The table scorer of a model's content tagger (null for float weights: contentFeatures then). */
+function contentScorerOf(model: ClaimsModel): ContentScorer | null {
+  let scorer = scorers.get(model);
+  if (scorer === undefined) {
+    scorer = contentScorer(model.content);
+    scorers.set(model, scorer);
+  }
+  return scorer;
 }
 
 const span = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
@@ -216,6 +229,8 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
   const scratch = new SourceScratch();
   const attributions: Attribution[] = [];
   const features = new Int32Array(CONTENT_FEATURE_COUNT);
+  // The shipped model's content margins read from tables (the same numbers, see claims-content-scorer.ts).
+  const scorer = contentScorerOf(model);
   const labels = new Uint8Array(n);
   for (const { first, last, head } of found) {
     const sentenceIndex = tokens[first]!.sentence;
@@ -252,11 +267,15 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
     // Content: the tagger over the sentence's other tokens, then runs of CONTENT tokens; when it tags none,
     // the rest of the sentence (the cue was found, and a cue is rarely without content).
     const cframe = contentFrame(ctx, first, last, head, sentence.firstToken, sentence.endToken, sourceFirst, sourceLast, cueTokens);
+    scorer?.setFrame(ctx, cframe);
     let previous = O;
     let tagged = 0;
     for (let k = sentence.firstToken; k < sentence.endToken; k++) {
       let label = O;
-      if ((k < first || k > last) && (k < sourceFirst || k > sourceLast)) label = model.content.margin(features, contentFeatures(ctx, cframe, k, previous, features)) > 0 ? CONTENT : O;
+      if ((k < first || k > last) && (k < sourceFirst || k > sourceLast)) {
+        const margin = scorer ? scorer.margin(ctx, cframe, k, previous) : model.content.margin(features, contentFeatures(ctx, cframe, k, previous, features));
+        label = margin > 0 ? CONTENT : O;
+      }
       labels[k] = label;
       tagged += label;
       previous = label;

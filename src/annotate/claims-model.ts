@@ -66,6 +66,8 @@ export interface TokenContext {
   word: Int32Array;
   /** Hash of the word shape (cap / upper / lower / num / other). */
   shape: Int32Array;
+  /** The word shape as its index in SHAPES (for tables indexed by shape). */
+  shapeKind: Uint8Array;
   /** Hash of the word's last three letters (of the whole word when it is short). */
   suffix: Int32Array;
   /** Punctuation flags of the gap before each token (and, at index n, after the last). */
@@ -113,6 +115,10 @@ function scanGap(text: string, from: number, to: number, state: { quoted: boolea
   return flags;
 }
 
+/** The word shapes of text.ts, in the order of TokenContext's `shapeKind`. */
+export const SHAPES = ['cap', 'upper', 'lower', 'num', 'other'] as const;
+const SHAPE_KIND = { cap: 0, upper: 1, lower: 2, num: 3, other: 4 } as const;
+
 const SHAPE_HASH = {
   cap: hashString('cap'),
   upper: hashString('upper'),
@@ -148,6 +154,7 @@ export function tokenContext(doc: AnalyzedText): TokenContext {
   const n = tokens.length;
   const word = new Int32Array(n);
   const shape = new Int32Array(n);
+  const shapeKind = new Uint8Array(n);
   const suffix = new Int32Array(n);
   const gapBefore = new Uint8Array(n + 1);
   const inQuote = new Uint8Array(n);
@@ -163,6 +170,7 @@ export function tokenContext(doc: AnalyzedText): TokenContext {
     word[k] = hashString(w) | 0;
     suffix[k] = (w.length > 4 ? hashMarked(TILDE, w, w.length - 3, w.length) : hashMarked(HASH_MARK, w, 0, w.length)) | 0;
     shape[k] = SHAPE_HASH[token.shape] | 0;
+    shapeKind[k] = SHAPE_KIND[token.shape];
     gapBefore[k] = previousEnd === token.start ? 0 : scanGap(text, previousEnd, token.start, state);
     inQuote[k] = state.quoted ? 1 : 0;
     previousEnd = token.end;
@@ -177,7 +185,7 @@ export function tokenContext(doc: AnalyzedText): TokenContext {
     commasBefore[g + 1] = commas;
     quotesBefore[g + 1] = quotes;
   }
-  return { word, shape, suffix, gapBefore, inQuote, commasBefore, quotesBefore, lower };
+  return { word, shape, shapeKind, suffix, gapBefore, inQuote, commasBefore, quotesBefore, lower };
 }
 
 /** Gaps g in [from, to] (inclusive) holding a comma. */
@@ -288,7 +296,8 @@ export interface ContentFrame {
 }
 
 const SIDES = 4;
-const CONTENT_BY_SIDE = new Int32Array(CONTENT_FEATURE_COUNT * SIDES);
+/** mix(template, side) for every content template and side, indexed [template * 4 + side]. */
+export const CONTENT_BY_SIDE = new Int32Array(CONTENT_FEATURE_COUNT * SIDES);
 for (let f = 0; f < CONTENT_FEATURE_COUNT; f++) for (let side = 0; side < SIDES; side++) CONTENT_BY_SIDE[f * SIDES + side] = mix(CONTENT_T[f]!, side);
 
 export function contentFrame(ctx: TokenContext, first: number, last: number, head: number, start: number, end: number, sourceFirst: number, sourceLast: number, cueTokens: Uint8Array): ContentFrame {
