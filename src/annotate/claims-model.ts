@@ -117,15 +117,24 @@ function scanGap(text: string, from: number, to: number, state: { quoted: boolea
 
 /** The word shapes of text.ts, in the order of TokenContext's `shapeKind`. */
 export const SHAPES = ['cap', 'upper', 'lower', 'num', 'other'] as const;
-const SHAPE_KIND = { cap: 0, upper: 1, lower: 2, num: 3, other: 4 } as const;
+/** Hash of each shape, by shape index. */
+const SHAPE_HASHES = Int32Array.from(SHAPES, (shape) => hashString(shape) | 0);
 
-const SHAPE_HASH = {
-  cap: hashString('cap'),
-  upper: hashString('upper'),
-  lower: hashString('lower'),
-  num: hashString('num'),
-  other: hashString('other'),
-} as const;
+/** Index of a shape in SHAPES (a switch: a keyed lookup by a string per token costs more). */
+function shapeIndex(shape: (typeof SHAPES)[number]): number {
+  switch (shape) {
+    case 'cap':
+      return 0;
+    case 'upper':
+      return 1;
+    case 'lower':
+      return 2;
+    case 'num':
+      return 3;
+    default:
+      return 4;
+  }
+}
 
 /** FNV-1a of one marker character followed by s[from, to) (the suffix feature, without building a string). */
 function hashMarked(marker: number, s: string, from: number, to: number): number {
@@ -137,14 +146,8 @@ function hashMarked(marker: number, s: string, from: number, to: number): number
   return h >>> 0;
 }
 
-/** The word itself when it is already lower-case ASCII (most tokens): no new string per token. */
-function lowerCased(word: string): string {
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    if ((c >= 65 && c <= 90) || c > 127) return word.toLowerCase();
-  }
-  return word;
-}
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 const TILDE = 126;
 const HASH_MARK = 35;
@@ -165,12 +168,26 @@ export function tokenContext(doc: AnalyzedText): TokenContext {
   let previousEnd = 0;
   for (let k = 0; k < n; k++) {
     const token = tokens[k]!;
-    const w = lowerCased(token.text);
+    // The word itself when it is already lower-case ASCII (most tokens: no new string), hashed in the same
+    // pass; else its lower-case form, hashed apart.
+    const t = token.text;
+    let h = FNV_OFFSET;
+    let plain = true;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if ((c >= 65 && c <= 90) || c > 127) {
+        plain = false;
+        break;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    const w = plain ? t : t.toLowerCase();
     lower[k] = w;
-    word[k] = hashString(w) | 0;
+    word[k] = plain ? h : hashString(w) | 0;
     suffix[k] = (w.length > 4 ? hashMarked(TILDE, w, w.length - 3, w.length) : hashMarked(HASH_MARK, w, 0, w.length)) | 0;
-    shape[k] = SHAPE_HASH[token.shape] | 0;
-    shapeKind[k] = SHAPE_KIND[token.shape];
+    const kind = shapeIndex(token.shape);
+    shape[k] = SHAPE_HASHES[kind]!;
+    shapeKind[k] = kind;
     gapBefore[k] = previousEnd === token.start ? 0 : scanGap(text, previousEnd, token.start, state);
     inQuote[k] = state.quoted ? 1 : 0;
     previousEnd = token.end;
