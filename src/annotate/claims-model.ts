@@ -219,7 +219,8 @@ const T = (name: string) => hashString(name) | 0;
 /** Boundary markers for words and shapes outside the sentence. */
 export const BEFORE_SENTENCE = 1;
 export const AFTER_SENTENCE = 2;
-const OUTSIDE_SHAPE = 3;
+/** Shape value of a position outside the sentence. */
+export const OUTSIDE_SHAPE = 3;
 
 /** Word hash of token j, or a boundary marker outside the sentence [first, end). */
 export function wordAt(ctx: TokenContext, j: number, first: number, end: number): number {

@@ -174,6 +174,111 @@ export function isCandidate(f: SourceFrame, span: SourceSpan): boolean {
   return false;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Boundary scores from tables (integer-weighted models)
+
+const SHAPE_COUNT = shared.SHAPES.length;
+/** Shape slots of the far boundary's outer neighbour: the five shapes, then "outside the sentence". */
+const OUTER_SHAPES = SHAPE_COUNT + 1;
+const GAP_BUCKETS = 7; // gapBucket: 0..6
+const GAPS = 64; // gap flags: six bits (claims-model.ts GAP_*)
+
+/**
+ * Weights of the boundary features that depend on small values only, summed per key once per model: near
+ * features 0 and 4 by [side][gap bucket][gap flags], 5 by [side][shape][shape of the neighbour]; far
+ * features 2 and 7 by [side][gap flags][edge][quoted], 3 by [side][shape][outer shape]. Integers (the
+ * stored int16 steps): a boundary's score is then the same integer sum in any order.
+ */
+interface BoundaryTables {
+  near: Int32Array;
+  nearShape: Int32Array;
+  far: Int32Array;
+  farShape: Int32Array;
+}
+
+const boundaryTables = new WeakMap<HashedLinear, BoundaryTables | null>();
+
+/** The tables of a model, or null when its weights are not integers (the trainer's float models). */
+function tablesOf(model: HashedLinear): BoundaryTables | null {
+  let tables = boundaryTables.get(model);
+  if (tables !== undefined) return tables;
+  tables = null;
+  const weights = model.weights;
+  if (weights instanceof Int16Array) {
+    const w = (hash: number) => weights[hash & FEATURE_MASK]!;
+    const shapeHashes = shared.SHAPES.map((name) => hashString(name) | 0);
+    const near = new Int32Array(2 * GAP_BUCKETS * GAPS);
+    const nearShape = new Int32Array(2 * SHAPE_COUNT * SHAPE_COUNT);
+    const far = new Int32Array(2 * GAPS * 2 * 2);
+    const farShape = new Int32Array(2 * SHAPE_COUNT * OUTER_SHAPES);
+    for (let side = BEFORE; side <= AFTER; side++) {
+      const s = side - BEFORE;
+      for (let b = 0; b < GAP_BUCKETS; b++) {
+        // Bucket 0 is the one distance 0 falls in, and only it.
+        for (let g = 0; g < GAPS; g++) near[(s * GAP_BUCKETS + b) * GAPS + g] = w(mix(NEAR_S[0]![side]!, b)) + w(mix(mix(NEAR_S[4]![side]!, g), b === 0 ? 1 : 0));
+      }
+      for (let a = 0; a < SHAPE_COUNT; a++) {
+        for (let t = 0; t < SHAPE_COUNT; t++) nearShape[(s * SHAPE_COUNT + a) * SHAPE_COUNT + t] = w(mix(mix(NEAR_S[5]![side]!, shapeHashes[a]!), shapeHashes[t]!));
+        for (let o = 0; o < OUTER_SHAPES; o++) {
+          const outer = o < SHAPE_COUNT ? shapeHashes[o]! : shared.OUTSIDE_SHAPE;
+          farShape[(s * SHAPE_COUNT + a) * OUTER_SHAPES + o] = w(mix(mix(FAR_S[3]![side]!, shapeHashes[a]!), outer));
+        }
+      }
+      for (let g = 0; g < GAPS; g++) {
+        for (let edge = 0; edge < 2; edge++) {
+          for (let quoted = 0; quoted < 2; quoted++) far[((s * GAPS + g) * 2 + edge) * 2 + quoted] = w(mix(mix(FAR_S[2]![side]!, g), edge)) + w(mix(mix(FAR_S[7]![side]!, quoted), edge));
+        }
+      }
+    }
+    tables = { near, nearShape, far, farShape };
+  }
+  boundaryTables.set(model, tables);
+  return tables;
+}
+
+/** The score of nearFeatures(...) (model.sum of them), from the tables and the word features. */
+function nearScore(ctx: TokenContext, f: SourceFrame, side: number, p: number, keys: Int32Array, weights: Int16Array, tables: BoundaryTables, scale: number): number {
+  const before = side === BEFORE;
+  const d = before ? f.first - 1 - p : p - f.last - 1;
+  const toward = before ? p + 1 : p - 1;
+  const gap = before ? ctx.gapBefore[p + 1]! : ctx.gapBefore[p]!;
+  const bucket = gapBucket(d);
+  const word = ctx.word[p]!;
+  const towardWord = ctx.word[toward]!;
+  const s = side - BEFORE;
+  const sum =
+    tables.near[(s * GAP_BUCKETS + bucket) * GAPS + gap]! +
+    tables.nearShape[(s * SHAPE_COUNT + ctx.shapeKind[p]!) * SHAPE_COUNT + ctx.shapeKind[toward]!]! +
+    weights[mix(NEAR_S[1]![side]!, word) & FEATURE_MASK]! +
+    weights[mix(keys[0]!, bucket) & FEATURE_MASK]! +
+    weights[mix(mix(NEAR_S[3]![side]!, bucket), towardWord) & FEATURE_MASK]! +
+    weights[mix(keys[1]!, ctx.shape[p]!) & FEATURE_MASK]! +
+    weights[mix(NEAR_S[7]![side]!, ctx.suffix[p]!) & FEATURE_MASK]! +
+    weights[mix(mix(NEAR_S[8]![side]!, word), towardWord) & FEATURE_MASK]!;
+  return sum * scale;
+}
+
+/** The score of farFeatures(...) (model.sum of them), from the tables and the word features. */
+function farScore(ctx: TokenContext, f: SourceFrame, side: number, q: number, keys: Int32Array, weights: Int16Array, tables: BoundaryTables, scale: number): number {
+  const before = side === BEFORE;
+  const outer = before ? q - 1 : q + 1;
+  const edge = before ? (q === f.start ? 1 : 0) : q === f.end - 1 ? 1 : 0;
+  const outerWord = edge ? (before ? BEFORE_SENTENCE : AFTER_SENTENCE) : ctx.word[outer]!;
+  const outerGap = before ? ctx.gapBefore[q]! : ctx.gapBefore[q + 1]!;
+  const outerShape = edge ? SHAPE_COUNT : ctx.shapeKind[outer]!;
+  const word = ctx.word[q]!;
+  const s = side - BEFORE;
+  const sum =
+    tables.far[((s * GAPS + outerGap) * 2 + edge) * 2 + ctx.inQuote[q]!]! +
+    tables.farShape[(s * SHAPE_COUNT + ctx.shapeKind[q]!) * OUTER_SHAPES + outerShape]! +
+    weights[mix(FAR_S[0]![side]!, word) & FEATURE_MASK]! +
+    weights[mix(FAR_S[1]![side]!, outerWord) & FEATURE_MASK]! +
+    weights[mix(keys[2]!, outerGap) & FEATURE_MASK]! +
+    weights[mix(FAR_S[5]![side]!, ctx.suffix[q]!) & FEATURE_MASK]! +
+    weights[mix(mix(FAR_S[6]![side]!, outerWord), word) & FEATURE_MASK]!;
+  return sum * scale;
+}
+
 /** Scratch buffers reused across cues. */
 export class SourceScratch {
   features = new Int32Array(SOURCE_FEATURE_CAPACITY);
@@ -193,6 +298,10 @@ export class SourceScratch {
 export function bestSource(ctx: TokenContext, f: SourceFrame, model: HashedLinear, scratch: SourceScratch): SourceSpan & { score: number } {
   const cueWord = ctx.word[f.head]!;
   const feats = scratch.features;
+  // Integer-weighted models score boundaries from tables (the same numbers, fewer lookups).
+  const tables = tablesOf(model);
+  const weights = model.weights;
+  const scale = model.scale;
   nullFeatures(ctx, f, cueWord, feats, 0);
   const nullScore = model.sum(feats, 0, NULL_FEATURES);
   let bestFirst = -1;
@@ -241,14 +350,22 @@ export function bestSource(ctx: TokenContext, f: SourceFrame, model: HashedLinea
     if (scratch.far.length < farTo - farFrom + 1) scratch.far = new Float64Array(2 * (farTo - farFrom + 1));
     const nearScores = scratch.near;
     const farScores = scratch.far;
-    for (let p = nearFrom; p <= nearTo; p++) {
-      nearFeatures(ctx, f, side, p, keys, feats, 0);
-      nearScores[p - nearFrom] = model.sum(feats, 0, NEAR_FEATURES);
+    if (tables) {
+      for (let p = nearFrom; p <= nearTo; p++) nearScores[p - nearFrom] = nearScore(ctx, f, side, p, keys, weights as Int16Array, tables, scale);
+    } else {
+      for (let p = nearFrom; p <= nearTo; p++) {
+        nearFeatures(ctx, f, side, p, keys, feats, 0);
+        nearScores[p - nearFrom] = model.sum(feats, 0, NEAR_FEATURES);
+      }
     }
     let bestFar = -Infinity;
     for (let q = farFrom; q <= farTo; q++) {
-      farFeatures(ctx, f, side, q, keys, feats, 0);
-      const score = model.sum(feats, 0, FAR_FEATURES);
+      let score: number;
+      if (tables) score = farScore(ctx, f, side, q, keys, weights as Int16Array, tables, scale);
+      else {
+        farFeatures(ctx, f, side, q, keys, feats, 0);
+        score = model.sum(feats, 0, FAR_FEATURES);
+      }
       farScores[q - farFrom] = score;
       if (score > bestFar) bestFar = score;
     }
