@@ -71,6 +71,9 @@ export function defaultClaimsModel(): ClaimsModel {
   return defaultModel;
 }
 
+/** The source ranker's scratch buffers, reused by every call (they hold nothing between cues). */
+const sharedScratch = new SourceScratch();
+
 const scorers = new WeakMap<ClaimsModel, ContentScorer | null>();
 
 /** The table scorer of a model's content tagger (null for float weights: contentFeatures then). */
@@ -226,7 +229,7 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
   for (const c of found) for (let k = c.first; k <= c.last; k++) cueTokens[k] = 1;
   const cueBefore = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) cueBefore[k + 1] = cueBefore[k]! + cueTokens[k]!;
-  const scratch = new SourceScratch();
+  const scratch = sharedScratch;
   const attributions: Attribution[] = [];
   const features = new Int32Array(CONTENT_FEATURE_COUNT);
   // The shipped model's content margins read from tables (the same numbers, see claims-content-scorer.ts).

@@ -155,14 +155,18 @@ const HASH_MARK = 35;
 export function tokenContext(doc: AnalyzedText): TokenContext {
   const { text, tokens } = doc;
   const n = tokens.length;
-  const word = new Int32Array(n);
-  const shape = new Int32Array(n);
-  const shapeKind = new Uint8Array(n);
-  const suffix = new Int32Array(n);
-  const gapBefore = new Uint8Array(n + 1);
-  const inQuote = new Uint8Array(n);
-  const commasBefore = new Int32Array(n + 2);
-  const quotesBefore = new Int32Array(n + 2);
+  // All arrays share one buffer: one allocation per document instead of eight (each typed array of a few
+  // hundred entries gets a separate backing store otherwise).
+  const ints = 5 * n + 4;
+  const buffer = new ArrayBuffer(ints * 4 + 3 * n + 1);
+  const word = new Int32Array(buffer, 0, n);
+  const shape = new Int32Array(buffer, 4 * n, n);
+  const suffix = new Int32Array(buffer, 8 * n, n);
+  const commasBefore = new Int32Array(buffer, 12 * n, n + 2);
+  const quotesBefore = new Int32Array(buffer, 16 * n + 8, n + 2);
+  const shapeKind = new Uint8Array(buffer, ints * 4, n);
+  const gapBefore = new Uint8Array(buffer, ints * 4 + n, n + 1);
+  const inQuote = new Uint8Array(buffer, ints * 4 + 2 * n + 1, n);
   const lower: string[] = new Array(n);
   const state = { quoted: false };
   let previousEnd = 0;
