@@ -16,6 +16,7 @@ import * as constants from './claims-constants.ts';
 import * as modelModule from './claims-model.ts';
 import type { ClaimsModel, TokenContext } from './claims-model.ts';
 import { contentScorer, type ContentScorer } from './claims-content-scorer.ts';
+import { cueScorer, type CueScorer } from './claims-cue-scorer.ts';
 import * as sourceModule from './claims-source-model.ts';
 import type { SourceFrame } from './claims-source-model.ts';
 import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
@@ -74,16 +75,21 @@ export function defaultClaimsModel(): ClaimsModel {
 /** The source ranker's scratch buffers, reused by every call (they hold nothing between cues). */
 const sharedScratch = new SourceScratch();
 
-const scorers = new WeakMap<ClaimsModel, ContentScorer | null>();
+/** A model's table scorers, built once (null for float weights: the feature functions then). */
+interface Derived {
+  cue: CueScorer | null;
+  content: ContentScorer | null;
+}
 
-/** The table scorer of a model's content tagger (null for float weights: contentFeatures then). */
-function contentScorerOf(model: ClaimsModel): ContentScorer | null {
-  let scorer = scorers.get(model);
-  if (scorer === undefined) {
-    scorer = contentScorer(model.content);
-    scorers.set(model, scorer);
+const derived = new WeakMap<ClaimsModel, Derived>();
+
+function derivedOf(model: ClaimsModel): Derived {
+  let found = derived.get(model);
+  if (!found) {
+    found = { cue: cueScorer(model.cue), content: contentScorer(model.content) };
+    derived.set(model, found);
   }
-  return scorer;
+  return found;
 }
 
 const span = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
@@ -97,10 +103,15 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
   const cueWords = model.cueWordHashes;
   const threshold = model.cueThreshold;
   const word = ctx.word;
+  // The shipped model's margins read partly from tables (the same numbers, see claims-cue-scorer.ts).
+  const scorer = derivedOf(model).cue;
   for (const sentence of doc.sentences) {
     for (let k = sentence.firstToken; k < sentence.endToken; k++) {
       if (!cueWords.has(word[k]!)) continue;
-      if (model.cue.margin(features, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, features)) > threshold) head[k] = 1;
+      const margin = scorer
+        ? scorer.margin(ctx, k, sentence.firstToken, sentence.endToken)
+        : model.cue.margin(features, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, features));
+      if (margin > threshold) head[k] = 1;
     }
   }
   // Rule cues the model may miss ("According to the source, ..."): the phrase's first word is the head, and
@@ -233,7 +244,7 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
   const attributions: Attribution[] = [];
   const features = new Int32Array(CONTENT_FEATURE_COUNT);
   // The shipped model's content margins read from tables (the same numbers, see claims-content-scorer.ts).
-  const scorer = contentScorerOf(model);
+  const scorer = derivedOf(model).content;
   const labels = new Uint8Array(n);
   for (const { first, last, head } of found) {
     const sentenceIndex = tokens[first]!.sentence;

@@ -240,7 +240,8 @@ export const distanceBucket = (d: number) => (d <= 4 ? d : d <= 6 ? 5 : d <= 9 ?
 // ---------------------------------------------------------------------------------------------------
 // Cue model features
 
-const CUE_T = Array.from({ length: 25 }, (_, i) => T(`cue.${i}`));
+/** Template ids of the cue features, by feature. */
+export const CUE_T = Array.from({ length: 25 }, (_, i) => T(`cue.${i}`));
 export const CUE_FEATURE_COUNT = 25;
 
 /** Features of a cue-head candidate at token k of a sentence [first, end), written to `out`; returns their count. */
