@@ -513,6 +513,76 @@ export class WordHashSet {
   }
 }
 
+/** Values by word hash (tokenContext's `word`), open addressing: a Map's lookup without hashing a number key. */
+export class WordHashMap<T> {
+  private readonly keys: Int32Array;
+  private readonly used: Uint8Array;
+  private readonly values: Array<T | undefined>;
+  private readonly mask: number;
+
+  /** `entries`: word hashes and values; a later entry with the same hash replaces an earlier one (as a Map). */
+  constructor(entries: Iterable<readonly [number, T]>) {
+    const list = [...entries];
+    let capacity = 16;
+    while (capacity < list.length * 4) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+    this.values = new Array<T | undefined>(capacity).fill(undefined);
+    this.mask = capacity - 1;
+    for (const [hash, value] of list) {
+      const h = hash | 0;
+      let slot = h & this.mask;
+      while (this.used[slot] && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.used[slot] = 1;
+      this.values[slot] = value;
+    }
+  }
+
+  get(hash: number): T | undefined {
+    let slot = hash & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === hash) return this.values[slot];
+      slot = (slot + 1) & this.mask;
+    }
+    return undefined;
+  }
+}
+
+/** Bit flags per word hash (tokenContext's `word`), open addressing: several word lists read with one probe. */
+export class WordHashFlags {
+  private readonly keys: Int32Array;
+  private readonly flags: Int32Array;
+  private readonly mask: number;
+
+  /** `lists`: each word list with its flag; a word in several lists gets all their flags. */
+  constructor(lists: Iterable<readonly [Iterable<string>, number]>) {
+    const entries: Array<[number, number]> = [];
+    for (const [words, flag] of lists) for (const w of words) entries.push([hashString(w) | 0, flag]);
+    let capacity = 16;
+    while (capacity < entries.length * 4) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.flags = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (const [h, flag] of entries) {
+      let slot = h & this.mask;
+      while (this.flags[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.flags[slot] |= flag;
+    }
+  }
+
+  /** The flags of a word hash, 0 when it is in no list. */
+  get(hash: number): number {
+    let slot = hash & this.mask;
+    for (let flags = this.flags[slot]!; flags !== 0; flags = this.flags[slot]!) {
+      if (this.keys[slot] === hash) return flags;
+      slot = (slot + 1) & this.mask;
+    }
+    return 0;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The shipped model file: gzip of a JSON header line + sparse quantised weights
 
