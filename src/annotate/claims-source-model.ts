@@ -194,6 +194,10 @@ interface BoundaryTables {
   nearShape: Int32Array;
   far: Int32Array;
   farShape: Int32Array;
+  /** Pair features without the cue word, as model.weight gives them: [side][length bucket] (feature 0), [side][comma bucket] (1), [side][quotes, cues inside] (2, 3). */
+  pairLengths: Float64Array;
+  pairCommas: Float64Array;
+  pairFlags: Float64Array;
 }
 
 const boundaryTables = new WeakMap<HashedLinear, BoundaryTables | null>();
@@ -230,7 +234,19 @@ function tablesOf(model: HashedLinear): BoundaryTables | null {
         }
       }
     }
-    tables = { near, nearShape, far, farShape };
+    const pairLengths = new Float64Array(2 * LENGTH_BUCKETS);
+    const pairCommas = new Float64Array(2 * COMMA_BUCKETS);
+    const pairFlags = new Float64Array(2 * 4);
+    for (let side = BEFORE; side <= AFTER; side++) {
+      const s = side - BEFORE;
+      for (let b = 0; b < LENGTH_BUCKETS; b++) pairLengths[s * LENGTH_BUCKETS + b] = model.weight(mix(PAIR_S[0]![side]!, b));
+      for (let b = 0; b < COMMA_BUCKETS; b++) pairCommas[s * COMMA_BUCKETS + b] = model.weight(mix(PAIR_S[1]![side]!, b));
+      for (let b = 0; b < 2; b++) {
+        pairFlags[s * 4 + b] = model.weight(mix(PAIR_S[2]![side]!, b));
+        pairFlags[s * 4 + 2 + b] = model.weight(mix(PAIR_S[3]![side]!, b));
+      }
+    }
+    tables = { near, nearShape, far, farShape, pairLengths, pairCommas, pairFlags };
   }
   boundaryTables.set(model, tables);
   return tables;
@@ -326,23 +342,27 @@ export function bestSource(ctx: TokenContext, f: SourceFrame, model: HashedLinea
     const lengths = scratch.lengths;
     const commas = scratch.commas;
     const flags = scratch.flags;
+    if (tables) {
+      // The weights that do not depend on the cue come from the tables (the same values).
+      const s = side - BEFORE;
+      for (let b = 0; b < LENGTH_BUCKETS; b++) lengths[b] = tables.pairLengths[s * LENGTH_BUCKETS + b]! + model.weight(mix(keys[3]!, b));
+      for (let b = 0; b < COMMA_BUCKETS; b++) commas[b] = tables.pairCommas[s * COMMA_BUCKETS + b]!;
+      for (let b = 0; b < 4; b++) flags[b] = tables.pairFlags[s * 4 + b]!;
+    } else {
+      for (let b = 0; b < LENGTH_BUCKETS; b++) lengths[b] = model.weight(mix(PAIR_S[0]![side]!, b)) + model.weight(mix(keys[3]!, b));
+      for (let b = 0; b < COMMA_BUCKETS; b++) commas[b] = model.weight(mix(PAIR_S[1]![side]!, b));
+      for (let b = 0; b < 2; b++) {
+        flags[b] = model.weight(mix(PAIR_S[2]![side]!, b));
+        flags[2 + b] = model.weight(mix(PAIR_S[3]![side]!, b));
+      }
+    }
     let bestPair = 0;
     let top = -Infinity;
-    for (let b = 0; b < LENGTH_BUCKETS; b++) {
-      lengths[b] = model.weight(mix(PAIR_S[0]![side]!, b)) + model.weight(mix(keys[3]!, b));
-      if (lengths[b]! > top) top = lengths[b]!;
-    }
+    for (let b = 0; b < LENGTH_BUCKETS; b++) if (lengths[b]! > top) top = lengths[b]!;
     bestPair += top;
     top = -Infinity;
-    for (let b = 0; b < COMMA_BUCKETS; b++) {
-      commas[b] = model.weight(mix(PAIR_S[1]![side]!, b));
-      if (commas[b]! > top) top = commas[b]!;
-    }
+    for (let b = 0; b < COMMA_BUCKETS; b++) if (commas[b]! > top) top = commas[b]!;
     bestPair += top;
-    for (let b = 0; b < 2; b++) {
-      flags[b] = model.weight(mix(PAIR_S[2]![side]!, b));
-      flags[2 + b] = model.weight(mix(PAIR_S[3]![side]!, b));
-    }
     bestPair += Math.max(flags[0]!, flags[1]!) + Math.max(flags[2]!, flags[3]!);
     const farFrom = side === BEFORE ? Math.max(f.start, nearFrom - MAX_TOKENS + 1) : nearFrom;
     const farTo = side === BEFORE ? nearTo : Math.min(f.end - 1, nearTo + MAX_TOKENS - 1);
