@@ -40,7 +40,7 @@ const sideCode = (s: number) => (s === 0 ? 1 : 3);
 /** Per-model tables of weight differences (see the module comment), indexed as their comments say. */
 interface ModelTables {
   /** Weight difference per feature hash. */
-  diff: Int32Array;
+  diff: Int16Array | Int32Array;
   /** Features 0, 1, 8, 18: [side][bucket][gap][commaBucket]. */
   position: Int32Array;
   /** Feature 3: [side][bucket][shape]. */
@@ -62,9 +62,7 @@ interface ModelTables {
 const tablesByModel = new WeakMap<HashedLinear, ModelTables>();
 
 function modelTables(model: HashedLinear, bySide: Int32Array): ModelTables {
-  const weights = model.weights;
-  const diff = new Int32Array(weights.length >> 1);
-  for (let f = 0; f < diff.length; f++) diff[f] = weights[2 * f + 1]! - weights[2 * f]!;
+  const diff = shared.marginSteps(model);
   const d = (hash: number) => diff[hash & FEATURE_MASK]!;
   const t = (feature: number, s: number) => bySide[feature * 4 + sideCode(s)]!;
   const position = new Int32Array(SIDES * BUCKETS * GAPS * COMMA_BUCKETS);

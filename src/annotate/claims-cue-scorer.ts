@@ -40,7 +40,7 @@ const WORD_SLOTS = COMMA_THAT + COMMA_THAT_STATES;
 
 /** Scores cue-head candidates; built once per model (`cueScorer`). */
 export class CueScorer {
-  private readonly diff: Int32Array;
+  private readonly diff: Int16Array | Int32Array;
   /** Feature 9 by the head's gap flags. */
   private readonly gaps: Int32Array;
   /** Per lower-cased cue word: its WORD_SLOTS sums (see the module comment). */
@@ -48,9 +48,7 @@ export class CueScorer {
   private readonly shapeHashes: number[];
 
   constructor(private readonly model: HashedLinear) {
-    const weights = model.weights;
-    this.diff = new Int32Array(weights.length >> 1);
-    for (let f = 0; f < this.diff.length; f++) this.diff[f] = weights[2 * f + 1]! - weights[2 * f]!;
+    this.diff = shared.marginSteps(model);
     this.gaps = new Int32Array(GAP_PAIRS);
     for (let g = 0; g < GAP_PAIRS; g++) this.gaps[g] = this.d(mix(CUE_T[9]!, g));
     this.shapeHashes = [...SHAPES.map((name) => shared.hashString(name) | 0), OUTSIDE_SHAPE];

@@ -424,6 +424,23 @@ export class HashedLinear {
   }
 }
 
+/**
+ * score(label 1) - score(label 0) per feature hash of a two-label model with integer weights, in weight
+ * steps: one lookup per feature instead of two. Stored as int16 when every difference fits (the shipped
+ * models' do), half the memory of int32 and so fewer cache misses in the per-token lookups.
+ */
+export function marginSteps(model: HashedLinear): Int16Array | Int32Array {
+  const weights = model.weights;
+  const steps = new Int32Array(weights.length >> 1);
+  let fits = true;
+  for (let f = 0; f < steps.length; f++) {
+    const step = weights[2 * f + 1]! - weights[2 * f]!;
+    steps[f] = step;
+    if (step < -32768 || step > 32767) fits = false;
+  }
+  return fits ? Int16Array.from(steps) : steps;
+}
+
 /** Averaged-perceptron trainer for a HashedLinear (the lazy "sum of weights over time" trick). */
 export class PerceptronTrainer {
   readonly model: HashedLinear;
