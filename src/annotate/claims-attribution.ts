@@ -15,7 +15,7 @@ import type { Span } from '../model.ts';
 import * as constants from './claims-constants.ts';
 import * as modelModule from './claims-model.ts';
 import type { ClaimsModel, TokenContext } from './claims-model.ts';
-import { contentScorer, type ContentScorer } from './claims-content-scorer.ts';
+import { contentScorer, tagContent, type ContentScorer } from './claims-content-scorer.ts';
 import { cueScorer, type CueScorer } from './claims-cue-scorer.ts';
 import * as sourceModule from './claims-source-model.ts';
 import type { SourceFrame } from './claims-source-model.ts';
@@ -243,7 +243,7 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
   const scratch = sharedScratch;
   const attributions: Attribution[] = [];
   const features = new Int32Array(CONTENT_FEATURE_COUNT);
-  // The shipped model's content margins read from tables (the same numbers, see claims-content-scorer.ts).
+  // The shipped model's content tagged from tables (the same labels, see claims-content-scorer.ts).
   const scorer = derivedOf(model).content;
   const labels = new Uint8Array(n);
   for (const { first, last, head } of found) {
@@ -281,18 +281,17 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
     // Content: the tagger over the sentence's other tokens, then runs of CONTENT tokens; when it tags none,
     // the rest of the sentence (the cue was found, and a cue is rarely without content).
     const cframe = contentFrame(ctx, first, last, head, sentence.firstToken, sentence.endToken, sourceFirst, sourceLast, cueTokens);
-    scorer?.setFrame(ctx, cframe);
-    let previous = O;
     let tagged = 0;
-    for (let k = sentence.firstToken; k < sentence.endToken; k++) {
-      let label = O;
-      if ((k < first || k > last) && (k < sourceFirst || k > sourceLast)) {
-        const margin = scorer ? scorer.margin(ctx, cframe, k, previous) : model.content.margin(features, contentFeatures(ctx, cframe, k, previous, features));
-        label = margin > 0 ? CONTENT : O;
+    if (scorer) tagged = tagContent(scorer, ctx, cframe, labels);
+    else {
+      let previous = O;
+      for (let k = sentence.firstToken; k < sentence.endToken; k++) {
+        let label = O;
+        if ((k < first || k > last) && (k < sourceFirst || k > sourceLast)) label = model.content.margin(features, contentFeatures(ctx, cframe, k, previous, features)) > 0 ? CONTENT : O;
+        labels[k] = label;
+        tagged += label;
+        previous = label;
       }
-      labels[k] = label;
-      tagged += label;
-      previous = label;
     }
     if (tagged === 0) {
       for (let k = sentence.firstToken; k < sentence.endToken; k++) labels[k] = (k < first || k > last) && (k < sourceFirst || k > sourceLast) ? CONTENT : O;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultClaimsModel, findCues } from './claims-attribution.ts';
-import { contentScorer } from './claims-content-scorer.ts';
+import { contentScorer, tagContent } from './claims-content-scorer.ts';
 import { CONTENT_FEATURE_COUNT, HashedLinear, contentFeatures, contentFrame, tokenContext } from './claims-model.ts';
 import { analyzeText } from './text.ts';
 
@@ -49,6 +49,41 @@ describe('content scorer', () => {
       }
     }
     assert.ok(compared > 200 && nonZero > compared / 2, `compared ${compared}, non-zero ${nonZero}`);
+  });
+
+  it('tags a sentence as the feature path does, label by label', () => {
+    const model = defaultClaimsModel();
+    const scorer = contentScorer(model.content)!;
+    const doc = analyzeText(TEXT);
+    const ctx = tokenContext(doc);
+    const cues = findCues(doc, ctx, model);
+    const cueTokens = new Uint8Array(doc.tokens.length);
+    for (const c of cues) for (let k = c.first; k <= c.last; k++) cueTokens[k] = 1;
+    const features = new Int32Array(CONTENT_FEATURE_COUNT);
+    const fast = new Uint8Array(doc.tokens.length);
+    let content = 0;
+    for (const cue of cues) {
+      const sentence = doc.sentences[doc.tokens[cue.first]!.sentence]!;
+      const placements: Array<[number, number]> = [[-1, -1]];
+      if (cue.first - 2 >= sentence.firstToken) placements.push([cue.first - 2, cue.first - 1]);
+      if (cue.last + 2 < sentence.endToken) placements.push([cue.last + 1, cue.last + 2]);
+      for (const [sourceFirst, sourceLast] of placements) {
+        const frame = contentFrame(ctx, cue.first, cue.last, cue.head, sentence.firstToken, sentence.endToken, sourceFirst, sourceLast, cueTokens);
+        const tagged = tagContent(scorer, ctx, frame, fast);
+        let previous = 0;
+        let expectedTagged = 0;
+        for (let k = sentence.firstToken; k < sentence.endToken; k++) {
+          const scored = (k < cue.first || k > cue.last) && (k < sourceFirst || k > sourceLast);
+          const label = scored && model.content.margin(features, contentFeatures(ctx, frame, k, previous, features)) > 0 ? 1 : 0;
+          assert.equal(fast[k], label, `token ${k} (${doc.tokens[k]!.text})`);
+          expectedTagged += label;
+          previous = label;
+        }
+        assert.equal(tagged, expectedTagged);
+        content += tagged;
+      }
+    }
+    assert.ok(content > 20, `content tokens tagged: ${content}`);
   });
 
   it('refuses a frame it was not set to, and float weights', () => {
