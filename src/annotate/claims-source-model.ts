@@ -252,47 +252,78 @@ function tablesOf(model: HashedLinear): BoundaryTables | null {
   return tables;
 }
 
-/** The score of nearFeatures(...) (model.sum of them), from the tables and the word features. */
-function nearScore(ctx: TokenContext, f: SourceFrame, side: number, p: number, keys: Int32Array, weights: Int16Array, tables: BoundaryTables, scale: number): number {
+/**
+ * The scores of nearFeatures(...) (model.sum of them) for near boundaries p in [from, to], written to
+ * out[p - from], from the tables and the word features; the cue's values are read once per range.
+ */
+function scoreNearBoundaries(ctx: TokenContext, f: SourceFrame, side: number, from: number, to: number, keys: Int32Array, weights: Int16Array, tables: BoundaryTables, scale: number, out: Float64Array): void {
   const before = side === BEFORE;
-  const d = before ? f.first - 1 - p : p - f.last - 1;
-  const toward = before ? p + 1 : p - 1;
-  const gap = before ? ctx.gapBefore[p + 1]! : ctx.gapBefore[p]!;
-  const bucket = gapBucket(d);
-  const word = ctx.word[p]!;
-  const towardWord = ctx.word[toward]!;
+  const { word, gapBefore, shapeKind, shape, suffix } = ctx;
+  const { near, nearShape } = tables;
   const s = side - BEFORE;
-  const sum =
-    tables.near[(s * GAP_BUCKETS + bucket) * GAPS + gap]! +
-    tables.nearShape[(s * SHAPE_COUNT + ctx.shapeKind[p]!) * SHAPE_COUNT + ctx.shapeKind[toward]!]! +
-    weights[mix(NEAR_S[1]![side]!, word) & FEATURE_MASK]! +
-    weights[mix(keys[0]!, bucket) & FEATURE_MASK]! +
-    weights[mix(mix(NEAR_S[3]![side]!, bucket), towardWord) & FEATURE_MASK]! +
-    weights[mix(keys[1]!, ctx.shape[p]!) & FEATURE_MASK]! +
-    weights[mix(NEAR_S[7]![side]!, ctx.suffix[p]!) & FEATURE_MASK]! +
-    weights[mix(mix(NEAR_S[8]![side]!, word), towardWord) & FEATURE_MASK]!;
-  return sum * scale;
+  const t1 = NEAR_S[1]![side]!;
+  const t3 = NEAR_S[3]![side]!;
+  const t7 = NEAR_S[7]![side]!;
+  const t8 = NEAR_S[8]![side]!;
+  const key0 = keys[0]!;
+  const key1 = keys[1]!;
+  for (let p = from; p <= to; p++) {
+    const d = before ? f.first - 1 - p : p - f.last - 1;
+    const toward = before ? p + 1 : p - 1;
+    const gap = before ? gapBefore[p + 1]! : gapBefore[p]!;
+    const bucket = gapBucket(d);
+    const w = word[p]!;
+    const towardWord = word[toward]!;
+    const sum =
+      near[(s * GAP_BUCKETS + bucket) * GAPS + gap]! +
+      nearShape[(s * SHAPE_COUNT + shapeKind[p]!) * SHAPE_COUNT + shapeKind[toward]!]! +
+      weights[mix(t1, w) & FEATURE_MASK]! +
+      weights[mix(key0, bucket) & FEATURE_MASK]! +
+      weights[mix(mix(t3, bucket), towardWord) & FEATURE_MASK]! +
+      weights[mix(key1, shape[p]!) & FEATURE_MASK]! +
+      weights[mix(t7, suffix[p]!) & FEATURE_MASK]! +
+      weights[mix(mix(t8, w), towardWord) & FEATURE_MASK]!;
+    out[p - from] = sum * scale;
+  }
 }
 
-/** The score of farFeatures(...) (model.sum of them), from the tables and the word features. */
-function farScore(ctx: TokenContext, f: SourceFrame, side: number, q: number, keys: Int32Array, weights: Int16Array, tables: BoundaryTables, scale: number): number {
+/**
+ * The scores of farFeatures(...) (model.sum of them) for far boundaries q in [from, to], written to
+ * out[q - from]; returns the best of them.
+ */
+function scoreFarBoundaries(ctx: TokenContext, f: SourceFrame, side: number, from: number, to: number, keys: Int32Array, weights: Int16Array, tables: BoundaryTables, scale: number, out: Float64Array): number {
   const before = side === BEFORE;
-  const outer = before ? q - 1 : q + 1;
-  const edge = before ? (q === f.start ? 1 : 0) : q === f.end - 1 ? 1 : 0;
-  const outerWord = edge ? (before ? BEFORE_SENTENCE : AFTER_SENTENCE) : ctx.word[outer]!;
-  const outerGap = before ? ctx.gapBefore[q]! : ctx.gapBefore[q + 1]!;
-  const outerShape = edge ? SHAPE_COUNT : ctx.shapeKind[outer]!;
-  const word = ctx.word[q]!;
+  const { word, gapBefore, shapeKind, suffix, inQuote } = ctx;
+  const { far, farShape } = tables;
   const s = side - BEFORE;
-  const sum =
-    tables.far[((s * GAPS + outerGap) * 2 + edge) * 2 + ctx.inQuote[q]!]! +
-    tables.farShape[(s * SHAPE_COUNT + ctx.shapeKind[q]!) * OUTER_SHAPES + outerShape]! +
-    weights[mix(FAR_S[0]![side]!, word) & FEATURE_MASK]! +
-    weights[mix(FAR_S[1]![side]!, outerWord) & FEATURE_MASK]! +
-    weights[mix(keys[2]!, outerGap) & FEATURE_MASK]! +
-    weights[mix(FAR_S[5]![side]!, ctx.suffix[q]!) & FEATURE_MASK]! +
-    weights[mix(mix(FAR_S[6]![side]!, outerWord), word) & FEATURE_MASK]!;
-  return sum * scale;
+  const t0 = FAR_S[0]![side]!;
+  const t1 = FAR_S[1]![side]!;
+  const t5 = FAR_S[5]![side]!;
+  const t6 = FAR_S[6]![side]!;
+  const key2 = keys[2]!;
+  const edgeAt = before ? f.start : f.end - 1;
+  const outsideWord = before ? BEFORE_SENTENCE : AFTER_SENTENCE;
+  let best = -Infinity;
+  for (let q = from; q <= to; q++) {
+    const outer = before ? q - 1 : q + 1;
+    const edge = q === edgeAt ? 1 : 0;
+    const outerWord = edge ? outsideWord : word[outer]!;
+    const outerGap = before ? gapBefore[q]! : gapBefore[q + 1]!;
+    const outerShape = edge ? SHAPE_COUNT : shapeKind[outer]!;
+    const w = word[q]!;
+    const sum =
+      far[((s * GAPS + outerGap) * 2 + edge) * 2 + inQuote[q]!]! +
+      farShape[(s * SHAPE_COUNT + shapeKind[q]!) * OUTER_SHAPES + outerShape]! +
+      weights[mix(t0, w) & FEATURE_MASK]! +
+      weights[mix(t1, outerWord) & FEATURE_MASK]! +
+      weights[mix(key2, outerGap) & FEATURE_MASK]! +
+      weights[mix(t5, suffix[q]!) & FEATURE_MASK]! +
+      weights[mix(mix(t6, outerWord), w) & FEATURE_MASK]!;
+    const score = sum * scale;
+    out[q - from] = score;
+    if (score > best) best = score;
+  }
+  return best;
 }
 
 /** Scratch buffers reused across cues. */
@@ -370,24 +401,21 @@ export function bestSource(ctx: TokenContext, f: SourceFrame, model: HashedLinea
     if (scratch.far.length < farTo - farFrom + 1) scratch.far = new Float64Array(2 * (farTo - farFrom + 1));
     const nearScores = scratch.near;
     const farScores = scratch.far;
+    let bestFar = -Infinity;
     if (tables) {
-      for (let p = nearFrom; p <= nearTo; p++) nearScores[p - nearFrom] = nearScore(ctx, f, side, p, keys, weights as Int16Array, tables, scale);
+      scoreNearBoundaries(ctx, f, side, nearFrom, nearTo, keys, weights as Int16Array, tables, scale, nearScores);
+      bestFar = scoreFarBoundaries(ctx, f, side, farFrom, farTo, keys, weights as Int16Array, tables, scale, farScores);
     } else {
       for (let p = nearFrom; p <= nearTo; p++) {
         nearFeatures(ctx, f, side, p, keys, feats, 0);
         nearScores[p - nearFrom] = model.sum(feats, 0, NEAR_FEATURES);
       }
-    }
-    let bestFar = -Infinity;
-    for (let q = farFrom; q <= farTo; q++) {
-      let score: number;
-      if (tables) score = farScore(ctx, f, side, q, keys, weights as Int16Array, tables, scale);
-      else {
+      for (let q = farFrom; q <= farTo; q++) {
         farFeatures(ctx, f, side, q, keys, feats, 0);
-        score = model.sum(feats, 0, FAR_FEATURES);
+        const score = model.sum(feats, 0, FAR_FEATURES);
+        farScores[q - farFrom] = score;
+        if (score > bestFar) bestFar = score;
       }
-      farScores[q - farFrom] = score;
-      if (score > bestFar) bestFar = score;
     }
     // Near positions nearest the cue first: they usually win, and the bound then skips the rest.
     const step = side === BEFORE ? -1 : 1;
