@@ -15,6 +15,8 @@ import type { Span } from '../model.ts';
 import * as constants from './claims-constants.ts';
 import * as modelModule from './claims-model.ts';
 import type { ClaimsModel, TokenContext } from './claims-model.ts';
+import { contentScorer, tagContent, type ContentScorer } from './claims-content-scorer.ts';
+import { cueScorer, type CueScorer } from './claims-cue-scorer.ts';
 import * as sourceModule from './claims-source-model.ts';
 import type { SourceFrame } from './claims-source-model.ts';
 import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
@@ -70,6 +72,26 @@ export function defaultClaimsModel(): ClaimsModel {
   return defaultModel;
 }
 
+/** The source ranker's scratch buffers, reused by every call (they hold nothing between cues). */
+const sharedScratch = new SourceScratch();
+
+/** A model's table scorers, built once (null for float weights: the feature functions then). */
+interface Derived {
+  cue: CueScorer | null;
+  content: ContentScorer | null;
+}
+
+const derived = new WeakMap<ClaimsModel, Derived>();
+
+function derivedOf(model: ClaimsModel): Derived {
+  let found = derived.get(model);
+  if (!found) {
+    found = { cue: cueScorer(model.cue), content: contentScorer(model.content) };
+    derived.set(model, found);
+  }
+  return found;
+}
+
 const span = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
 
 /** The cues of the document: heads the cue model accepts, widened over the words cues carry beside their heads. */
@@ -81,10 +103,15 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
   const cueWords = model.cueWordHashes;
   const threshold = model.cueThreshold;
   const word = ctx.word;
+  // The shipped model's margins read partly from tables (the same numbers, see claims-cue-scorer.ts).
+  const scorer = derivedOf(model).cue;
   for (const sentence of doc.sentences) {
     for (let k = sentence.firstToken; k < sentence.endToken; k++) {
       if (!cueWords.has(word[k]!)) continue;
-      if (model.cue.margin(features, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, features)) > threshold) head[k] = 1;
+      const margin = scorer
+        ? scorer.margin(ctx, k, sentence.firstToken, sentence.endToken)
+        : model.cue.margin(features, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, features));
+      if (margin > threshold) head[k] = 1;
     }
   }
   // Rule cues the model may miss ("According to the source, ..."): the phrase's first word is the head, and
@@ -213,9 +240,11 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
   for (const c of found) for (let k = c.first; k <= c.last; k++) cueTokens[k] = 1;
   const cueBefore = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) cueBefore[k + 1] = cueBefore[k]! + cueTokens[k]!;
-  const scratch = new SourceScratch();
+  const scratch = sharedScratch;
   const attributions: Attribution[] = [];
   const features = new Int32Array(CONTENT_FEATURE_COUNT);
+  // The shipped model's content tagged from tables (the same labels, see claims-content-scorer.ts).
+  const scorer = derivedOf(model).content;
   const labels = new Uint8Array(n);
   for (const { first, last, head } of found) {
     const sentenceIndex = tokens[first]!.sentence;
@@ -252,14 +281,17 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
     // Content: the tagger over the sentence's other tokens, then runs of CONTENT tokens; when it tags none,
     // the rest of the sentence (the cue was found, and a cue is rarely without content).
     const cframe = contentFrame(ctx, first, last, head, sentence.firstToken, sentence.endToken, sourceFirst, sourceLast, cueTokens);
-    let previous = O;
     let tagged = 0;
-    for (let k = sentence.firstToken; k < sentence.endToken; k++) {
-      let label = O;
-      if ((k < first || k > last) && (k < sourceFirst || k > sourceLast)) label = model.content.margin(features, contentFeatures(ctx, cframe, k, previous, features)) > 0 ? CONTENT : O;
-      labels[k] = label;
-      tagged += label;
-      previous = label;
+    if (scorer) tagged = tagContent(scorer, ctx, cframe, labels);
+    else {
+      let previous = O;
+      for (let k = sentence.firstToken; k < sentence.endToken; k++) {
+        let label = O;
+        if ((k < first || k > last) && (k < sourceFirst || k > sourceLast)) label = model.content.margin(features, contentFeatures(ctx, cframe, k, previous, features)) > 0 ? CONTENT : O;
+        labels[k] = label;
+        tagged += label;
+        previous = label;
+      }
     }
     if (tagged === 0) {
       for (let k = sentence.firstToken; k < sentence.endToken; k++) labels[k] = (k < first || k > last) && (k < sourceFirst || k > sourceLast) ? CONTENT : O;

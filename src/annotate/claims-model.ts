@@ -39,12 +39,15 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** Combines two 32-bit values into one feature hash (order matters). */
+/**
+ * Combines two 32-bit values into one feature hash (order matters). The result is a signed 32-bit integer:
+ * every use masks it or mixes it again, which read the same 32 bits either way, and a signed value stays a
+ * small integer in V8 where an unsigned one above 2^31 is boxed as a heap number on every call.
+ */
 export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x27d4eb2d, 0x9e3779b1) ^ b;
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
+  return h ^ (h >>> 13);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -63,6 +66,8 @@ export interface TokenContext {
   word: Int32Array;
   /** Hash of the word shape (cap / upper / lower / num / other). */
   shape: Int32Array;
+  /** The word shape as its index in SHAPES (for tables indexed by shape). */
+  shapeKind: Uint8Array;
   /** Hash of the word's last three letters (of the whole word when it is short). */
   suffix: Int32Array;
   /** Punctuation flags of the gap before each token (and, at index n, after the last). */
@@ -110,13 +115,26 @@ function scanGap(text: string, from: number, to: number, state: { quoted: boolea
   return flags;
 }
 
-const SHAPE_HASH = {
-  cap: hashString('cap'),
-  upper: hashString('upper'),
-  lower: hashString('lower'),
-  num: hashString('num'),
-  other: hashString('other'),
-} as const;
+/** The word shapes of text.ts, in the order of TokenContext's `shapeKind`. */
+export const SHAPES = ['cap', 'upper', 'lower', 'num', 'other'] as const;
+/** Hash of each shape, by shape index. */
+const SHAPE_HASHES = Int32Array.from(SHAPES, (shape) => hashString(shape) | 0);
+
+/** Index of a shape in SHAPES (a switch: a keyed lookup by a string per token costs more). */
+function shapeIndex(shape: (typeof SHAPES)[number]): number {
+  switch (shape) {
+    case 'cap':
+      return 0;
+    case 'upper':
+      return 1;
+    case 'lower':
+      return 2;
+    case 'num':
+      return 3;
+    default:
+      return 4;
+  }
+}
 
 /** FNV-1a of one marker character followed by s[from, to) (the suffix feature, without building a string). */
 function hashMarked(marker: number, s: string, from: number, to: number): number {
@@ -128,14 +146,8 @@ function hashMarked(marker: number, s: string, from: number, to: number): number
   return h >>> 0;
 }
 
-/** The word itself when it is already lower-case ASCII (most tokens): no new string per token. */
-function lowerCased(word: string): string {
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    if ((c >= 65 && c <= 90) || c > 127) return word.toLowerCase();
-  }
-  return word;
-}
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 const TILDE = 126;
 const HASH_MARK = 35;
@@ -143,23 +155,43 @@ const HASH_MARK = 35;
 export function tokenContext(doc: AnalyzedText): TokenContext {
   const { text, tokens } = doc;
   const n = tokens.length;
-  const word = new Int32Array(n);
-  const shape = new Int32Array(n);
-  const suffix = new Int32Array(n);
-  const gapBefore = new Uint8Array(n + 1);
-  const inQuote = new Uint8Array(n);
-  const commasBefore = new Int32Array(n + 2);
-  const quotesBefore = new Int32Array(n + 2);
+  // All arrays share one buffer: one allocation per document instead of eight (each typed array of a few
+  // hundred entries gets a separate backing store otherwise).
+  const ints = 5 * n + 4;
+  const buffer = new ArrayBuffer(ints * 4 + 3 * n + 1);
+  const word = new Int32Array(buffer, 0, n);
+  const shape = new Int32Array(buffer, 4 * n, n);
+  const suffix = new Int32Array(buffer, 8 * n, n);
+  const commasBefore = new Int32Array(buffer, 12 * n, n + 2);
+  const quotesBefore = new Int32Array(buffer, 16 * n + 8, n + 2);
+  const shapeKind = new Uint8Array(buffer, ints * 4, n);
+  const gapBefore = new Uint8Array(buffer, ints * 4 + n, n + 1);
+  const inQuote = new Uint8Array(buffer, ints * 4 + 2 * n + 1, n);
   const lower: string[] = new Array(n);
   const state = { quoted: false };
   let previousEnd = 0;
   for (let k = 0; k < n; k++) {
     const token = tokens[k]!;
-    const w = lowerCased(token.text);
+    // The word itself when it is already lower-case ASCII (most tokens: no new string), hashed in the same
+    // pass; else its lower-case form, hashed apart.
+    const t = token.text;
+    let h = FNV_OFFSET;
+    let plain = true;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if ((c >= 65 && c <= 90) || c > 127) {
+        plain = false;
+        break;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    const w = plain ? t : t.toLowerCase();
     lower[k] = w;
-    word[k] = hashString(w) | 0;
+    word[k] = plain ? h : hashString(w) | 0;
     suffix[k] = (w.length > 4 ? hashMarked(TILDE, w, w.length - 3, w.length) : hashMarked(HASH_MARK, w, 0, w.length)) | 0;
-    shape[k] = SHAPE_HASH[token.shape] | 0;
+    const kind = shapeIndex(token.shape);
+    shape[k] = SHAPE_HASHES[kind]!;
+    shapeKind[k] = kind;
     gapBefore[k] = previousEnd === token.start ? 0 : scanGap(text, previousEnd, token.start, state);
     inQuote[k] = state.quoted ? 1 : 0;
     previousEnd = token.end;
@@ -174,7 +206,7 @@ export function tokenContext(doc: AnalyzedText): TokenContext {
     commasBefore[g + 1] = commas;
     quotesBefore[g + 1] = quotes;
   }
-  return { word, shape, suffix, gapBefore, inQuote, commasBefore, quotesBefore, lower };
+  return { word, shape, shapeKind, suffix, gapBefore, inQuote, commasBefore, quotesBefore, lower };
 }
 
 /** Gaps g in [from, to] (inclusive) holding a comma. */
@@ -185,12 +217,14 @@ export const quotesIn = (ctx: TokenContext, from: number, to: number) => (to < f
 // ---------------------------------------------------------------------------------------------------
 // Feature helpers
 
-const T = (name: string) => hashString(name);
+// Template ids as signed 32-bit integers (small integers in V8; mixing reads the same bits).
+const T = (name: string) => hashString(name) | 0;
 
 /** Boundary markers for words and shapes outside the sentence. */
 export const BEFORE_SENTENCE = 1;
 export const AFTER_SENTENCE = 2;
-const OUTSIDE_SHAPE = 3;
+/** Shape value of a position outside the sentence. */
+export const OUTSIDE_SHAPE = 3;
 
 /** Word hash of token j, or a boundary marker outside the sentence [first, end). */
 export function wordAt(ctx: TokenContext, j: number, first: number, end: number): number {
@@ -206,7 +240,8 @@ export const distanceBucket = (d: number) => (d <= 4 ? d : d <= 6 ? 5 : d <= 9 ?
 // ---------------------------------------------------------------------------------------------------
 // Cue model features
 
-const CUE_T = Array.from({ length: 25 }, (_, i) => T(`cue.${i}`));
+/** Template ids of the cue features, by feature. */
+export const CUE_T = Array.from({ length: 25 }, (_, i) => T(`cue.${i}`));
 export const CUE_FEATURE_COUNT = 25;
 
 /** Features of a cue-head candidate at token k of a sentence [first, end), written to `out`; returns their count. */
@@ -280,11 +315,12 @@ export interface ContentFrame {
   /** Hash of the cue's head word. */
   cueWord: number;
   /** mix(template, side) for every template and side (1 before the cue, 3 after), computed once per frame. */
-  bySide: Uint32Array;
+  bySide: Int32Array;
 }
 
 const SIDES = 4;
-const CONTENT_BY_SIDE = new Uint32Array(CONTENT_FEATURE_COUNT * SIDES);
+/** mix(template, side) for every content template and side, indexed [template * 4 + side]. */
+export const CONTENT_BY_SIDE = new Int32Array(CONTENT_FEATURE_COUNT * SIDES);
 for (let f = 0; f < CONTENT_FEATURE_COUNT; f++) for (let side = 0; side < SIDES; side++) CONTENT_BY_SIDE[f * SIDES + side] = mix(CONTENT_T[f]!, side);
 
 export function contentFrame(ctx: TokenContext, first: number, last: number, head: number, start: number, end: number, sourceFirst: number, sourceLast: number, cueTokens: Uint8Array): ContentFrame {
@@ -388,6 +424,23 @@ export class HashedLinear {
   }
 }
 
+/**
+ * score(label 1) - score(label 0) per feature hash of a two-label model with integer weights, in weight
+ * steps: one lookup per feature instead of two. Stored as int16 when every difference fits (the shipped
+ * models' do), half the memory of int32 and so fewer cache misses in the per-token lookups.
+ */
+export function marginSteps(model: HashedLinear): Int16Array | Int32Array {
+  const weights = model.weights;
+  const steps = new Int32Array(weights.length >> 1);
+  let fits = true;
+  for (let f = 0; f < steps.length; f++) {
+    const step = weights[2 * f + 1]! - weights[2 * f]!;
+    steps[f] = step;
+    if (step < -32768 || step > 32767) fits = false;
+  }
+  return fits ? Int16Array.from(steps) : steps;
+}
+
 /** Averaged-perceptron trainer for a HashedLinear (the lazy "sum of weights over time" trick). */
 export class PerceptronTrainer {
   readonly model: HashedLinear;
@@ -474,6 +527,76 @@ export class WordHashSet {
       slot = (slot + 1) & this.mask;
     }
     return false;
+  }
+}
+
+/** Values by word hash (tokenContext's `word`), open addressing: a Map's lookup without hashing a number key. */
+export class WordHashMap<T> {
+  private readonly keys: Int32Array;
+  private readonly used: Uint8Array;
+  private readonly values: Array<T | undefined>;
+  private readonly mask: number;
+
+  /** `entries`: word hashes and values; a later entry with the same hash replaces an earlier one (as a Map). */
+  constructor(entries: Iterable<readonly [number, T]>) {
+    const list = [...entries];
+    let capacity = 16;
+    while (capacity < list.length * 4) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+    this.values = new Array<T | undefined>(capacity).fill(undefined);
+    this.mask = capacity - 1;
+    for (const [hash, value] of list) {
+      const h = hash | 0;
+      let slot = h & this.mask;
+      while (this.used[slot] && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.used[slot] = 1;
+      this.values[slot] = value;
+    }
+  }
+
+  get(hash: number): T | undefined {
+    let slot = hash & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === hash) return this.values[slot];
+      slot = (slot + 1) & this.mask;
+    }
+    return undefined;
+  }
+}
+
+/** Bit flags per word hash (tokenContext's `word`), open addressing: several word lists read with one probe. */
+export class WordHashFlags {
+  private readonly keys: Int32Array;
+  private readonly flags: Int32Array;
+  private readonly mask: number;
+
+  /** `lists`: each word list with its flag; a word in several lists gets all their flags. */
+  constructor(lists: Iterable<readonly [Iterable<string>, number]>) {
+    const entries: Array<[number, number]> = [];
+    for (const [words, flag] of lists) for (const w of words) entries.push([hashString(w) | 0, flag]);
+    let capacity = 16;
+    while (capacity < entries.length * 4) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.flags = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (const [h, flag] of entries) {
+      let slot = h & this.mask;
+      while (this.flags[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.flags[slot] |= flag;
+    }
+  }
+
+  /** The flags of a word hash, 0 when it is in no list. */
+  get(hash: number): number {
+    let slot = hash & this.mask;
+    for (let flags = this.flags[slot]!; flags !== 0; flags = this.flags[slot]!) {
+      if (this.keys[slot] === hash) return flags;
+      slot = (slot + 1) & this.mask;
+    }
+    return 0;
   }
 }
 

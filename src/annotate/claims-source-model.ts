@@ -24,7 +24,8 @@ const GAP_AFTER = MAX_SOURCE_GAP_AFTER;
 const GAP_BEFORE = MAX_SOURCE_GAP_BEFORE;
 const MAX_TOKENS = MAX_SOURCE_TOKENS;
 
-const T = (name: string) => hashString(name);
+// Template ids as signed 32-bit integers (small integers in V8; mixing reads the same bits).
+const T = (name: string) => hashString(name) | 0;
 const BEFORE = 1;
 const AFTER = 2;
 const NEAR_T = Array.from({ length: 9 }, (_, i) => T(`source.near.${i}`));
@@ -69,7 +70,7 @@ const LENGTH_BUCKETS = 11;
 const COMMA_BUCKETS = 4;
 
 /** The cue's conjunctions for one side, computed once per cue: [near gap, near shape, far gap, pair length]. */
-function cueKeys(side: number, cueWord: number, out: Uint32Array): Uint32Array {
+function cueKeys(side: number, cueWord: number, out: Int32Array): Int32Array {
   out[0] = mix(NEAR_S[2]![side]!, cueWord);
   out[1] = mix(NEAR_S[6]![side]!, cueWord);
   out[2] = mix(FAR_S[4]![side]!, cueWord);
@@ -78,7 +79,7 @@ function cueKeys(side: number, cueWord: number, out: Uint32Array): Uint32Array {
 }
 
 /** Features of the near boundary p of a span on `side` (gap d tokens to the cue). */
-function nearFeatures(ctx: TokenContext, f: SourceFrame, side: number, p: number, keys: Uint32Array, out: Int32Array, at: number): void {
+function nearFeatures(ctx: TokenContext, f: SourceFrame, side: number, p: number, keys: Int32Array, out: Int32Array, at: number): void {
   const d = side === BEFORE ? f.first - 1 - p : p - f.last - 1;
   const toward = side === BEFORE ? p + 1 : p - 1; // the neighbour on the cue's side
   const gap = side === BEFORE ? ctx.gapBefore[p + 1]! : ctx.gapBefore[p]!;
@@ -98,7 +99,7 @@ function nearFeatures(ctx: TokenContext, f: SourceFrame, side: number, p: number
 }
 
 /** Features of the far boundary q of a span on `side`. */
-function farFeatures(ctx: TokenContext, f: SourceFrame, side: number, q: number, keys: Uint32Array, out: Int32Array, at: number): void {
+function farFeatures(ctx: TokenContext, f: SourceFrame, side: number, q: number, keys: Int32Array, out: Int32Array, at: number): void {
   const outer = side === BEFORE ? q - 1 : q + 1;
   const outerWord = side === BEFORE ? (q > f.start ? ctx.word[outer]! : BEFORE_SENTENCE) : q < f.end - 1 ? ctx.word[outer]! : AFTER_SENTENCE;
   const outerGap = side === BEFORE ? ctx.gapBefore[q]! : ctx.gapBefore[q + 1]!;
@@ -116,7 +117,7 @@ function farFeatures(ctx: TokenContext, f: SourceFrame, side: number, q: number,
 }
 
 /** Features of the span as a whole: length, commas, quotation marks and other cues inside. */
-function pairFeatures(side: number, length: number, commas: number, quotes: number, cues: number, keys: Uint32Array, out: Int32Array, at: number): void {
+function pairFeatures(side: number, length: number, commas: number, quotes: number, cues: number, keys: Int32Array, out: Int32Array, at: number): void {
   const bucket = lengthBucket(length);
   out[at] = mix(PAIR_S[0]![side]!, bucket);
   out[at + 1] = mix(PAIR_S[1]![side]!, commas < COMMA_BUCKETS ? commas : COMMA_BUCKETS - 1);
@@ -148,7 +149,7 @@ export function sourceFeatures(ctx: TokenContext, f: SourceFrame, span: SourceSp
     return NULL_FEATURES;
   }
   const side = span.last < f.first ? BEFORE : AFTER;
-  const keys = cueKeys(side, cueWord, new Uint32Array(4));
+  const keys = cueKeys(side, cueWord, new Int32Array(4));
   nearFeatures(ctx, f, side, side === BEFORE ? span.last : span.first, keys, out, 0);
   farFeatures(ctx, f, side, side === BEFORE ? span.first : span.last, keys, out, NEAR_FEATURES);
   pairFeatures(
@@ -173,10 +174,162 @@ export function isCandidate(f: SourceFrame, span: SourceSpan): boolean {
   return false;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Boundary scores from tables (integer-weighted models)
+
+const SHAPE_COUNT = shared.SHAPES.length;
+/** Shape slots of the far boundary's outer neighbour: the five shapes, then "outside the sentence". */
+const OUTER_SHAPES = SHAPE_COUNT + 1;
+const GAP_BUCKETS = 7; // gapBucket: 0..6
+const GAPS = 64; // gap flags: six bits (claims-model.ts GAP_*)
+
+/**
+ * Weights of the boundary features that depend on small values only, summed per key once per model: near
+ * features 0 and 4 by [side][gap bucket][gap flags], 5 by [side][shape][shape of the neighbour]; far
+ * features 2 and 7 by [side][gap flags][edge][quoted], 3 by [side][shape][outer shape]. Integers (the
+ * stored int16 steps): a boundary's score is then the same integer sum in any order.
+ */
+interface BoundaryTables {
+  near: Int32Array;
+  nearShape: Int32Array;
+  far: Int32Array;
+  farShape: Int32Array;
+  /** Pair features without the cue word, as model.weight gives them: [side][length bucket] (feature 0), [side][comma bucket] (1), [side][quotes, cues inside] (2, 3). */
+  pairLengths: Float64Array;
+  pairCommas: Float64Array;
+  pairFlags: Float64Array;
+}
+
+const boundaryTables = new WeakMap<HashedLinear, BoundaryTables | null>();
+
+/** The tables of a model, or null when its weights are not integers (the trainer's float models). */
+function tablesOf(model: HashedLinear): BoundaryTables | null {
+  let tables = boundaryTables.get(model);
+  if (tables !== undefined) return tables;
+  tables = null;
+  const weights = model.weights;
+  if (weights instanceof Int16Array) {
+    const w = (hash: number) => weights[hash & FEATURE_MASK]!;
+    const shapeHashes = shared.SHAPES.map((name) => hashString(name) | 0);
+    const near = new Int32Array(2 * GAP_BUCKETS * GAPS);
+    const nearShape = new Int32Array(2 * SHAPE_COUNT * SHAPE_COUNT);
+    const far = new Int32Array(2 * GAPS * 2 * 2);
+    const farShape = new Int32Array(2 * SHAPE_COUNT * OUTER_SHAPES);
+    for (let side = BEFORE; side <= AFTER; side++) {
+      const s = side - BEFORE;
+      for (let b = 0; b < GAP_BUCKETS; b++) {
+        // Bucket 0 is the one distance 0 falls in, and only it.
+        for (let g = 0; g < GAPS; g++) near[(s * GAP_BUCKETS + b) * GAPS + g] = w(mix(NEAR_S[0]![side]!, b)) + w(mix(mix(NEAR_S[4]![side]!, g), b === 0 ? 1 : 0));
+      }
+      for (let a = 0; a < SHAPE_COUNT; a++) {
+        for (let t = 0; t < SHAPE_COUNT; t++) nearShape[(s * SHAPE_COUNT + a) * SHAPE_COUNT + t] = w(mix(mix(NEAR_S[5]![side]!, shapeHashes[a]!), shapeHashes[t]!));
+        for (let o = 0; o < OUTER_SHAPES; o++) {
+          const outer = o < SHAPE_COUNT ? shapeHashes[o]! : shared.OUTSIDE_SHAPE;
+          farShape[(s * SHAPE_COUNT + a) * OUTER_SHAPES + o] = w(mix(mix(FAR_S[3]![side]!, shapeHashes[a]!), outer));
+        }
+      }
+      for (let g = 0; g < GAPS; g++) {
+        for (let edge = 0; edge < 2; edge++) {
+          for (let quoted = 0; quoted < 2; quoted++) far[((s * GAPS + g) * 2 + edge) * 2 + quoted] = w(mix(mix(FAR_S[2]![side]!, g), edge)) + w(mix(mix(FAR_S[7]![side]!, quoted), edge));
+        }
+      }
+    }
+    const pairLengths = new Float64Array(2 * LENGTH_BUCKETS);
+    const pairCommas = new Float64Array(2 * COMMA_BUCKETS);
+    const pairFlags = new Float64Array(2 * 4);
+    for (let side = BEFORE; side <= AFTER; side++) {
+      const s = side - BEFORE;
+      for (let b = 0; b < LENGTH_BUCKETS; b++) pairLengths[s * LENGTH_BUCKETS + b] = model.weight(mix(PAIR_S[0]![side]!, b));
+      for (let b = 0; b < COMMA_BUCKETS; b++) pairCommas[s * COMMA_BUCKETS + b] = model.weight(mix(PAIR_S[1]![side]!, b));
+      for (let b = 0; b < 2; b++) {
+        pairFlags[s * 4 + b] = model.weight(mix(PAIR_S[2]![side]!, b));
+        pairFlags[s * 4 + 2 + b] = model.weight(mix(PAIR_S[3]![side]!, b));
+      }
+    }
+    tables = { near, nearShape, far, farShape, pairLengths, pairCommas, pairFlags };
+  }
+  boundaryTables.set(model, tables);
+  return tables;
+}
+
+/**
+ * The scores of nearFeatures(...) (model.sum of them) for near boundaries p in [from, to], written to
+ * out[p - from], from the tables and the word features; the cue's values are read once per range.
+ */
+function scoreNearBoundaries(ctx: TokenContext, f: SourceFrame, side: number, from: number, to: number, keys: Int32Array, weights: Int16Array, tables: BoundaryTables, scale: number, out: Float64Array): void {
+  const before = side === BEFORE;
+  const { word, gapBefore, shapeKind, shape, suffix } = ctx;
+  const { near, nearShape } = tables;
+  const s = side - BEFORE;
+  const t1 = NEAR_S[1]![side]!;
+  const t3 = NEAR_S[3]![side]!;
+  const t7 = NEAR_S[7]![side]!;
+  const t8 = NEAR_S[8]![side]!;
+  const key0 = keys[0]!;
+  const key1 = keys[1]!;
+  for (let p = from; p <= to; p++) {
+    const d = before ? f.first - 1 - p : p - f.last - 1;
+    const toward = before ? p + 1 : p - 1;
+    const gap = before ? gapBefore[p + 1]! : gapBefore[p]!;
+    const bucket = gapBucket(d);
+    const w = word[p]!;
+    const towardWord = word[toward]!;
+    const sum =
+      near[(s * GAP_BUCKETS + bucket) * GAPS + gap]! +
+      nearShape[(s * SHAPE_COUNT + shapeKind[p]!) * SHAPE_COUNT + shapeKind[toward]!]! +
+      weights[mix(t1, w) & FEATURE_MASK]! +
+      weights[mix(key0, bucket) & FEATURE_MASK]! +
+      weights[mix(mix(t3, bucket), towardWord) & FEATURE_MASK]! +
+      weights[mix(key1, shape[p]!) & FEATURE_MASK]! +
+      weights[mix(t7, suffix[p]!) & FEATURE_MASK]! +
+      weights[mix(mix(t8, w), towardWord) & FEATURE_MASK]!;
+    out[p - from] = sum * scale;
+  }
+}
+
+/**
+ * The scores of farFeatures(...) (model.sum of them) for far boundaries q in [from, to], written to
+ * out[q - from]; returns the best of them.
+ */
+function scoreFarBoundaries(ctx: TokenContext, f: SourceFrame, side: number, from: number, to: number, keys: Int32Array, weights: Int16Array, tables: BoundaryTables, scale: number, out: Float64Array): number {
+  const before = side === BEFORE;
+  const { word, gapBefore, shapeKind, suffix, inQuote } = ctx;
+  const { far, farShape } = tables;
+  const s = side - BEFORE;
+  const t0 = FAR_S[0]![side]!;
+  const t1 = FAR_S[1]![side]!;
+  const t5 = FAR_S[5]![side]!;
+  const t6 = FAR_S[6]![side]!;
+  const key2 = keys[2]!;
+  const edgeAt = before ? f.start : f.end - 1;
+  const outsideWord = before ? BEFORE_SENTENCE : AFTER_SENTENCE;
+  let best = -Infinity;
+  for (let q = from; q <= to; q++) {
+    const outer = before ? q - 1 : q + 1;
+    const edge = q === edgeAt ? 1 : 0;
+    const outerWord = edge ? outsideWord : word[outer]!;
+    const outerGap = before ? gapBefore[q]! : gapBefore[q + 1]!;
+    const outerShape = edge ? SHAPE_COUNT : shapeKind[outer]!;
+    const w = word[q]!;
+    const sum =
+      far[((s * GAPS + outerGap) * 2 + edge) * 2 + inQuote[q]!]! +
+      farShape[(s * SHAPE_COUNT + shapeKind[q]!) * OUTER_SHAPES + outerShape]! +
+      weights[mix(t0, w) & FEATURE_MASK]! +
+      weights[mix(t1, outerWord) & FEATURE_MASK]! +
+      weights[mix(key2, outerGap) & FEATURE_MASK]! +
+      weights[mix(t5, suffix[q]!) & FEATURE_MASK]! +
+      weights[mix(mix(t6, outerWord), w) & FEATURE_MASK]!;
+    const score = sum * scale;
+    out[q - from] = score;
+    if (score > best) best = score;
+  }
+  return best;
+}
+
 /** Scratch buffers reused across cues. */
 export class SourceScratch {
   features = new Int32Array(SOURCE_FEATURE_CAPACITY);
-  keys = new Uint32Array(4);
+  keys = new Int32Array(4);
   near = new Float64Array(64);
   far = new Float64Array(64);
   lengths = new Float64Array(LENGTH_BUCKETS);
@@ -192,6 +345,10 @@ export class SourceScratch {
 export function bestSource(ctx: TokenContext, f: SourceFrame, model: HashedLinear, scratch: SourceScratch): SourceSpan & { score: number } {
   const cueWord = ctx.word[f.head]!;
   const feats = scratch.features;
+  // Integer-weighted models score boundaries from tables (the same numbers, fewer lookups).
+  const tables = tablesOf(model);
+  const weights = model.weights;
+  const scale = model.scale;
   nullFeatures(ctx, f, cueWord, feats, 0);
   const nullScore = model.sum(feats, 0, NULL_FEATURES);
   let bestFirst = -1;
@@ -216,23 +373,27 @@ export function bestSource(ctx: TokenContext, f: SourceFrame, model: HashedLinea
     const lengths = scratch.lengths;
     const commas = scratch.commas;
     const flags = scratch.flags;
+    if (tables) {
+      // The weights that do not depend on the cue come from the tables (the same values).
+      const s = side - BEFORE;
+      for (let b = 0; b < LENGTH_BUCKETS; b++) lengths[b] = tables.pairLengths[s * LENGTH_BUCKETS + b]! + model.weight(mix(keys[3]!, b));
+      for (let b = 0; b < COMMA_BUCKETS; b++) commas[b] = tables.pairCommas[s * COMMA_BUCKETS + b]!;
+      for (let b = 0; b < 4; b++) flags[b] = tables.pairFlags[s * 4 + b]!;
+    } else {
+      for (let b = 0; b < LENGTH_BUCKETS; b++) lengths[b] = model.weight(mix(PAIR_S[0]![side]!, b)) + model.weight(mix(keys[3]!, b));
+      for (let b = 0; b < COMMA_BUCKETS; b++) commas[b] = model.weight(mix(PAIR_S[1]![side]!, b));
+      for (let b = 0; b < 2; b++) {
+        flags[b] = model.weight(mix(PAIR_S[2]![side]!, b));
+        flags[2 + b] = model.weight(mix(PAIR_S[3]![side]!, b));
+      }
+    }
     let bestPair = 0;
     let top = -Infinity;
-    for (let b = 0; b < LENGTH_BUCKETS; b++) {
-      lengths[b] = model.weight(mix(PAIR_S[0]![side]!, b)) + model.weight(mix(keys[3]!, b));
-      if (lengths[b]! > top) top = lengths[b]!;
-    }
+    for (let b = 0; b < LENGTH_BUCKETS; b++) if (lengths[b]! > top) top = lengths[b]!;
     bestPair += top;
     top = -Infinity;
-    for (let b = 0; b < COMMA_BUCKETS; b++) {
-      commas[b] = model.weight(mix(PAIR_S[1]![side]!, b));
-      if (commas[b]! > top) top = commas[b]!;
-    }
+    for (let b = 0; b < COMMA_BUCKETS; b++) if (commas[b]! > top) top = commas[b]!;
     bestPair += top;
-    for (let b = 0; b < 2; b++) {
-      flags[b] = model.weight(mix(PAIR_S[2]![side]!, b));
-      flags[2 + b] = model.weight(mix(PAIR_S[3]![side]!, b));
-    }
     bestPair += Math.max(flags[0]!, flags[1]!) + Math.max(flags[2]!, flags[3]!);
     const farFrom = side === BEFORE ? Math.max(f.start, nearFrom - MAX_TOKENS + 1) : nearFrom;
     const farTo = side === BEFORE ? nearTo : Math.min(f.end - 1, nearTo + MAX_TOKENS - 1);
@@ -240,16 +401,21 @@ export function bestSource(ctx: TokenContext, f: SourceFrame, model: HashedLinea
     if (scratch.far.length < farTo - farFrom + 1) scratch.far = new Float64Array(2 * (farTo - farFrom + 1));
     const nearScores = scratch.near;
     const farScores = scratch.far;
-    for (let p = nearFrom; p <= nearTo; p++) {
-      nearFeatures(ctx, f, side, p, keys, feats, 0);
-      nearScores[p - nearFrom] = model.sum(feats, 0, NEAR_FEATURES);
-    }
     let bestFar = -Infinity;
-    for (let q = farFrom; q <= farTo; q++) {
-      farFeatures(ctx, f, side, q, keys, feats, 0);
-      const score = model.sum(feats, 0, FAR_FEATURES);
-      farScores[q - farFrom] = score;
-      if (score > bestFar) bestFar = score;
+    if (tables) {
+      scoreNearBoundaries(ctx, f, side, nearFrom, nearTo, keys, weights as Int16Array, tables, scale, nearScores);
+      bestFar = scoreFarBoundaries(ctx, f, side, farFrom, farTo, keys, weights as Int16Array, tables, scale, farScores);
+    } else {
+      for (let p = nearFrom; p <= nearTo; p++) {
+        nearFeatures(ctx, f, side, p, keys, feats, 0);
+        nearScores[p - nearFrom] = model.sum(feats, 0, NEAR_FEATURES);
+      }
+      for (let q = farFrom; q <= farTo; q++) {
+        farFeatures(ctx, f, side, q, keys, feats, 0);
+        const score = model.sum(feats, 0, FAR_FEATURES);
+        farScores[q - farFrom] = score;
+        if (score > bestFar) bestFar = score;
+      }
     }
     // Near positions nearest the cue first: they usually win, and the bound then skips the rest.
     const step = side === BEFORE ? -1 : 1;

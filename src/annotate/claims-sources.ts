@@ -39,11 +39,12 @@ const POSSESSIVE = /['’]s?$/;
 
 /** Remembers earlier sources so later references resolve ("it added", "the ministry said"). */
 export class SourceMemory {
-  private readonly recent: Array<{ kind: SourceKind; canonical: string; text: string }> = [];
+  /** Each source, with the lower-cased words of its canonical and its text once a lookup by head needed them. */
+  private readonly recent: Array<{ kind: SourceKind; canonical: string; text: string; words?: readonly string[] }> = [];
 
   remember(kind: SourceKind, canonical: string | undefined, text: string): void {
     if (!canonical || kind === 'anonymous' || kind === 'document') return;
-    this.recent.push({ kind, canonical, text: text.toLowerCase() });
+    this.recent.push({ kind, canonical, text });
   }
 
   /** The last remembered source of one of `kinds`, preferring one whose name holds `head`. */
@@ -51,7 +52,9 @@ export class SourceMemory {
     if (head) {
       for (let k = this.recent.length - 1; k >= 0; k--) {
         const r = this.recent[k]!;
-        if (kinds.includes(r.kind) && (r.canonical.toLowerCase().split(/\s+/).includes(head) || r.text.split(/\s+/).includes(head))) return r;
+        if (!kinds.includes(r.kind)) continue;
+        r.words ??= [...r.canonical.toLowerCase().split(/\s+/), ...r.text.toLowerCase().split(/\s+/)];
+        if (r.words.includes(head)) return r;
       }
     }
     for (let k = this.recent.length - 1; k >= 0; k--) if (kinds.includes(this.recent[k]!.kind)) return this.recent[k];
@@ -112,6 +115,41 @@ function knownOutletIn(words: string[]): string | undefined {
   return undefined;
 }
 
+/** ASCII letters and digits: what \p{L} and \p{N} match below 128. */
+const isAsciiAlphanumeric = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * The WORD matches of a phrase and where each ends, appended to `words` and `ends`. An ASCII phrase (most
+ * sources) is scanned by character codes with the same classes; any other runs the regular expression.
+ */
+export function phraseWords(phrase: string, words: string[], ends: number[]): void {
+  const n = phrase.length;
+  for (let i = 0; i < n; i++) {
+    if (phrase.charCodeAt(i) > 127) {
+      WORD.lastIndex = 0;
+      for (let m = WORD.exec(phrase); m; m = WORD.exec(phrase)) {
+        words.push(m[0]);
+        ends.push(WORD.lastIndex);
+      }
+      return;
+    }
+  }
+  for (let i = 0; i < n; ) {
+    if (!isAsciiAlphanumeric(phrase.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (; j < n; j++) {
+      const c = phrase.charCodeAt(j);
+      if (!(isAsciiAlphanumeric(c) || c === 39 || c === 46 || c === 38 || c === 45)) break; // ' . & -
+    }
+    words.push(phrase.slice(i, j));
+    ends.push(j);
+    i = j;
+  }
+}
+
 /** Kind and canonical of a source span of `text`. `entities` must be in text order. */
 export function typeSource(text: string, source: Span, entities: Entity[], memory: SourceMemory): TypedSource {
   const lower = source.text.toLowerCase();
@@ -127,16 +165,17 @@ export function typeSource(text: string, source: Span, entities: Entity[], memor
     return { kind: lower === 'it' ? 'institution' : 'anonymous', via: 'pronoun' };
   }
 
-  const matches = [...source.text.matchAll(WORD)];
-  const words = matches.map((m) => m[0]);
+  // The words of the phrase and where each ends.
+  const words: string[] = [];
+  const wordEnds: number[] = [];
+  phraseWords(source.text, words, wordEnds);
   const lowerWords = words.map((w) => w.toLowerCase().replace(POSSESSIVE, ''));
   let headCount = lowerWords.findIndex((w, i) => i > 0 && HEAD_END.has(w));
   if (headCount < 0) headCount = lowerWords.length;
   const headWords = lowerWords.slice(0, headCount);
   const headWord = headWords[headWords.length - 1] ?? '';
   const headText = words.slice(0, headCount).join(' ');
-  const headMatch = matches[headCount - 1];
-  const headEnd = headMatch ? source.start + headMatch.index + headMatch[0].length : source.end;
+  const headEnd = headCount > 0 ? source.start + wordEnds[headCount - 1]! : source.end;
   const inside = entitiesWithin(entities, source.start, source.end);
   const inHead = inside.filter((e) => e.end <= headEnd);
   const person = inHead.find((e) => e.type === 'PERSON');
@@ -157,7 +196,8 @@ export function typeSource(text: string, source: Span, entities: Entity[], memor
   // Outlet names are capitalised ("Reuters", "the Telegraph"): a phrase without a capital names none.
   const known = /\p{Lu}/u.test(headText) ? knownOutletIn(words.slice(0, headCount)) : undefined;
   if (known) return { kind: 'outlet', canonical: known, via: 'known-outlet' };
-  const outletNoun = OUTLET_PHRASES.some((p) => headText.toLowerCase().includes(p)) || OUTLET_NOUNS.has(headWord);
+  const lowerHeadText = headText.toLowerCase();
+  const outletNoun = OUTLET_PHRASES.some((p) => lowerHeadText.includes(p)) || OUTLET_NOUNS.has(headWord);
   if (outletNoun) {
     const named = inHead.find((e) => e.type === 'ORG' || e.type === 'MISC');
     if (named) return { kind: 'outlet', canonical: named.canonical, via: 'entity' };

@@ -18,7 +18,7 @@
 
 import type { AnnotateContext, Claim, ClaimSource, Entity, Quantity, SourceKind, Span, TimeExpression } from '../model.ts';
 import { defaultClaimsModel, findAttributions, type Attribution } from './claims-attribution.ts';
-import { WordHashSet, hashString, tokenContext, type TokenContext } from './claims-model.ts';
+import { WordHashFlags, WordHashSet, hashString, tokenContext, type TokenContext } from './claims-model.ts';
 import * as words from './claims-constants.ts';
 import { SourceMemory, typeSource } from './claims-sources.ts';
 import { extractEvent } from './events.ts';
@@ -57,13 +57,21 @@ const SENTENCE_HEDGE = 2;
 const contains = (outer: Attribution, inner: Attribution) =>
   outer !== inner && inner.cue.start >= outer.content.start && inner.cue.end <= outer.content.end;
 
-// The hedge and passive word lists as word-hash sets (tokenContext's `word`): no string hashing per token.
-const HEDGE_HASHES = new WordHashSet(HEDGE_WORDS);
-const SENTENCE_HEDGE_HASHES = new WordHashSet(SENTENCE_HEDGE_WORDS);
-const LOWER_CASE_HEDGE_HASHES = new WordHashSet(LOWER_CASE_HEDGE_WORDS);
-const RAISING_HASHES = new WordHashSet(HEDGE_RAISING_VERBS);
-const PARTICIPLE_HASHES = new WordHashSet(HEDGE_PARTICIPLES);
-const HEDGE_AUXILIARY_HASHES = new WordHashSet(HEDGE_AUXILIARIES);
+// The hedge word lists as flags per word hash (tokenContext's `word`): one probe per token, no string hashing.
+const IN_HEDGE_WORDS = 1;
+const IN_SENTENCE_HEDGE_WORDS = 2;
+const IN_LOWER_CASE_HEDGE_WORDS = 4;
+const IN_RAISING_VERBS = 8;
+const IN_PARTICIPLES = 16;
+const IN_AUXILIARIES = 32;
+const HEDGE_LISTS = new WordHashFlags([
+  [HEDGE_WORDS, IN_HEDGE_WORDS],
+  [SENTENCE_HEDGE_WORDS, IN_SENTENCE_HEDGE_WORDS],
+  [LOWER_CASE_HEDGE_WORDS, IN_LOWER_CASE_HEDGE_WORDS],
+  [HEDGE_RAISING_VERBS, IN_RAISING_VERBS],
+  [HEDGE_PARTICIPLES, IN_PARTICIPLES],
+  [HEDGE_AUXILIARIES, IN_AUXILIARIES],
+]);
 const PASSIVE_CUE_HASHES = new WordHashSet(PASSIVE_CUES);
 const TO_HASH = hashString('to') | 0;
 
@@ -72,20 +80,25 @@ function hedgeCounts(doc: AnalyzedText, ctx: TokenContext): { content: Int32Arra
   const { tokens } = doc;
   const word = ctx.word;
   const n = tokens.length;
-  const content = new Int32Array(n + 1);
-  const sentence = new Int32Array(n + 1);
+  const counts = new Int32Array(2 * n + 2); // one allocation for both prefix counts
+  const content = counts.subarray(0, n + 1);
+  const sentence = counts.subarray(n + 1);
+  let previousLists = 0;
   for (let k = 0; k < n; k++) {
-    const w = word[k]!;
+    const lists = HEDGE_LISTS.get(word[k]!);
     let flags = 0;
-    if (HEDGE_HASHES.has(w)) flags |= HEDGE;
-    if (SENTENCE_HEDGE_HASHES.has(w)) flags |= SENTENCE_HEDGE;
-    if (LOWER_CASE_HEDGE_HASHES.has(w) && tokens[k]!.shape === 'lower') flags |= HEDGE;
-    if (k + 1 < n && word[k + 1] === TO_HASH && tokens[k + 1]!.sentence === tokens[k]!.sentence) {
-      if (RAISING_HASHES.has(w)) flags |= HEDGE;
-      if (PARTICIPLE_HASHES.has(w) && k > 0 && HEDGE_AUXILIARY_HASHES.has(word[k - 1]!)) flags |= HEDGE;
+    if (lists !== 0) {
+      if (lists & IN_HEDGE_WORDS) flags |= HEDGE;
+      if (lists & IN_SENTENCE_HEDGE_WORDS) flags |= SENTENCE_HEDGE;
+      if (lists & IN_LOWER_CASE_HEDGE_WORDS && tokens[k]!.shape === 'lower') flags |= HEDGE;
+      if (lists & (IN_RAISING_VERBS | IN_PARTICIPLES) && k + 1 < n && word[k + 1] === TO_HASH && tokens[k + 1]!.sentence === tokens[k]!.sentence) {
+        if (lists & IN_RAISING_VERBS) flags |= HEDGE;
+        if (lists & IN_PARTICIPLES && k > 0 && previousLists & IN_AUXILIARIES) flags |= HEDGE;
+      }
     }
     content[k + 1] = content[k]! + (flags & HEDGE ? 1 : 0);
     sentence[k + 1] = sentence[k]! + (flags & SENTENCE_HEDGE ? 1 : 0);
+    previousLists = lists;
   }
   return { content, sentence };
 }

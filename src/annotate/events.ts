@@ -41,7 +41,7 @@
 import type { Claim, ClaimEvent, Entity, Quantity, TimeExpression } from '../model.ts';
 import * as vocabulary from './events-constants.ts';
 import type { ActionClass } from './events-constants.ts';
-import { hashString } from './claims-model.ts';
+import { WordHashMap, hashString } from './claims-model.ts';
 import { tokenFrom, type AnalyzedText } from './text.ts';
 
 // Imported bindings copied once: the runner (tsx) reads imported bindings through getters, which costs in
@@ -85,7 +85,7 @@ const VERB_TABLE: ReadonlyMap<string, [ActionClass, string]> = (() => {
 })();
 
 /** The same table keyed by the word hash of claims-model.ts's tokenContext: no string hashing per token. */
-const VERB_TABLE_BY_HASH: ReadonlyMap<number, [ActionClass, string]> = new Map([...VERB_TABLE].map(([form, entry]) => [hashString(form) | 0, entry]));
+const VERB_TABLE_BY_HASH = new WordHashMap<[ActionClass, string]>([...VERB_TABLE].map(([form, entry]) => [hashString(form) | 0, entry] as const));
 
 const PLACE_TYPES = new Set(['LOC']);
 const PARTY_TYPES = new Set(['LOC', 'ORG', 'PERSON']);
