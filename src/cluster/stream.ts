@@ -111,6 +111,21 @@ interface Copy {
   signature: Uint32Array;
 }
 
+/**
+ * A key of the document frequencies (a term, or `e:` + an entity) with its count, and the scratch of the
+ * features() call stamped on it: term frequency in the text and among the lower-case words, and IDF.
+ */
+interface TermRecord {
+  readonly key: string;
+  count: number;
+  /** termId of a term (0 for an entity: never in a vector). */
+  readonly id: number;
+  stamp: number;
+  tf: number;
+  kindTf: number;
+  idf: number;
+}
+
 interface Scored {
   profile: Profile;
   score: number;
@@ -162,8 +177,12 @@ export class StreamClusterer {
   private documents = 0;
   private maxDay: number | null = null;
   private sweptCutoff: number | null = null;
-  /** Document frequency per term and `e:entity` (an object per key, so counting is one look-up). */
-  private readonly df = new Map<string, { count: number }>();
+  /** Document frequency per term and `e:entity`, with the term's id and one article's scratch (TermRecord). */
+  private readonly df = new Map<string, TermRecord>();
+  /** The `e:entity` records of `df` by the entity alone (no key string built per look-up). */
+  private readonly entityDf = new Map<string, TermRecord>();
+  /** Counter of features() calls: a TermRecord's scratch is valid when its stamp is the current one. */
+  private stamp = 0;
   private readonly events = new Map<string, Profile>();
   private readonly stories = new Map<string, Profile>();
   /** In-memory events per canonical story: a story leaves memory with its last event. */
@@ -203,7 +222,12 @@ export class StreamClusterer {
       this.maxDay = restored.meta.maxDay;
       this.sweptCutoff = this.cutoff();
       this.documents = restored.meta.state.documents;
-      for (const [term, count] of restored.df) this.df.set(term, { count });
+      for (const [key, count] of restored.df) {
+        const entity = key.startsWith('e:');
+        const record = newTermRecord(key, count, entity ? 0 : termId(key));
+        this.df.set(key, record);
+        if (entity) this.entityDf.set(key.slice(2), record);
+      }
       for (const [alias, story] of restored.aliases) this.setAlias(alias, story);
       // Stories first (events look theirs up); events and signatures in arrival order, as they were added.
       const rows = [...restored.profiles].sort((a, b) => a.lastSeq - b.lastSeq || (a.id < b.id ? -1 : 1));
@@ -436,69 +460,134 @@ export class StreamClusterer {
     const body = analysis ?? analyzeText(article.text);
     const title = typeof article.title === 'string' ? article.title : '';
     const head = analyzeText(title);
-    const counts = new Map<string, number>();
-    for (const term of body.content) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const term of head.content) counts.set(term, (counts.get(term) ?? 0) + this.options.titleWeight);
-    const kindCounts = new Map<string, number>();
-    for (const term of body.common) kindCounts.set(term, (kindCounts.get(term) ?? 0) + 1);
-    const leadTerms = new Set(title.trim() ? head.content : contentTokens(article.text.slice(0, LEAD_CHARS)));
     const entityNames = Array.isArray(article.entities)
       ? new Set(article.entities.filter((e) => typeof e === 'string' && e.trim()).map((e) => foldCase(e.trim())))
       : new Set([...head.names, ...body.names]);
     // An outlet naming itself (page furniture, "told the Kestrel Post") says nothing about the event, and
     // would tie together everything one outlet publishes: its name leaves the entities and its words the terms.
+    let outletTerms: Set<string> | null = null;
     if (typeof article.outlet === 'string' && article.outlet.trim()) {
       const outlet = foldCase(article.outlet.trim());
       entityNames.delete(outlet);
       for (const word of outlet.split(/\s+/)) entityNames.delete(word);
-      for (const term of analyzeText(article.outlet).content) {
-        counts.delete(term);
-        kindCounts.delete(term);
-      }
+      outletTerms = new Set(analyzeText(article.outlet).content);
     }
     if (count) {
-      if (this.df.size + counts.size + entityNames.size > this.options.maxVocabulary) this.halveDf();
+      if (this.df.size + body.content.length + head.content.length + entityNames.size > this.options.maxVocabulary) {
+        // Near the cap only: the exact number of distinct terms decides.
+        const distinct = new Set([...body.content, ...head.content]);
+        for (const term of outletTerms ?? []) distinct.delete(term);
+        if (this.df.size + distinct.size + entityNames.size > this.options.maxVocabulary) this.halveDf();
+      }
       this.documents++;
     }
-    // IDF of each term, read (and counted) once: kind and lead terms are nearly all among them.
-    const idfOf = new Map<string, number>();
+    // One record look-up per token: term frequencies (text and kind) are counted on the records, stamped
+    // with this call, in order of first appearance.
+    const stamp = ++this.stamp;
+    const terms: TermRecord[] = [];
+    const kindTerms: TermRecord[] = [];
+    const missing = count ? null : new Map<string, TermRecord>();
+    const recordOf = (term: string): TermRecord => {
+      let record = this.df.get(term);
+      if (record === undefined) {
+        record = missing?.get(term);
+        if (record === undefined) {
+          record = newTermRecord(term, 0, termId(term));
+          if (missing) missing.set(term, record);
+          else this.df.set(term, record);
+        }
+      }
+      if (record.stamp !== stamp) {
+        record.stamp = stamp;
+        record.tf = 0;
+        record.kindTf = 0;
+        terms.push(record);
+        if (count) {
+          record.count++;
+          fresh?.add(term);
+        }
+      }
+      return record;
+    };
+    const tokens = body.content;
+    const lowerCase = body.lowerCase;
+    for (let i = 0; i < tokens.length; i++) {
+      const term = tokens[i];
+      if (outletTerms?.has(term)) continue;
+      const record = recordOf(term);
+      record.tf++;
+      if (lowerCase[i]) {
+        if (record.kindTf === 0) kindTerms.push(record);
+        record.kindTf++;
+      }
+    }
+    const titleWeight = this.options.titleWeight;
+    for (const term of head.content) {
+      if (outletTerms?.has(term)) continue;
+      recordOf(term).tf += titleWeight;
+    }
+    // IDF of each term, computed once: kind and lead terms are nearly all among them.
     const logDocuments = Math.log(this.documents + 1);
-    const ranked: Array<[string, number]> = [];
+    const n = terms.length;
+    const weights = new Array<number>(n);
+    const ids = new Array<number>(n);
     let norm = 0;
-    for (const [term, c] of counts) {
-      const df = this.countTerm(term, count, fresh);
-      const idf = logDocuments - Math.log(df + 1) + 1;
-      idfOf.set(term, idf);
-      const w = (1 + Math.log(c)) * idf;
-      ranked.push([term, w]);
+    for (let i = 0; i < n; i++) {
+      const record = terms[i];
+      const idf = logDocuments - Math.log(record.count + 1) + 1;
+      record.idf = idf;
+      const w = (1 + Math.log(record.tf)) * idf;
+      weights[i] = w;
+      ids[i] = record.id;
       norm += w * w;
     }
     const entities = new Map<string, number>();
     // Entities named in the title (or, without one, the opening) are what the article is about.
     const leadText = foldCase(title.trim() ? title : article.text.slice(0, LEAD_CHARS));
     for (const entity of entityNames) {
-      const key = `e:${entity}`;
-      const df = this.countTerm(key, count, fresh);
+      let record = this.entityDf.get(entity);
+      if (count) {
+        if (record === undefined) {
+          const key = `e:${entity}`;
+          record = newTermRecord(key, 0, 0);
+          this.df.set(key, record);
+          this.entityDf.set(entity, record);
+        }
+        record.count++;
+        fresh?.add(record.key);
+      }
+      const df = record?.count ?? 0;
       entities.set(entity, (logDocuments - Math.log(df + 1) + 1) * (leadText.includes(entity) ? LEAD_ENTITY_WEIGHT : 1));
     }
-    const idf = (term: string) => idfOf.get(term) ?? this.idf(term);
     norm = Math.sqrt(norm) || 1;
-    const allIds = new Array<number>(ranked.length);
-    const allWeights = new Array<number>(ranked.length);
-    for (let i = 0; i < ranked.length; i++) {
-      ranked[i][1] /= norm;
-      allIds[i] = termId(ranked[i][0]);
-      allWeights[i] = ranked[i][1];
-    }
-    const vector = vectorOf(allIds, allWeights);
+    for (let i = 0; i < n; i++) weights[i] /= norm;
+    const vector = vectorOf(ids, weights);
     // Only the heaviest terms need an order (index keys, what profiles take): sort those, not all.
-    const heaviest = topEntries(ranked, allIds, PROFILE_ARTICLE_TERMS);
-    heaviest.sort((a, b) => ranked[b][1] - ranked[a][1] || (ranked[a][0] < ranked[b][0] ? -1 : ranked[a][0] > ranked[b][0] ? 1 : 0));
-    const rankedHead = heaviest.map((i) => ranked[i]);
-    const rankedIds = heaviest.map((i) => allIds[i]);
-    const vectorHead = ranked.length <= PROFILE_ARTICLE_TERMS ? vector : vectorOf(rankedIds, rankedHead.map(([, w]) => w));
-    const kind = this.unitVector([...kindCounts].map(([term, c]) => [term, (1 + Math.log(c)) * idf(term)]));
-    const lead = this.unitVector([...leadTerms].map((term) => [term, idf(term)]));
+    const heaviest = topEntries(weights, ids, PROFILE_ARTICLE_TERMS);
+    heaviest.sort((a, b) => weights[b] - weights[a] || (terms[a].key < terms[b].key ? -1 : terms[a].key > terms[b].key ? 1 : 0));
+    const rankedHead = heaviest.map((i): [string, number] => [terms[i].key, weights[i]]);
+    const rankedIds = heaviest.map((i) => ids[i]);
+    const vectorHead = n <= PROFILE_ARTICLE_TERMS ? vector : vectorOf(rankedIds, rankedHead.map(([, w]) => w));
+    const kindWeights = kindTerms.map((record) => (1 + Math.log(record.kindTf)) * record.idf);
+    const kind = unitVector(
+      kindTerms.map((record) => record.id),
+      kindWeights,
+    );
+    const leadTerms = new Set(title.trim() ? head.content : contentTokens(article.text.slice(0, LEAD_CHARS)));
+    const leadIds: number[] = [];
+    const leadWeights: number[] = [];
+    for (const term of leadTerms) {
+      const record = this.df.get(term) ?? missing?.get(term);
+      if (record !== undefined && record.stamp === stamp) {
+        leadIds.push(record.id);
+        leadWeights.push(record.idf);
+      } else {
+        // Not among the counted terms (an outlet's word, a word cut at the lead's end).
+        leadIds.push(record?.id ?? termId(term));
+        leadWeights.push(logDocuments - Math.log((record?.count ?? 0) + 1) + 1);
+      }
+    }
+    const lead = unitVector(leadIds, leadWeights);
     const all = `${title}\n${article.text}`;
     return {
       id: article.id,
@@ -518,33 +607,14 @@ export class StreamClusterer {
     };
   }
 
-  /** Unit-length vector of weighted terms. */
-  private unitVector(weighted: Array<[string, number]>): SparseVector {
-    let norm = 0;
-    for (const [, w] of weighted) norm += w * w;
-    norm = Math.sqrt(norm) || 1;
-    return vectorOf(weighted.map(([term]) => termId(term)), weighted.map(([, w]) => w / norm));
-  }
-
-  /** The document frequency of a key, first counting this article in it when `count`. */
-  private countTerm(key: string, count: boolean, fresh: Set<string> | null | undefined): number {
-    const entry = this.df.get(key);
-    if (!count) return entry?.count ?? 0;
-    fresh?.add(key);
-    if (entry) return ++entry.count;
-    this.df.set(key, { count: 1 });
-    return 1;
-  }
-
-  private idf(key: string): number {
-    return Math.log(this.documents + 1) - Math.log((this.df.get(key)?.count ?? 0) + 1) + 1;
-  }
-
   private halveDf(): void {
     for (const [key, entry] of this.df) {
       const half = Math.floor(entry.count / 2);
       if (half > 0) entry.count = half;
-      else this.df.delete(key);
+      else {
+        this.df.delete(key);
+        if (key.startsWith('e:')) this.entityDf.delete(key.slice(2));
+      }
     }
     this.documents = Math.floor(this.documents / 2);
     if (this.trackChanges) this.delta().halveDf = true;
@@ -891,25 +961,35 @@ export class StreamClusterer {
 }
 
 /**
- * Positions of the `k` heaviest entries (ties: the smaller term id, so the choice is deterministic), in no
+ * Positions of the `k` heaviest weights (ties: the smaller term id, so the choice is deterministic), in no
  * particular order. The k-th weight is found by a native sort of the weights.
  */
-function topEntries(entries: ReadonlyArray<readonly [string, number]>, ids: readonly number[], k: number): number[] {
-  const n = entries.length;
+function topEntries(weights: readonly number[], ids: readonly number[], k: number): number[] {
+  const n = weights.length;
   if (n <= k) return Array.from({ length: n }, (_, i) => i);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) weights[i] = entries[i][1];
-  weights.sort();
-  const bar = weights[n - k];
+  const sorted = Float64Array.from(weights).sort();
+  const bar = sorted[n - k];
   const out: number[] = [];
   const ties: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (entries[i][1] > bar) out.push(i);
-    else if (entries[i][1] === bar) ties.push(i);
+    if (weights[i] > bar) out.push(i);
+    else if (weights[i] === bar) ties.push(i);
   }
   ties.sort((a, b) => ids[a] - ids[b]);
   for (let t = 0; out.length < k; t++) out.push(ties[t]);
   return out;
+}
+
+/** A unit-length vector of (term id, weight) pairs. */
+function unitVector(ids: readonly number[], weights: readonly number[]): SparseVector {
+  let norm = 0;
+  for (const w of weights) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  return vectorOf(ids, weights.map((w) => w / norm));
+}
+
+function newTermRecord(key: string, count: number, id: number): TermRecord {
+  return { key, count, id, stamp: 0, tf: 0, kindTf: 0, idf: 0 };
 }
 
 function signatureRow(copy: Copy): ClusterSignatureRow {

@@ -170,8 +170,8 @@ export interface TextAnalysis {
   wordHashes: number[];
   /** Content tokens: stop words and one-letter tokens dropped, stemmed (as contentTokens). */
   content: string[];
-  /** The content tokens written in lower case (as commonTokens). */
-  common: string[];
+  /** Per content token, whether it was written in lower case: those tokens are commonTokens. */
+  lowerCase: boolean[];
   /** Capitalised words that do not open a sentence, folded (as capitalisedWords). */
   names: string[];
 }
@@ -272,7 +272,7 @@ function isWordCode(code: number): boolean {
 export function analyzeText(text: string): TextAnalysis {
   const wordHashes: number[] = [];
   const content: string[] = [];
-  const common: string[] = [];
+  const lowerCase: boolean[] = [];
   const names = new Set<string>();
   const n = text.length;
   let i = 0;
@@ -313,8 +313,10 @@ export function analyzeText(text: string): TextAnalysis {
       const entry = asciiWord(text, start, i, hash >>> 0);
       if (entry.stem === '') continue;
       content.push(entry.stem);
-      if (first >= 97 && first <= 122) common.push(entry.stem);
-      else if (first >= 65 && first <= 90 && !entry.nonName && !opensSentence(text, start)) names.add(entry.word);
+      const lower = first >= 97 && first <= 122;
+      lowerCase.push(lower);
+      if (lower) continue;
+      if (first >= 65 && first <= 90 && !entry.nonName && !opensSentence(text, start)) names.add(entry.word);
       continue;
     }
     const word = text.slice(start, i);
@@ -325,10 +327,11 @@ export function analyzeText(text: string): TextAnalysis {
     if (stemmed === '') continue;
     content.push(stemmed);
     const lower = first >= 97 && first <= 122 ? true : first >= 65 && first <= 90 ? false : /^\p{Ll}/u.test(word);
-    if (lower) common.push(stemmed);
-    else if (/^\p{Lu}/u.test(word) && !NON_NAME_CAPITALS.has(folded) && !opensSentence(text, start)) names.add(folded);
+    lowerCase.push(lower);
+    if (lower) continue;
+    if (/^\p{Lu}/u.test(word) && !NON_NAME_CAPITALS.has(folded) && !opensSentence(text, start)) names.add(folded);
   }
-  return { wordHashes, content, common, names: [...names] };
+  return { wordHashes, content, lowerCase, names: [...names] };
 }
 
 /** Shingle hashes of already-folded words (see shingleHashes). */
