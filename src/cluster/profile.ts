@@ -4,13 +4,14 @@
  * vectors of text and lead, counts of entities, numbers and years, and the span of publish days.
  */
 import { CENTROID_MAX_TERMS, ENTITY_SMOOTHING, LEAD_MAX_TERMS, PROFILE_MAX_ENTITIES, PROFILE_MAX_NUMBERS } from './constants.ts';
-import { EMPTY_VECTOR, TermTable, addVectors, pruneVector, vectorFromData, vectorToData, weightOf, type SparseVector } from './vectors.ts';
+import { RunningVector, TermTable, vectorFromData, vectorToData, weightOf, type SparseVector } from './vectors.ts';
 
 /** What an arriving article brings, computed once (see StreamClusterer.features). */
 export interface ArticleFeatures {
   id: string;
   /** Unit-length TF-IDF vector of title + text (title terms weighted up), by term id. */
   vector: SparseVector;
+  /** `vector`, `kind` and `lead` as tables for scoring: the clusterer's, reused by its next article. */
   vectorTable: TermTable;
   /** The heaviest PROFILE_ARTICLE_TERMS terms of `vector`: what a profile's centroid takes from the article. */
   vectorHead: SparseVector;
@@ -61,9 +62,10 @@ export class Profile {
   first: number | null = null;
   last: number | null = null;
   lastSeq = 0;
-  centroid: SparseVector = EMPTY_VECTOR;
-  kind: SparseVector = EMPTY_VECTOR;
-  lead: SparseVector = EMPTY_VECTOR;
+  /** Running sums of the members' text (heaviest terms), kind and lead vectors, merged in place. */
+  private centroidSum = new RunningVector();
+  private kindSum = new RunningVector();
+  private leadSum = new RunningVector();
   entities = new Map<string, number>();
   numbers = new Map<string, number>();
   years = new Map<string, number>();
@@ -109,14 +111,27 @@ export class Profile {
     if (other.last !== null) this.last = this.last === null ? other.last : Math.max(this.last, other.last);
   }
 
+  /** The text centroid (sum of the members' heaviest terms): valid until the next change. */
+  get centroid(): SparseVector {
+    return this.centroidSum.vector;
+  }
+
+  get kind(): SparseVector {
+    return this.kindSum.vector;
+  }
+
+  get lead(): SparseVector {
+    return this.leadSum.vector;
+  }
+
   /** Adds the text, kind and lead vectors, keeping each centroid bounded (pruned back once 1.5x over). */
   private addVectors(other: { centroid?: SparseVector; vectorHead?: SparseVector; kind: SparseVector; lead: SparseVector }): void {
-    this.centroid = addVectors(this.centroid, (other.vectorHead ?? other.centroid) as SparseVector);
-    if (this.centroid.ids.length > CENTROID_MAX_TERMS * 1.5) this.centroid = pruneVector(this.centroid, CENTROID_MAX_TERMS);
-    this.kind = addVectors(this.kind, other.kind);
-    if (this.kind.ids.length > CENTROID_MAX_TERMS * 1.5) this.kind = pruneVector(this.kind, CENTROID_MAX_TERMS);
-    this.lead = addVectors(this.lead, other.lead);
-    if (this.lead.ids.length > LEAD_MAX_TERMS * 1.5) this.lead = pruneVector(this.lead, LEAD_MAX_TERMS);
+    this.centroidSum.add((other.vectorHead ?? other.centroid) as SparseVector);
+    if (this.centroidSum.size > CENTROID_MAX_TERMS * 1.5) this.centroidSum.prune(CENTROID_MAX_TERMS);
+    this.kindSum.add(other.kind);
+    if (this.kindSum.size > CENTROID_MAX_TERMS * 1.5) this.kindSum.prune(CENTROID_MAX_TERMS);
+    this.leadSum.add(other.lead);
+    if (this.leadSum.size > LEAD_MAX_TERMS * 1.5) this.leadSum.prune(LEAD_MAX_TERMS);
   }
 
   /** Total entity mentions (member counts summed), cached between updates. */
@@ -163,9 +178,9 @@ export class Profile {
     profile.last = data.last;
     profile.lastSeq = data.lastSeq;
     // Norms are recomputed from the entries (vectorOf), so they always match them exactly.
-    profile.centroid = vectorFromData(data.centroid);
-    profile.kind = vectorFromData(data.kind);
-    profile.lead = vectorFromData(data.lead);
+    profile.centroidSum = new RunningVector(vectorFromData(data.centroid));
+    profile.kindSum = new RunningVector(vectorFromData(data.kind));
+    profile.leadSum = new RunningVector(vectorFromData(data.lead));
     profile.entities = new Map(data.entities);
     profile.numbers = new Map(data.numbers);
     profile.years = new Map(data.years);

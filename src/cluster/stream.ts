@@ -181,6 +181,8 @@ export class StreamClusterer {
   private readonly df = new Map<string, TermRecord>();
   /** The `e:entity` records of `df` by the entity alone (no key string built per look-up). */
   private readonly entityDf = new Map<string, TermRecord>();
+  /** The text, kind and lead tables of the article being assigned (reused: valid until the next features()). */
+  private readonly tables = [new TermTable(), new TermTable(), new TermTable()];
   /** Counter of features() calls: a TermRecord's scratch is valid when its stamp is the current one. */
   private stamp = 0;
   private readonly events = new Map<string, Profile>();
@@ -592,14 +594,14 @@ export class StreamClusterer {
     return {
       id: article.id,
       vector,
-      vectorTable: new TermTable(vector),
+      vectorTable: this.tables[0].load(vector),
       vectorHead,
       ranked: rankedHead,
       rankedIds,
       kind,
-      kindTable: new TermTable(kind),
+      kindTable: this.tables[1].load(kind),
       lead,
-      leadTable: new TermTable(lead),
+      leadTable: this.tables[2].load(lead),
       entities,
       numbers: salientNumbers(all),
       years: yearsOf(all),
