@@ -49,6 +49,7 @@ import {
   SHINGLE_SIZE,
   TITLE_TERM_WEIGHT,
 } from './constants.ts';
+import { HashIndex } from './hash-index.ts';
 import { bandKeys, containment, decodeSignature, encodeSignature, minhashSignature, signatureSimilarity } from './minhash.ts';
 import { EVENT_MODEL, MERGE_MARGIN, STORY_MODEL, linearScore } from './model.ts';
 import { Profile, pairDetails, pairFeatures, type ArticleFeatures, type PairFeature } from './profile.ts';
@@ -190,7 +191,7 @@ export class StreamClusterer {
   /** In-memory events per canonical story: a story leaves memory with its last event. */
   private readonly storyRefs = new Map<string, number>();
   /** Inverted index: hash of an index key (`t:term`, `e:entity`, `n:number`) -> the hot events posted under it. */
-  private readonly postings = new Map<number, Profile[]>();
+  private readonly postings = new HashIndex<Profile[]>();
   /** Counter of candidate searches (the profiles' hit scratch is valid for the current one only). */
   private query = 0;
   /** Undated events, least recently updated first; dated events in a plain set. */
@@ -201,7 +202,7 @@ export class StreamClusterer {
   private readonly visitingCopies = new Set<string>();
   private readonly copies = new Map<string, Copy>();
   private readonly undatedCopies = new Map<string, true>();
-  private readonly copyIndex = new Map<number, string[]>();
+  private readonly copyIndex = new HashIndex<string[]>();
   /** Merged story id -> the story it now belongs to (always the final one: chains are flattened). */
   private readonly aliases = new Map<string, string>();
   /** The reverse: story -> the ids merged into it (so a merge costs its own aliases, not all of them). */
