@@ -110,6 +110,10 @@ interface Copy {
   seq: number;
   shingles: number;
   signature: Uint32Array;
+  /** LSH band keys of the signature (bandKeys), computed once. */
+  bands: number[];
+  /** Scratch of findCopy: the search that last compared this copy. */
+  seenQuery: number;
 }
 
 /**
@@ -202,7 +206,9 @@ export class StreamClusterer {
   private readonly visitingCopies = new Set<string>();
   private readonly copies = new Map<string, Copy>();
   private readonly undatedCopies = new Map<string, true>();
-  private readonly copyIndex = new HashIndex<string[]>();
+  private readonly copyIndex = new HashIndex<Copy[]>();
+  /** Counter of copy searches (a Copy's `seenQuery` marks it compared in the current one). */
+  private copyQuery = 0;
   /** Merged story id -> the story it now belongs to (always the final one: chains are flattened). */
   private readonly aliases = new Map<string, string>();
   /** The reverse: story -> the ids merged into it (so a merge costs its own aliases, not all of them). */
@@ -313,7 +319,8 @@ export class StreamClusterer {
 
     const shingles = shingleHashesOfWordHashes(analysis.wordHashes, SHINGLE_SIZE);
     const signature = shingles.length >= MIN_SHINGLES_FOR_DUPLICATE ? minhashSignature(shingles) : null;
-    const copy = signature ? this.findCopy(signature, shingles.length, article.id) : null;
+    const bands = signature ? bandKeys(signature) : null;
+    const copy = signature && bands ? this.findCopy(signature, bands, shingles.length, article.id) : null;
 
     const candidates = this.candidateEvents(features);
     let bestEvent: Scored | null = null;
@@ -386,7 +393,7 @@ export class StreamClusterer {
       }
     }
     if (signature) {
-      const copyRow: Copy = { article: article.id, event: event.id, day: features.day, seq: this.seq, shingles: shingles.length, signature };
+      const copyRow: Copy = { article: article.id, event: event.id, day: features.day, seq: this.seq, shingles: shingles.length, signature, bands: bands as number[], seenQuery: 0 };
       this.rememberCopy(copyRow);
       if (this.trackChanges) this.delta().signatures.push(signatureRow(copyRow));
     }
@@ -888,15 +895,15 @@ export class StreamClusterer {
 
   // -- copies ---------------------------------------------------------------------------------------
 
-  private findCopy(signature: Uint32Array, size: number, articleId: string): { original: Copy; similarity: number } | null {
-    const seen = new Set<string>();
+  private findCopy(signature: Uint32Array, bands: readonly number[], size: number, articleId: string): { original: Copy; similarity: number } | null {
+    const query = ++this.copyQuery;
     let best: { original: Copy; similarity: number } | null = null;
-    for (const key of bandKeys(signature)) {
-      for (const id of this.copyIndex.get(key) ?? []) {
-        if (seen.has(id) || id === articleId) continue;
-        seen.add(id);
-        const original = this.copies.get(id);
-        if (!original) continue;
+    for (const key of bands) {
+      const originals = this.copyIndex.get(key);
+      if (originals === undefined) continue;
+      for (const original of originals) {
+        if (original.seenQuery === query || original.article === articleId) continue;
+        original.seenQuery = query;
         const similarity = containment(signatureSimilarity(signature, original.signature), size, original.shingles);
         const better = !best || similarity > best.similarity || (similarity === best.similarity && original.seq < best.original.seq);
         if (similarity >= this.options.duplicateThreshold && better) best = { original, similarity };
@@ -909,22 +916,22 @@ export class StreamClusterer {
     if (this.copies.has(copy.article)) return;
     this.copies.set(copy.article, copy);
     if (copy.day === null) this.undatedCopies.set(copy.article, true);
-    for (const key of bandKeys(copy.signature)) {
-      const ids = this.copyIndex.get(key);
-      if (ids) ids.push(copy.article);
-      else this.copyIndex.set(key, [copy.article]);
+    for (const key of copy.bands) {
+      const copies = this.copyIndex.get(key);
+      if (copies) copies.push(copy);
+      else this.copyIndex.set(key, [copy]);
     }
   }
 
   private forgetCopy(copy: Copy): void {
     this.copies.delete(copy.article);
     this.undatedCopies.delete(copy.article);
-    for (const key of bandKeys(copy.signature)) {
-      const ids = this.copyIndex.get(key);
-      if (!ids) continue;
-      const at = ids.indexOf(copy.article);
-      if (at >= 0) ids.splice(at, 1);
-      if (ids.length === 0) this.copyIndex.delete(key);
+    for (const key of copy.bands) {
+      const copies = this.copyIndex.get(key);
+      if (!copies) continue;
+      const at = copies.indexOf(copy);
+      if (at >= 0) copies.splice(at, 1);
+      if (copies.length === 0) this.copyIndex.delete(key);
     }
   }
 
@@ -1006,7 +1013,7 @@ function copyOf(row: ClusterSignatureRow): Copy {
   } catch (err) {
     throw new Error(`invalid clusterer state: signature of ${row.article}: ${(err as Error).message}`);
   }
-  return { article: row.article, event: row.event, day: row.day, seq: row.seq, shingles: row.shingles, signature };
+  return { article: row.article, event: row.event, day: row.day, seq: row.seq, shingles: row.shingles, signature, bands: bandKeys(signature), seenQuery: 0 };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
