@@ -72,8 +72,9 @@ export class Profile {
   keys = new Set<string>();
   /** Sum of the entity counts; null when it must be recomputed. */
   private mentions: number | null = null;
-  /** Scratch of the candidate search (stream.ts): the query that last touched this profile and its hit weight. */
-  hitQuery = 0;
+  /** Of an event in the inverted index (stream.ts): its slot in the clusterer's hit arrays, or -1. */
+  slot = -1;
+  /** Scratch of the candidate search (stream.ts): the hit weight of the current search. */
   hitWeight = 0;
 
   constructor(

@@ -195,8 +195,14 @@ export class StreamClusterer {
   /** In-memory events per canonical story: a story leaves memory with its last event. */
   private readonly storyRefs = new Map<string, number>();
   /** Inverted index: hash of an index key (`t:term`, `e:entity`, `n:number`) -> the hot events posted under it. */
-  private readonly postings = new HashIndex<Profile[]>();
-  /** Counter of candidate searches (the profiles' hit scratch is valid for the current one only). */
+  private readonly postings = new HashIndex<number[]>();
+  /** Events of the index by slot (a posting list holds slots), and the free slots. */
+  private readonly slotEvents: Array<Profile | undefined> = [];
+  private readonly freeSlots: number[] = [];
+  /** Per slot, the candidate search that last hit the event and its summed hit weight. */
+  private hitQuery = new Int32Array(1024);
+  private hitWeight = new Float64Array(1024);
+  /** Counter of candidate searches (the hit arrays are valid for the current one only). */
   private query = 0;
   /** Undated events, least recently updated first; dated events in a plain set. */
   private readonly undatedEvents = new Map<string, true>();
@@ -668,27 +674,33 @@ export class StreamClusterer {
 
   private candidateEvents(features: ArticleFeatures): Profile[] {
     const query = ++this.query;
-    const touched: Profile[] = [];
+    // Hits are summed in arrays by event slot: the postings' events are not visited one by one.
+    const touched: number[] = [];
+    const hitQuery = this.hitQuery;
+    const hitWeight = this.hitWeight;
     const { hashes, weights } = this.queryKeyHashes(features);
     for (let k = 0; k < hashes.length; k++) {
       const weight = weights[k];
-      const events = this.postings.get(hashes[k]);
-      if (!events || events.length > MAX_POSTING_EVENTS) continue;
-      for (let i = 0; i < events.length; i++) {
-        const event = events[i];
-        if (event.hitQuery !== query) {
-          event.hitQuery = query;
-          event.hitWeight = 0;
-          touched.push(event);
+      const slots = this.postings.get(hashes[k]);
+      if (!slots || slots.length > MAX_POSTING_EVENTS) continue;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        if (hitQuery[slot] !== query) {
+          hitQuery[slot] = query;
+          hitWeight[slot] = 0;
+          touched.push(slot);
         }
-        event.hitWeight += weight;
+        hitWeight[slot] += weight;
       }
     }
     // The best MAX_CANDIDATES inside the window, kept sorted by insertion. Deterministic whatever order the
     // events were loaded in: weight, then the most recent, then the id.
     const best: Profile[] = [];
     const before = (a: Profile, b: Profile) => a.hitWeight > b.hitWeight || (a.hitWeight === b.hitWeight && (a.lastSeq > b.lastSeq || (a.lastSeq === b.lastSeq && a.id < b.id)));
-    for (const event of touched) {
+    for (const slot of touched) {
+      if (best.length === MAX_CANDIDATES && hitWeight[slot] < best[best.length - 1].hitWeight) continue;
+      const event = this.slotEvents[slot] as Profile;
+      event.hitWeight = hitWeight[slot];
       if (best.length === MAX_CANDIDATES && !before(event, best[best.length - 1])) continue;
       if (event.daysFrom(features.day) > this.options.windowDays) continue;
       let at = best.length;
@@ -777,11 +789,30 @@ export class StreamClusterer {
   }
 
   private post(key: string, event: Profile): void {
+    if (event.slot < 0) this.giveSlot(event);
     const hash = fnv1a(key);
-    const events = this.postings.get(hash);
+    const slots = this.postings.get(hash);
     // An event is posted once per key: Profile.keys is checked before.
-    if (events) events.push(event);
-    else this.postings.set(hash, [event]);
+    if (slots) slots.push(event.slot);
+    else this.postings.set(hash, [event.slot]);
+  }
+
+  /** A free slot in the hit arrays for an event entering the inverted index. */
+  private giveSlot(event: Profile): void {
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.slotEvents.length;
+      this.slotEvents.push(undefined);
+      if (slot >= this.hitQuery.length) {
+        const query = new Int32Array(this.hitQuery.length * 2);
+        query.set(this.hitQuery);
+        this.hitQuery = query;
+        this.hitWeight = new Float64Array(query.length);
+      }
+    }
+    this.slotEvents[slot] = event;
+    this.hitQuery[slot] = 0;
+    event.slot = slot;
   }
 
   private loadEvent(row: ClusterProfileRow): void {
@@ -872,17 +903,23 @@ export class StreamClusterer {
     this.events.delete(event.id);
     this.datedEvents.delete(event.id);
     this.undatedEvents.delete(event.id);
-    for (const key of event.keys) {
-      const hash = fnv1a(key);
-      const events = this.postings.get(hash);
-      if (!events) continue;
-      // Order inside a posting list does not matter (hit weights are summed per event, ties broken by id).
-      const at = events.indexOf(event);
-      if (at >= 0) {
-        events[at] = events[events.length - 1];
-        events.pop();
+    if (event.slot >= 0) {
+      const slot = event.slot;
+      for (const key of event.keys) {
+        const hash = fnv1a(key);
+        const slots = this.postings.get(hash);
+        if (!slots) continue;
+        // Order inside a posting list does not matter (hit weights are summed per event, ties broken by id).
+        const at = slots.indexOf(slot);
+        if (at >= 0) {
+          slots[at] = slots[slots.length - 1];
+          slots.pop();
+        }
+        if (slots.length === 0) this.postings.delete(hash);
       }
-      if (events.length === 0) this.postings.delete(hash);
+      this.slotEvents[slot] = undefined;
+      this.freeSlots.push(slot);
+      event.slot = -1;
     }
     const storyId = this.canonicalStory(event.story);
     const refs = (this.storyRefs.get(storyId) ?? 1) - 1;
