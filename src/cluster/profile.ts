@@ -27,6 +27,10 @@ export interface ArticleFeatures {
   leadTable: TermTable;
   /** Folded canonical entities with their weight (IDF). */
   entities: Map<string, number>;
+  /** The same as arrays in the map's order, and the sum of the weights in that order (for scoring). */
+  entityNames: string[];
+  entityWeights: number[];
+  entityMass: number;
   numbers: string[];
   years: string[];
   /** Publish day (days since 1970-01-01 UTC), or null. */
@@ -88,7 +92,7 @@ export class Profile {
     this.lastSeq = seq;
     this.addVectors(article);
     this.mentions = null;
-    for (const entity of article.entities.keys()) bump(this.entities, entity);
+    for (const entity of article.entityNames) bump(this.entities, entity);
     if (this.entities.size > PROFILE_MAX_ENTITIES * 1.5) pruneCounts(this.entities, PROFILE_MAX_ENTITIES);
     for (const n of article.numbers) bump(this.numbers, n);
     if (this.numbers.size > PROFILE_MAX_NUMBERS * 1.5) pruneCounts(this.numbers, PROFILE_MAX_NUMBERS);
@@ -214,14 +218,16 @@ export function pairFeatures(article: ArticleFeatures, profile: Profile, windowD
   const kind = cosine(article.kindTable, profile.kind);
   const lead = cosine(article.leadTable, profile.lead);
 
-  let entityMass = 0;
+  const entityMass = article.entityMass;
+  const names = article.entityNames;
+  const weights = article.entityWeights;
+  const counts = profile.entities;
   let sharedMass = 0;
   let coverShared = 0;
-  for (const [entity, idf] of article.entities) {
-    entityMass += idf;
-    const count = profile.entities.get(entity);
+  for (let i = 0; i < names.length; i++) {
+    const count = counts.get(names[i]);
     if (count !== undefined) {
-      sharedMass += idf;
+      sharedMass += weights[i];
       coverShared += count;
     }
   }
@@ -231,10 +237,18 @@ export function pairFeatures(article: ArticleFeatures, profile: Profile, windowD
   const entityCover = coverTotal > 0 ? coverShared / (coverTotal + ENTITY_SMOOTHING * profile.size) : 0;
 
   let sharedNumbers = 0;
-  for (const n of article.numbers) if (profile.numbers.has(n)) sharedNumbers++;
+  for (let i = 0; i < article.numbers.length; i++) if (profile.numbers.has(article.numbers[i])) sharedNumbers++;
   const numbers = article.numbers.length > 0 ? sharedNumbers / article.numbers.length : 0;
   let years = 0;
-  if (article.years.length > 0 && profile.years.size > 0) years = article.years.some((y) => profile.years.has(y)) ? 1 : -1;
+  if (article.years.length > 0 && profile.years.size > 0) {
+    years = -1;
+    for (let i = 0; i < article.years.length; i++) {
+      if (profile.years.has(article.years[i])) {
+        years = 1;
+        break;
+      }
+    }
+  }
   const time = windowDays > 0 ? profile.daysFrom(article.day) / windowDays : 0;
   return { text, kind, lead, entities, entityCover, numbers, years, time };
 }

@@ -575,6 +575,9 @@ export class StreamClusterer {
       const df = record?.count ?? 0;
       entities.set(entity, (logDocuments - Math.log(df + 1) + 1) * (leadText.includes(entity) ? LEAD_ENTITY_WEIGHT : 1));
     }
+    const entityWeights = [...entities.values()];
+    let entityMass = 0;
+    for (const w of entityWeights) entityMass += w;
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < n; i++) weights[i] /= norm;
     const vector = vectorOf(ids, weights);
@@ -617,6 +620,9 @@ export class StreamClusterer {
       lead,
       leadTable: this.tables[2].load(lead),
       entities,
+      entityNames: [...entities.keys()],
+      entityWeights,
+      entityMass,
       numbers: salientNumbers(all),
       years: yearsOf(all),
       day: epochDay(article.published),
@@ -661,8 +667,9 @@ export class StreamClusterer {
       weights.push(features.ranked[i][1]);
     }
     const top = features.ranked.length > 0 ? features.ranked[0][1] : 1;
-    for (const [entity, idf] of features.entities) {
-      hashes.push(fnv1aContinue(ENTITY_KEY_STATE, entity));
+    for (let i = 0; i < features.entityNames.length; i++) {
+      const idf = features.entityWeights[i];
+      hashes.push(fnv1aContinue(ENTITY_KEY_STATE, features.entityNames[i]));
       weights.push((top * idf) / (idf + 1));
     }
     for (const n of features.numbers) {
@@ -778,7 +785,7 @@ export class StreamClusterer {
     }
     const keys: string[] = [];
     for (const [term] of features.ranked.slice(0, INDEX_TERMS_PER_ARTICLE)) keys.push(`t:${term}`);
-    for (const entity of features.entities.keys()) keys.push(`e:${entity}`);
+    for (const entity of features.entityNames) keys.push(`e:${entity}`);
     for (const n of features.numbers) keys.push(`n:${n}`);
     for (const key of keys) {
       if (event.keys.has(key)) continue;
