@@ -54,7 +54,7 @@ import { bandKeys, containment, decodeSignature, encodeSignature, minhashSignatu
 import { EVENT_MODEL, MERGE_MARGIN, STORY_MODEL, linearScore } from './model.ts';
 import { Profile, pairDetails, pairFeatures, type ArticleFeatures, type PairFeature } from './profile.ts';
 import { STATE_FORMAT, STATE_VERSION, validateOverrides, validateProfileData, validateState, type ClusterOptions } from './state.ts';
-import { analyzeText, contentTokens, fnv1a, fnv1aContinue, fnv1aPrefix, foldCase, salientNumbers, shingleHashesOfWordHashes, yearsOf, type TextAnalysis } from './text.ts';
+import { analyzeText, contentTokens, fnv1a, fnv1aContinue, fnv1aPrefix, foldCase, salientNumbers, shingleHashesOfWordHashes, yearsOf, type TextAnalysis, type WordMemo } from './text.ts';
 import { TermTable, termId, vectorOf, type SparseVector } from './vectors.ts';
 
 export type { ClusterOptions } from './state.ts';
@@ -123,6 +123,8 @@ interface Copy {
 interface TermRecord {
   readonly key: string;
   count: number;
+  /** Set when halving removed it from df (a word's memo may still point to it). */
+  dropped: boolean;
   /** termId of a term (0 for an entity: never in a vector). */
   readonly id: number;
   stamp: number;
@@ -503,15 +505,25 @@ export class StreamClusterer {
     const terms: TermRecord[] = [];
     const kindTerms: TermRecord[] = [];
     const missing = count ? null : new Map<string, TermRecord>();
-    const recordOf = (term: string): TermRecord => {
-      let record = this.df.get(term);
+    const df = this.df;
+    const recordOf = (term: string, word: WordMemo | null): TermRecord => {
+      // A cached word remembers its record while the record stays in df: no df look-up per token.
+      let record = word !== null && word.memoOwner === df && !(word.memo as TermRecord).dropped ? (word.memo as TermRecord) : undefined;
       if (record === undefined) {
-        record = missing?.get(term);
-        if (record === undefined) {
+        record = df.get(term);
+        if (record === undefined && missing === null) {
           record = newTermRecord(term, 0, termId(term));
-          if (missing) missing.set(term, record);
-          else this.df.set(term, record);
+          df.set(term, record);
         }
+        if (record !== undefined && word !== null) {
+          word.memo = record;
+          word.memoOwner = df;
+        }
+      }
+      if (record === undefined) {
+        // Only a cold query (missing !== null) gets here: a term new to df gets a record outside df.
+        record = missing?.get(term) ?? newTermRecord(term, 0, termId(term));
+        missing?.set(term, record);
       }
       if (record.stamp !== stamp) {
         record.stamp = stamp;
@@ -527,10 +539,11 @@ export class StreamClusterer {
     };
     const tokens = body.content;
     const lowerCase = body.lowerCase;
+    const memos = body.memos;
     for (let i = 0; i < tokens.length; i++) {
       const term = tokens[i];
       if (outletTerms?.has(term)) continue;
-      const record = recordOf(term);
+      const record = recordOf(term, memos[i]);
       record.tf++;
       if (lowerCase[i]) {
         if (record.kindTf === 0) kindTerms.push(record);
@@ -538,9 +551,10 @@ export class StreamClusterer {
       }
     }
     const titleWeight = this.options.titleWeight;
-    for (const term of head.content) {
+    for (let i = 0; i < head.content.length; i++) {
+      const term = head.content[i];
       if (outletTerms?.has(term)) continue;
-      recordOf(term).tf += titleWeight;
+      recordOf(term, head.memos[i]).tf += titleWeight;
     }
     // IDF of each term, computed once: kind and lead terms are nearly all among them.
     const logDocuments = Math.log(this.documents + 1);
@@ -635,6 +649,7 @@ export class StreamClusterer {
       if (half > 0) entry.count = half;
       else {
         this.df.delete(key);
+        entry.dropped = true;
         if (key.startsWith('e:')) this.entityDf.delete(key.slice(2));
       }
     }
@@ -1043,7 +1058,7 @@ function unitVector(ids: readonly number[], weights: readonly number[]): SparseV
 }
 
 function newTermRecord(key: string, count: number, id: number): TermRecord {
-  return { key, count, id, stamp: 0, tf: 0, kindTf: 0, idf: 0 };
+  return { key, count, id, dropped: false, stamp: 0, tf: 0, kindTf: 0, idf: 0 };
 }
 
 function signatureRow(copy: Copy): ClusterSignatureRow {
