@@ -24,13 +24,17 @@ export function termId(term: string): number {
 /** Positions packed beside an id in vectorOf (a text has far fewer distinct terms). */
 const POSITIONS = 2 ** 20;
 
+/** Sort scratch of vectorOf (grown as needed; vectorOf does not re-enter). */
+let packScratch = new Float64Array(1024);
+
 /** A vector from (id, weight) pairs in any order; equal ids are summed. */
 export function vectorOf(ids: ArrayLike<number>, weights: ArrayLike<number>): SparseVector {
   const n = ids.length;
   if (n >= POSITIONS) throw new Error(`vector of ${n} terms: more than ${POSITIONS - 1}`);
   // Sort (id, position) packed in one float (id * 2^20 + position < 2^52, exact) with the native numeric
   // sort: several times faster than sorting positions with a comparator.
-  const packed = new Float64Array(n);
+  if (packScratch.length < n) packScratch = new Float64Array(Math.max(n, 2 * packScratch.length));
+  const packed = packScratch.subarray(0, n);
   for (let i = 0; i < n; i++) packed[i] = ids[i] * POSITIONS + i;
   packed.sort();
   const outIds = new Uint32Array(n);
