@@ -4,13 +4,14 @@
  * vectors of text and lead, counts of entities, numbers and years, and the span of publish days.
  */
 import { CENTROID_MAX_TERMS, ENTITY_SMOOTHING, LEAD_MAX_TERMS, PROFILE_MAX_ENTITIES, PROFILE_MAX_NUMBERS } from './constants.ts';
-import { EMPTY_VECTOR, TermTable, addVectors, pruneVector, vectorFromData, vectorToData, weightOf, type SparseVector } from './vectors.ts';
+import { RunningVector, TermTable, vectorFromData, vectorToData, weightOf, type SparseVector } from './vectors.ts';
 
 /** What an arriving article brings, computed once (see StreamClusterer.features). */
 export interface ArticleFeatures {
   id: string;
   /** Unit-length TF-IDF vector of title + text (title terms weighted up), by term id. */
   vector: SparseVector;
+  /** `vector`, `kind` and `lead` as tables for scoring: the clusterer's, reused by its next article. */
   vectorTable: TermTable;
   /** The heaviest PROFILE_ARTICLE_TERMS terms of `vector`: what a profile's centroid takes from the article. */
   vectorHead: SparseVector;
@@ -26,6 +27,10 @@ export interface ArticleFeatures {
   leadTable: TermTable;
   /** Folded canonical entities with their weight (IDF). */
   entities: Map<string, number>;
+  /** The same as arrays in the map's order, and the sum of the weights in that order (for scoring). */
+  entityNames: string[];
+  entityWeights: number[];
+  entityMass: number;
   numbers: string[];
   years: string[];
   /** Publish day (days since 1970-01-01 UTC), or null. */
@@ -61,17 +66,19 @@ export class Profile {
   first: number | null = null;
   last: number | null = null;
   lastSeq = 0;
-  centroid: SparseVector = EMPTY_VECTOR;
-  kind: SparseVector = EMPTY_VECTOR;
-  lead: SparseVector = EMPTY_VECTOR;
+  /** Running sums of the members' text (heaviest terms), kind and lead vectors, merged in place. */
+  private centroidSum = new RunningVector();
+  private kindSum = new RunningVector();
+  private leadSum = new RunningVector();
   entities = new Map<string, number>();
   numbers = new Map<string, number>();
   years = new Map<string, number>();
   keys = new Set<string>();
   /** Sum of the entity counts; null when it must be recomputed. */
   private mentions: number | null = null;
-  /** Scratch of the candidate search (stream.ts): the query that last touched this profile and its hit weight. */
-  hitQuery = 0;
+  /** Of an event in the inverted index (stream.ts): its slot in the clusterer's hit arrays, or -1. */
+  slot = -1;
+  /** Scratch of the candidate search (stream.ts): the hit weight of the current search. */
   hitWeight = 0;
 
   constructor(
@@ -85,7 +92,7 @@ export class Profile {
     this.lastSeq = seq;
     this.addVectors(article);
     this.mentions = null;
-    for (const entity of article.entities.keys()) bump(this.entities, entity);
+    for (const entity of article.entityNames) bump(this.entities, entity);
     if (this.entities.size > PROFILE_MAX_ENTITIES * 1.5) pruneCounts(this.entities, PROFILE_MAX_ENTITIES);
     for (const n of article.numbers) bump(this.numbers, n);
     if (this.numbers.size > PROFILE_MAX_NUMBERS * 1.5) pruneCounts(this.numbers, PROFILE_MAX_NUMBERS);
@@ -109,14 +116,27 @@ export class Profile {
     if (other.last !== null) this.last = this.last === null ? other.last : Math.max(this.last, other.last);
   }
 
+  /** The text centroid (sum of the members' heaviest terms): valid until the next change. */
+  get centroid(): SparseVector {
+    return this.centroidSum.vector;
+  }
+
+  get kind(): SparseVector {
+    return this.kindSum.vector;
+  }
+
+  get lead(): SparseVector {
+    return this.leadSum.vector;
+  }
+
   /** Adds the text, kind and lead vectors, keeping each centroid bounded (pruned back once 1.5x over). */
   private addVectors(other: { centroid?: SparseVector; vectorHead?: SparseVector; kind: SparseVector; lead: SparseVector }): void {
-    this.centroid = addVectors(this.centroid, (other.vectorHead ?? other.centroid) as SparseVector);
-    if (this.centroid.ids.length > CENTROID_MAX_TERMS * 1.5) this.centroid = pruneVector(this.centroid, CENTROID_MAX_TERMS);
-    this.kind = addVectors(this.kind, other.kind);
-    if (this.kind.ids.length > CENTROID_MAX_TERMS * 1.5) this.kind = pruneVector(this.kind, CENTROID_MAX_TERMS);
-    this.lead = addVectors(this.lead, other.lead);
-    if (this.lead.ids.length > LEAD_MAX_TERMS * 1.5) this.lead = pruneVector(this.lead, LEAD_MAX_TERMS);
+    this.centroidSum.add((other.vectorHead ?? other.centroid) as SparseVector);
+    if (this.centroidSum.size > CENTROID_MAX_TERMS * 1.5) this.centroidSum.prune(CENTROID_MAX_TERMS);
+    this.kindSum.add(other.kind);
+    if (this.kindSum.size > CENTROID_MAX_TERMS * 1.5) this.kindSum.prune(CENTROID_MAX_TERMS);
+    this.leadSum.add(other.lead);
+    if (this.leadSum.size > LEAD_MAX_TERMS * 1.5) this.leadSum.prune(LEAD_MAX_TERMS);
   }
 
   /** Total entity mentions (member counts summed), cached between updates. */
@@ -163,9 +183,9 @@ export class Profile {
     profile.last = data.last;
     profile.lastSeq = data.lastSeq;
     // Norms are recomputed from the entries (vectorOf), so they always match them exactly.
-    profile.centroid = vectorFromData(data.centroid);
-    profile.kind = vectorFromData(data.kind);
-    profile.lead = vectorFromData(data.lead);
+    profile.centroidSum = new RunningVector(vectorFromData(data.centroid));
+    profile.kindSum = new RunningVector(vectorFromData(data.kind));
+    profile.leadSum = new RunningVector(vectorFromData(data.lead));
     profile.entities = new Map(data.entities);
     profile.numbers = new Map(data.numbers);
     profile.years = new Map(data.years);
@@ -198,14 +218,16 @@ export function pairFeatures(article: ArticleFeatures, profile: Profile, windowD
   const kind = cosine(article.kindTable, profile.kind);
   const lead = cosine(article.leadTable, profile.lead);
 
-  let entityMass = 0;
+  const entityMass = article.entityMass;
+  const names = article.entityNames;
+  const weights = article.entityWeights;
+  const counts = profile.entities;
   let sharedMass = 0;
   let coverShared = 0;
-  for (const [entity, idf] of article.entities) {
-    entityMass += idf;
-    const count = profile.entities.get(entity);
+  for (let i = 0; i < names.length; i++) {
+    const count = counts.get(names[i]);
     if (count !== undefined) {
-      sharedMass += idf;
+      sharedMass += weights[i];
       coverShared += count;
     }
   }
@@ -215,10 +237,18 @@ export function pairFeatures(article: ArticleFeatures, profile: Profile, windowD
   const entityCover = coverTotal > 0 ? coverShared / (coverTotal + ENTITY_SMOOTHING * profile.size) : 0;
 
   let sharedNumbers = 0;
-  for (const n of article.numbers) if (profile.numbers.has(n)) sharedNumbers++;
+  for (let i = 0; i < article.numbers.length; i++) if (profile.numbers.has(article.numbers[i])) sharedNumbers++;
   const numbers = article.numbers.length > 0 ? sharedNumbers / article.numbers.length : 0;
   let years = 0;
-  if (article.years.length > 0 && profile.years.size > 0) years = article.years.some((y) => profile.years.has(y)) ? 1 : -1;
+  if (article.years.length > 0 && profile.years.size > 0) {
+    years = -1;
+    for (let i = 0; i < article.years.length; i++) {
+      if (profile.years.has(article.years[i])) {
+        years = 1;
+        break;
+      }
+    }
+  }
   const time = windowDays > 0 ? profile.daysFrom(article.day) / windowDays : 0;
   return { text, kind, lead, entities, entityCover, numbers, years, time };
 }

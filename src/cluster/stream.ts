@@ -49,11 +49,12 @@ import {
   SHINGLE_SIZE,
   TITLE_TERM_WEIGHT,
 } from './constants.ts';
+import { HashIndex } from './hash-index.ts';
 import { bandKeys, containment, decodeSignature, encodeSignature, minhashSignature, signatureSimilarity } from './minhash.ts';
 import { EVENT_MODEL, MERGE_MARGIN, STORY_MODEL, linearScore } from './model.ts';
 import { Profile, pairDetails, pairFeatures, type ArticleFeatures, type PairFeature } from './profile.ts';
 import { STATE_FORMAT, STATE_VERSION, validateOverrides, validateProfileData, validateState, type ClusterOptions } from './state.ts';
-import { analyzeText, contentTokens, fnv1a, fnv1aContinue, fnv1aPrefix, foldCase, salientNumbers, shingleHashesOfWordHashes, yearsOf, type TextAnalysis } from './text.ts';
+import { analyzeText, contentTokens, fnv1a, fnv1aContinue, fnv1aPrefix, foldCase, salientNumbers, shingleHashesOfWordHashes, yearsOf, type TextAnalysis, type WordMemo } from './text.ts';
 import { TermTable, termId, vectorOf, type SparseVector } from './vectors.ts';
 
 export type { ClusterOptions } from './state.ts';
@@ -109,6 +110,27 @@ interface Copy {
   seq: number;
   shingles: number;
   signature: Uint32Array;
+  /** LSH band keys of the signature (bandKeys), computed once. */
+  bands: number[];
+  /** Scratch of findCopy: the search that last compared this copy. */
+  seenQuery: number;
+}
+
+/**
+ * A key of the document frequencies (a term, or `e:` + an entity) with its count, and the scratch of the
+ * features() call stamped on it: term frequency in the text and among the lower-case words, and IDF.
+ */
+interface TermRecord {
+  readonly key: string;
+  count: number;
+  /** Set when halving removed it from df (a word's memo may still point to it). */
+  dropped: boolean;
+  /** termId of a term (0 for an entity: never in a vector). */
+  readonly id: number;
+  stamp: number;
+  tf: number;
+  kindTf: number;
+  idf: number;
 }
 
 interface Scored {
@@ -162,15 +184,27 @@ export class StreamClusterer {
   private documents = 0;
   private maxDay: number | null = null;
   private sweptCutoff: number | null = null;
-  /** Document frequency per term and `e:entity` (an object per key, so counting is one look-up). */
-  private readonly df = new Map<string, { count: number }>();
+  /** Document frequency per term and `e:entity`, with the term's id and one article's scratch (TermRecord). */
+  private readonly df = new Map<string, TermRecord>();
+  /** The `e:entity` records of `df` by the entity alone (no key string built per look-up). */
+  private readonly entityDf = new Map<string, TermRecord>();
+  /** The text, kind and lead tables of the article being assigned (reused: valid until the next features()). */
+  private readonly tables = [new TermTable(), new TermTable(), new TermTable()];
+  /** Counter of features() calls: a TermRecord's scratch is valid when its stamp is the current one. */
+  private stamp = 0;
   private readonly events = new Map<string, Profile>();
   private readonly stories = new Map<string, Profile>();
   /** In-memory events per canonical story: a story leaves memory with its last event. */
   private readonly storyRefs = new Map<string, number>();
   /** Inverted index: hash of an index key (`t:term`, `e:entity`, `n:number`) -> the hot events posted under it. */
-  private readonly postings = new Map<number, Profile[]>();
-  /** Counter of candidate searches (the profiles' hit scratch is valid for the current one only). */
+  private readonly postings = new HashIndex<number[]>();
+  /** Events of the index by slot (a posting list holds slots), and the free slots. */
+  private readonly slotEvents: Array<Profile | undefined> = [];
+  private readonly freeSlots: number[] = [];
+  /** Per slot, the candidate search that last hit the event and its summed hit weight. */
+  private hitQuery = new Int32Array(1024);
+  private hitWeight = new Float64Array(1024);
+  /** Counter of candidate searches (the hit arrays are valid for the current one only). */
   private query = 0;
   /** Undated events, least recently updated first; dated events in a plain set. */
   private readonly undatedEvents = new Map<string, true>();
@@ -180,7 +214,9 @@ export class StreamClusterer {
   private readonly visitingCopies = new Set<string>();
   private readonly copies = new Map<string, Copy>();
   private readonly undatedCopies = new Map<string, true>();
-  private readonly copyIndex = new Map<number, string[]>();
+  private readonly copyIndex = new HashIndex<Copy[]>();
+  /** Counter of copy searches (a Copy's `seenQuery` marks it compared in the current one). */
+  private copyQuery = 0;
   /** Merged story id -> the story it now belongs to (always the final one: chains are flattened). */
   private readonly aliases = new Map<string, string>();
   /** The reverse: story -> the ids merged into it (so a merge costs its own aliases, not all of them). */
@@ -203,7 +239,12 @@ export class StreamClusterer {
       this.maxDay = restored.meta.maxDay;
       this.sweptCutoff = this.cutoff();
       this.documents = restored.meta.state.documents;
-      for (const [term, count] of restored.df) this.df.set(term, { count });
+      for (const [key, count] of restored.df) {
+        const entity = key.startsWith('e:');
+        const record = newTermRecord(key, count, entity ? 0 : termId(key));
+        this.df.set(key, record);
+        if (entity) this.entityDf.set(key.slice(2), record);
+      }
       for (const [alias, story] of restored.aliases) this.setAlias(alias, story);
       // Stories first (events look theirs up); events and signatures in arrival order, as they were added.
       const rows = [...restored.profiles].sort((a, b) => a.lastSeq - b.lastSeq || (a.id < b.id ? -1 : 1));
@@ -286,7 +327,8 @@ export class StreamClusterer {
 
     const shingles = shingleHashesOfWordHashes(analysis.wordHashes, SHINGLE_SIZE);
     const signature = shingles.length >= MIN_SHINGLES_FOR_DUPLICATE ? minhashSignature(shingles) : null;
-    const copy = signature ? this.findCopy(signature, shingles.length, article.id) : null;
+    const bands = signature ? bandKeys(signature) : null;
+    const copy = signature && bands ? this.findCopy(signature, bands, shingles.length, article.id) : null;
 
     const candidates = this.candidateEvents(features);
     let bestEvent: Scored | null = null;
@@ -359,7 +401,7 @@ export class StreamClusterer {
       }
     }
     if (signature) {
-      const copyRow: Copy = { article: article.id, event: event.id, day: features.day, seq: this.seq, shingles: shingles.length, signature };
+      const copyRow: Copy = { article: article.id, event: event.id, day: features.day, seq: this.seq, shingles: shingles.length, signature, bands: bands as number[], seenQuery: 0 };
       this.rememberCopy(copyRow);
       if (this.trackChanges) this.delta().signatures.push(signatureRow(copyRow));
     }
@@ -436,115 +478,180 @@ export class StreamClusterer {
     const body = analysis ?? analyzeText(article.text);
     const title = typeof article.title === 'string' ? article.title : '';
     const head = analyzeText(title);
-    const counts = new Map<string, number>();
-    for (const term of body.content) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const term of head.content) counts.set(term, (counts.get(term) ?? 0) + this.options.titleWeight);
-    const kindCounts = new Map<string, number>();
-    for (const term of body.common) kindCounts.set(term, (kindCounts.get(term) ?? 0) + 1);
-    const leadTerms = new Set(title.trim() ? head.content : contentTokens(article.text.slice(0, LEAD_CHARS)));
     const entityNames = Array.isArray(article.entities)
       ? new Set(article.entities.filter((e) => typeof e === 'string' && e.trim()).map((e) => foldCase(e.trim())))
       : new Set([...head.names, ...body.names]);
     // An outlet naming itself (page furniture, "told the Kestrel Post") says nothing about the event, and
     // would tie together everything one outlet publishes: its name leaves the entities and its words the terms.
+    let outletTerms: Set<string> | null = null;
     if (typeof article.outlet === 'string' && article.outlet.trim()) {
       const outlet = foldCase(article.outlet.trim());
       entityNames.delete(outlet);
       for (const word of outlet.split(/\s+/)) entityNames.delete(word);
-      for (const term of analyzeText(article.outlet).content) {
-        counts.delete(term);
-        kindCounts.delete(term);
-      }
+      outletTerms = new Set(analyzeText(article.outlet).content);
     }
     if (count) {
-      if (this.df.size + counts.size + entityNames.size > this.options.maxVocabulary) this.halveDf();
+      if (this.df.size + body.content.length + head.content.length + entityNames.size > this.options.maxVocabulary) {
+        // Near the cap only: the exact number of distinct terms decides.
+        const distinct = new Set([...body.content, ...head.content]);
+        for (const term of outletTerms ?? []) distinct.delete(term);
+        if (this.df.size + distinct.size + entityNames.size > this.options.maxVocabulary) this.halveDf();
+      }
       this.documents++;
     }
-    // IDF of each term, read (and counted) once: kind and lead terms are nearly all among them.
-    const idfOf = new Map<string, number>();
+    // One record look-up per token: term frequencies (text and kind) are counted on the records, stamped
+    // with this call, in order of first appearance.
+    const stamp = ++this.stamp;
+    const terms: TermRecord[] = [];
+    const kindTerms: TermRecord[] = [];
+    const missing = count ? null : new Map<string, TermRecord>();
+    const df = this.df;
+    const recordOf = (term: string, word: WordMemo | null): TermRecord => {
+      // A cached word remembers its record while the record stays in df: no df look-up per token.
+      let record = word !== null && word.memoOwner === df && !(word.memo as TermRecord).dropped ? (word.memo as TermRecord) : undefined;
+      if (record === undefined) {
+        record = df.get(term);
+        if (record === undefined && missing === null) {
+          record = newTermRecord(term, 0, termId(term));
+          df.set(term, record);
+        }
+        if (record !== undefined && word !== null) {
+          word.memo = record;
+          word.memoOwner = df;
+        }
+      }
+      if (record === undefined) {
+        // Only a cold query (missing !== null) gets here: a term new to df gets a record outside df.
+        record = missing?.get(term) ?? newTermRecord(term, 0, termId(term));
+        missing?.set(term, record);
+      }
+      if (record.stamp !== stamp) {
+        record.stamp = stamp;
+        record.tf = 0;
+        record.kindTf = 0;
+        terms.push(record);
+        if (count) {
+          record.count++;
+          fresh?.add(term);
+        }
+      }
+      return record;
+    };
+    const tokens = body.content;
+    const lowerCase = body.lowerCase;
+    const memos = body.memos;
+    for (let i = 0; i < tokens.length; i++) {
+      const term = tokens[i];
+      if (outletTerms?.has(term)) continue;
+      const record = recordOf(term, memos[i]);
+      record.tf++;
+      if (lowerCase[i]) {
+        if (record.kindTf === 0) kindTerms.push(record);
+        record.kindTf++;
+      }
+    }
+    const titleWeight = this.options.titleWeight;
+    for (let i = 0; i < head.content.length; i++) {
+      const term = head.content[i];
+      if (outletTerms?.has(term)) continue;
+      recordOf(term, head.memos[i]).tf += titleWeight;
+    }
+    // IDF of each term, computed once: kind and lead terms are nearly all among them.
     const logDocuments = Math.log(this.documents + 1);
-    const ranked: Array<[string, number]> = [];
+    const n = terms.length;
+    const weights = new Array<number>(n);
+    const ids = new Array<number>(n);
     let norm = 0;
-    for (const [term, c] of counts) {
-      const df = this.countTerm(term, count, fresh);
-      const idf = logDocuments - Math.log(df + 1) + 1;
-      idfOf.set(term, idf);
-      const w = (1 + Math.log(c)) * idf;
-      ranked.push([term, w]);
+    for (let i = 0; i < n; i++) {
+      const record = terms[i];
+      const idf = logDocuments - Math.log(record.count + 1) + 1;
+      record.idf = idf;
+      const w = (1 + Math.log(record.tf)) * idf;
+      weights[i] = w;
+      ids[i] = record.id;
       norm += w * w;
     }
     const entities = new Map<string, number>();
     // Entities named in the title (or, without one, the opening) are what the article is about.
     const leadText = foldCase(title.trim() ? title : article.text.slice(0, LEAD_CHARS));
     for (const entity of entityNames) {
-      const key = `e:${entity}`;
-      const df = this.countTerm(key, count, fresh);
+      let record = this.entityDf.get(entity);
+      if (count) {
+        if (record === undefined) {
+          const key = `e:${entity}`;
+          record = newTermRecord(key, 0, 0);
+          this.df.set(key, record);
+          this.entityDf.set(entity, record);
+        }
+        record.count++;
+        fresh?.add(record.key);
+      }
+      const df = record?.count ?? 0;
       entities.set(entity, (logDocuments - Math.log(df + 1) + 1) * (leadText.includes(entity) ? LEAD_ENTITY_WEIGHT : 1));
     }
-    const idf = (term: string) => idfOf.get(term) ?? this.idf(term);
+    const entityWeights = [...entities.values()];
+    let entityMass = 0;
+    for (const w of entityWeights) entityMass += w;
     norm = Math.sqrt(norm) || 1;
-    const allIds = new Array<number>(ranked.length);
-    const allWeights = new Array<number>(ranked.length);
-    for (let i = 0; i < ranked.length; i++) {
-      ranked[i][1] /= norm;
-      allIds[i] = termId(ranked[i][0]);
-      allWeights[i] = ranked[i][1];
-    }
-    const vector = vectorOf(allIds, allWeights);
+    for (let i = 0; i < n; i++) weights[i] /= norm;
+    const vector = vectorOf(ids, weights);
     // Only the heaviest terms need an order (index keys, what profiles take): sort those, not all.
-    const heaviest = topEntries(ranked, allIds, PROFILE_ARTICLE_TERMS);
-    heaviest.sort((a, b) => ranked[b][1] - ranked[a][1] || (ranked[a][0] < ranked[b][0] ? -1 : ranked[a][0] > ranked[b][0] ? 1 : 0));
-    const rankedHead = heaviest.map((i) => ranked[i]);
-    const rankedIds = heaviest.map((i) => allIds[i]);
-    const vectorHead = ranked.length <= PROFILE_ARTICLE_TERMS ? vector : vectorOf(rankedIds, rankedHead.map(([, w]) => w));
-    const kind = this.unitVector([...kindCounts].map(([term, c]) => [term, (1 + Math.log(c)) * idf(term)]));
-    const lead = this.unitVector([...leadTerms].map((term) => [term, idf(term)]));
+    const heaviest = topEntries(weights, ids, PROFILE_ARTICLE_TERMS);
+    heaviest.sort((a, b) => weights[b] - weights[a] || (terms[a].key < terms[b].key ? -1 : terms[a].key > terms[b].key ? 1 : 0));
+    const rankedHead = heaviest.map((i): [string, number] => [terms[i].key, weights[i]]);
+    const rankedIds = heaviest.map((i) => ids[i]);
+    const vectorHead = n <= PROFILE_ARTICLE_TERMS ? vector : vectorOf(rankedIds, rankedHead.map(([, w]) => w));
+    const kindWeights = kindTerms.map((record) => (1 + Math.log(record.kindTf)) * record.idf);
+    const kind = unitVector(
+      kindTerms.map((record) => record.id),
+      kindWeights,
+    );
+    const leadTerms = new Set(title.trim() ? head.content : contentTokens(article.text.slice(0, LEAD_CHARS)));
+    const leadIds: number[] = [];
+    const leadWeights: number[] = [];
+    for (const term of leadTerms) {
+      const record = this.df.get(term) ?? missing?.get(term);
+      if (record !== undefined && record.stamp === stamp) {
+        leadIds.push(record.id);
+        leadWeights.push(record.idf);
+      } else {
+        // Not among the counted terms (an outlet's word, a word cut at the lead's end).
+        leadIds.push(record?.id ?? termId(term));
+        leadWeights.push(logDocuments - Math.log((record?.count ?? 0) + 1) + 1);
+      }
+    }
+    const lead = unitVector(leadIds, leadWeights);
     const all = `${title}\n${article.text}`;
     return {
       id: article.id,
       vector,
-      vectorTable: new TermTable(vector),
+      vectorTable: this.tables[0].load(vector),
       vectorHead,
       ranked: rankedHead,
       rankedIds,
       kind,
-      kindTable: new TermTable(kind),
+      kindTable: this.tables[1].load(kind),
       lead,
-      leadTable: new TermTable(lead),
+      leadTable: this.tables[2].load(lead),
       entities,
+      entityNames: [...entities.keys()],
+      entityWeights,
+      entityMass,
       numbers: salientNumbers(all),
       years: yearsOf(all),
       day: epochDay(article.published),
     };
   }
 
-  /** Unit-length vector of weighted terms. */
-  private unitVector(weighted: Array<[string, number]>): SparseVector {
-    let norm = 0;
-    for (const [, w] of weighted) norm += w * w;
-    norm = Math.sqrt(norm) || 1;
-    return vectorOf(weighted.map(([term]) => termId(term)), weighted.map(([, w]) => w / norm));
-  }
-
-  /** The document frequency of a key, first counting this article in it when `count`. */
-  private countTerm(key: string, count: boolean, fresh: Set<string> | null | undefined): number {
-    const entry = this.df.get(key);
-    if (!count) return entry?.count ?? 0;
-    fresh?.add(key);
-    if (entry) return ++entry.count;
-    this.df.set(key, { count: 1 });
-    return 1;
-  }
-
-  private idf(key: string): number {
-    return Math.log(this.documents + 1) - Math.log((this.df.get(key)?.count ?? 0) + 1) + 1;
-  }
-
   private halveDf(): void {
     for (const [key, entry] of this.df) {
       const half = Math.floor(entry.count / 2);
       if (half > 0) entry.count = half;
-      else this.df.delete(key);
+      else {
+        this.df.delete(key);
+        entry.dropped = true;
+        if (key.startsWith('e:')) this.entityDf.delete(key.slice(2));
+      }
     }
     this.documents = Math.floor(this.documents / 2);
     if (this.trackChanges) this.delta().halveDf = true;
@@ -575,8 +682,9 @@ export class StreamClusterer {
       weights.push(features.ranked[i][1]);
     }
     const top = features.ranked.length > 0 ? features.ranked[0][1] : 1;
-    for (const [entity, idf] of features.entities) {
-      hashes.push(fnv1aContinue(ENTITY_KEY_STATE, entity));
+    for (let i = 0; i < features.entityNames.length; i++) {
+      const idf = features.entityWeights[i];
+      hashes.push(fnv1aContinue(ENTITY_KEY_STATE, features.entityNames[i]));
       weights.push((top * idf) / (idf + 1));
     }
     for (const n of features.numbers) {
@@ -588,27 +696,33 @@ export class StreamClusterer {
 
   private candidateEvents(features: ArticleFeatures): Profile[] {
     const query = ++this.query;
-    const touched: Profile[] = [];
+    // Hits are summed in arrays by event slot: the postings' events are not visited one by one.
+    const touched: number[] = [];
+    const hitQuery = this.hitQuery;
+    const hitWeight = this.hitWeight;
     const { hashes, weights } = this.queryKeyHashes(features);
     for (let k = 0; k < hashes.length; k++) {
       const weight = weights[k];
-      const events = this.postings.get(hashes[k]);
-      if (!events || events.length > MAX_POSTING_EVENTS) continue;
-      for (let i = 0; i < events.length; i++) {
-        const event = events[i];
-        if (event.hitQuery !== query) {
-          event.hitQuery = query;
-          event.hitWeight = 0;
-          touched.push(event);
+      const slots = this.postings.get(hashes[k]);
+      if (!slots || slots.length > MAX_POSTING_EVENTS) continue;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        if (hitQuery[slot] !== query) {
+          hitQuery[slot] = query;
+          hitWeight[slot] = 0;
+          touched.push(slot);
         }
-        event.hitWeight += weight;
+        hitWeight[slot] += weight;
       }
     }
     // The best MAX_CANDIDATES inside the window, kept sorted by insertion. Deterministic whatever order the
     // events were loaded in: weight, then the most recent, then the id.
     const best: Profile[] = [];
     const before = (a: Profile, b: Profile) => a.hitWeight > b.hitWeight || (a.hitWeight === b.hitWeight && (a.lastSeq > b.lastSeq || (a.lastSeq === b.lastSeq && a.id < b.id)));
-    for (const event of touched) {
+    for (const slot of touched) {
+      if (best.length === MAX_CANDIDATES && hitWeight[slot] < best[best.length - 1].hitWeight) continue;
+      const event = this.slotEvents[slot] as Profile;
+      event.hitWeight = hitWeight[slot];
       if (best.length === MAX_CANDIDATES && !before(event, best[best.length - 1])) continue;
       if (event.daysFrom(features.day) > this.options.windowDays) continue;
       let at = best.length;
@@ -686,7 +800,7 @@ export class StreamClusterer {
     }
     const keys: string[] = [];
     for (const [term] of features.ranked.slice(0, INDEX_TERMS_PER_ARTICLE)) keys.push(`t:${term}`);
-    for (const entity of features.entities.keys()) keys.push(`e:${entity}`);
+    for (const entity of features.entityNames) keys.push(`e:${entity}`);
     for (const n of features.numbers) keys.push(`n:${n}`);
     for (const key of keys) {
       if (event.keys.has(key)) continue;
@@ -697,11 +811,30 @@ export class StreamClusterer {
   }
 
   private post(key: string, event: Profile): void {
+    if (event.slot < 0) this.giveSlot(event);
     const hash = fnv1a(key);
-    const events = this.postings.get(hash);
+    const slots = this.postings.get(hash);
     // An event is posted once per key: Profile.keys is checked before.
-    if (events) events.push(event);
-    else this.postings.set(hash, [event]);
+    if (slots) slots.push(event.slot);
+    else this.postings.set(hash, [event.slot]);
+  }
+
+  /** A free slot in the hit arrays for an event entering the inverted index. */
+  private giveSlot(event: Profile): void {
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.slotEvents.length;
+      this.slotEvents.push(undefined);
+      if (slot >= this.hitQuery.length) {
+        const query = new Int32Array(this.hitQuery.length * 2);
+        query.set(this.hitQuery);
+        this.hitQuery = query;
+        this.hitWeight = new Float64Array(query.length);
+      }
+    }
+    this.slotEvents[slot] = event;
+    this.hitQuery[slot] = 0;
+    event.slot = slot;
   }
 
   private loadEvent(row: ClusterProfileRow): void {
@@ -792,17 +925,23 @@ export class StreamClusterer {
     this.events.delete(event.id);
     this.datedEvents.delete(event.id);
     this.undatedEvents.delete(event.id);
-    for (const key of event.keys) {
-      const hash = fnv1a(key);
-      const events = this.postings.get(hash);
-      if (!events) continue;
-      // Order inside a posting list does not matter (hit weights are summed per event, ties broken by id).
-      const at = events.indexOf(event);
-      if (at >= 0) {
-        events[at] = events[events.length - 1];
-        events.pop();
+    if (event.slot >= 0) {
+      const slot = event.slot;
+      for (const key of event.keys) {
+        const hash = fnv1a(key);
+        const slots = this.postings.get(hash);
+        if (!slots) continue;
+        // Order inside a posting list does not matter (hit weights are summed per event, ties broken by id).
+        const at = slots.indexOf(slot);
+        if (at >= 0) {
+          slots[at] = slots[slots.length - 1];
+          slots.pop();
+        }
+        if (slots.length === 0) this.postings.delete(hash);
       }
-      if (events.length === 0) this.postings.delete(hash);
+      this.slotEvents[slot] = undefined;
+      this.freeSlots.push(slot);
+      event.slot = -1;
     }
     const storyId = this.canonicalStory(event.story);
     const refs = (this.storyRefs.get(storyId) ?? 1) - 1;
@@ -815,15 +954,15 @@ export class StreamClusterer {
 
   // -- copies ---------------------------------------------------------------------------------------
 
-  private findCopy(signature: Uint32Array, size: number, articleId: string): { original: Copy; similarity: number } | null {
-    const seen = new Set<string>();
+  private findCopy(signature: Uint32Array, bands: readonly number[], size: number, articleId: string): { original: Copy; similarity: number } | null {
+    const query = ++this.copyQuery;
     let best: { original: Copy; similarity: number } | null = null;
-    for (const key of bandKeys(signature)) {
-      for (const id of this.copyIndex.get(key) ?? []) {
-        if (seen.has(id) || id === articleId) continue;
-        seen.add(id);
-        const original = this.copies.get(id);
-        if (!original) continue;
+    for (const key of bands) {
+      const originals = this.copyIndex.get(key);
+      if (originals === undefined) continue;
+      for (const original of originals) {
+        if (original.seenQuery === query || original.article === articleId) continue;
+        original.seenQuery = query;
         const similarity = containment(signatureSimilarity(signature, original.signature), size, original.shingles);
         const better = !best || similarity > best.similarity || (similarity === best.similarity && original.seq < best.original.seq);
         if (similarity >= this.options.duplicateThreshold && better) best = { original, similarity };
@@ -836,22 +975,22 @@ export class StreamClusterer {
     if (this.copies.has(copy.article)) return;
     this.copies.set(copy.article, copy);
     if (copy.day === null) this.undatedCopies.set(copy.article, true);
-    for (const key of bandKeys(copy.signature)) {
-      const ids = this.copyIndex.get(key);
-      if (ids) ids.push(copy.article);
-      else this.copyIndex.set(key, [copy.article]);
+    for (const key of copy.bands) {
+      const copies = this.copyIndex.get(key);
+      if (copies) copies.push(copy);
+      else this.copyIndex.set(key, [copy]);
     }
   }
 
   private forgetCopy(copy: Copy): void {
     this.copies.delete(copy.article);
     this.undatedCopies.delete(copy.article);
-    for (const key of bandKeys(copy.signature)) {
-      const ids = this.copyIndex.get(key);
-      if (!ids) continue;
-      const at = ids.indexOf(copy.article);
-      if (at >= 0) ids.splice(at, 1);
-      if (ids.length === 0) this.copyIndex.delete(key);
+    for (const key of copy.bands) {
+      const copies = this.copyIndex.get(key);
+      if (!copies) continue;
+      const at = copies.indexOf(copy);
+      if (at >= 0) copies.splice(at, 1);
+      if (copies.length === 0) this.copyIndex.delete(key);
     }
   }
 
@@ -891,25 +1030,35 @@ export class StreamClusterer {
 }
 
 /**
- * Positions of the `k` heaviest entries (ties: the smaller term id, so the choice is deterministic), in no
+ * Positions of the `k` heaviest weights (ties: the smaller term id, so the choice is deterministic), in no
  * particular order. The k-th weight is found by a native sort of the weights.
  */
-function topEntries(entries: ReadonlyArray<readonly [string, number]>, ids: readonly number[], k: number): number[] {
-  const n = entries.length;
+function topEntries(weights: readonly number[], ids: readonly number[], k: number): number[] {
+  const n = weights.length;
   if (n <= k) return Array.from({ length: n }, (_, i) => i);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) weights[i] = entries[i][1];
-  weights.sort();
-  const bar = weights[n - k];
+  const sorted = Float64Array.from(weights).sort();
+  const bar = sorted[n - k];
   const out: number[] = [];
   const ties: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (entries[i][1] > bar) out.push(i);
-    else if (entries[i][1] === bar) ties.push(i);
+    if (weights[i] > bar) out.push(i);
+    else if (weights[i] === bar) ties.push(i);
   }
   ties.sort((a, b) => ids[a] - ids[b]);
   for (let t = 0; out.length < k; t++) out.push(ties[t]);
   return out;
+}
+
+/** A unit-length vector of (term id, weight) pairs. */
+function unitVector(ids: readonly number[], weights: readonly number[]): SparseVector {
+  let norm = 0;
+  for (const w of weights) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  return vectorOf(ids, weights.map((w) => w / norm));
+}
+
+function newTermRecord(key: string, count: number, id: number): TermRecord {
+  return { key, count, id, dropped: false, stamp: 0, tf: 0, kindTf: 0, idf: 0 };
 }
 
 function signatureRow(copy: Copy): ClusterSignatureRow {
@@ -923,7 +1072,7 @@ function copyOf(row: ClusterSignatureRow): Copy {
   } catch (err) {
     throw new Error(`invalid clusterer state: signature of ${row.article}: ${(err as Error).message}`);
   }
-  return { article: row.article, event: row.event, day: row.day, seq: row.seq, shingles: row.shingles, signature };
+  return { article: row.article, event: row.event, day: row.day, seq: row.seq, shingles: row.shingles, signature, bands: bandKeys(signature), seenQuery: 0 };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -170,8 +170,10 @@ export interface TextAnalysis {
   wordHashes: number[];
   /** Content tokens: stop words and one-letter tokens dropped, stemmed (as contentTokens). */
   content: string[];
-  /** The content tokens written in lower case (as commonTokens). */
-  common: string[];
+  /** Per content token, whether it was written in lower case: those tokens are commonTokens. */
+  lowerCase: boolean[];
+  /** Per content token, its word's cache entry (ASCII words; null for the others): see WordMemo. */
+  memos: Array<WordMemo | null>;
   /** Capitalised words that do not open a sentence, folded (as capitalisedWords). */
   names: string[];
 }
@@ -192,8 +194,18 @@ function cachedContentStem(word: string): string {
   return stemmed;
 }
 
+/**
+ * A slot on a cached word where a caller may keep what it derives from the word's stem (the clusterer
+ * keeps its document-frequency record there), tagged with an owner object so that two callers do not
+ * take each other's values. Valid while the word stays in the cache; the caller checks the owner.
+ */
+export interface WordMemo {
+  memo: object | null;
+  memoOwner: object | null;
+}
+
 /** What the ASCII word cache keeps of a folded word. */
-interface AsciiWord {
+interface AsciiWord extends WordMemo {
   /** The folded word. */
   word: string;
   /** Its stem, or '' for a stop word or a word shorter than MIN_TOKEN_LENGTH. */
@@ -238,7 +250,7 @@ function asciiWord(text: string, start: number, end: number, hash: number): Asci
   }
   const word = text.slice(start, end).toLowerCase();
   const stemmed = word.length < MIN_TOKEN_LENGTH || STOP_WORDS.has(word) ? '' : stem(word);
-  const entry: AsciiWord = { word, stem: stemmed, nonName: NON_NAME_CAPITALS.has(word), next: ASCII_WORDS.get(bucket) ?? null };
+  const entry: AsciiWord = { word, stem: stemmed, nonName: NON_NAME_CAPITALS.has(word), next: ASCII_WORDS.get(bucket) ?? null, memo: null, memoOwner: null };
   ASCII_WORDS.set(bucket, entry);
   asciiWordCount++;
   return entry;
@@ -272,7 +284,8 @@ function isWordCode(code: number): boolean {
 export function analyzeText(text: string): TextAnalysis {
   const wordHashes: number[] = [];
   const content: string[] = [];
-  const common: string[] = [];
+  const lowerCase: boolean[] = [];
+  const memos: Array<WordMemo | null> = [];
   const names = new Set<string>();
   const n = text.length;
   let i = 0;
@@ -313,8 +326,11 @@ export function analyzeText(text: string): TextAnalysis {
       const entry = asciiWord(text, start, i, hash >>> 0);
       if (entry.stem === '') continue;
       content.push(entry.stem);
-      if (first >= 97 && first <= 122) common.push(entry.stem);
-      else if (first >= 65 && first <= 90 && !entry.nonName && !opensSentence(text, start)) names.add(entry.word);
+      memos.push(entry);
+      const lower = first >= 97 && first <= 122;
+      lowerCase.push(lower);
+      if (lower) continue;
+      if (first >= 65 && first <= 90 && !entry.nonName && !opensSentence(text, start)) names.add(entry.word);
       continue;
     }
     const word = text.slice(start, i);
@@ -324,11 +340,13 @@ export function analyzeText(text: string): TextAnalysis {
     const stemmed = cachedContentStem(folded);
     if (stemmed === '') continue;
     content.push(stemmed);
+    memos.push(null);
     const lower = first >= 97 && first <= 122 ? true : first >= 65 && first <= 90 ? false : /^\p{Ll}/u.test(word);
-    if (lower) common.push(stemmed);
-    else if (/^\p{Lu}/u.test(word) && !NON_NAME_CAPITALS.has(folded) && !opensSentence(text, start)) names.add(folded);
+    lowerCase.push(lower);
+    if (lower) continue;
+    if (/^\p{Lu}/u.test(word) && !NON_NAME_CAPITALS.has(folded) && !opensSentence(text, start)) names.add(folded);
   }
-  return { wordHashes, content, common, names: [...names] };
+  return { wordHashes, content, lowerCase, memos, names: [...names] };
 }
 
 /** Shingle hashes of already-folded words (see shingleHashes). */
