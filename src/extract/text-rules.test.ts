@@ -506,3 +506,22 @@ test('the slug region does not replace a much better region (the headline repeat
   const found = extractFromText(content, new Deadline(5000), { url: 'https://kurier.example/news/ferry-crews-strike' });
   assert.equal(found.text, [P1, P2, P3, P4, P5].join('\n\n'));
 });
+
+test("the article's last line without a sentence ending is kept, a short label under the article is not", () => {
+  const closing = 'Additional reporting by Heimo Larsk and Sefa Lund on Okesund; editing by Jorun Kvale';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, closing, 'Post views: 1,204', 'Share this:', 'Facebook'].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3, closing].join('\n\n'));
+  const labelled = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, 'Island news in brief', 'Share this:', 'Facebook'].join('\n');
+  assert.equal(fields(labelled).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('"Lea también:" and "Czytaj też:" with a headline are one link set into the article', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1,
+    'Lea también: Okesund market loses half its Monday trade',
+    P2,
+    'Czytaj też: Tidewell Lines offers a three per cent rise',
+    P3,
+  ].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});

@@ -21,7 +21,7 @@ import {
   AGENCY_WORDS, ARTICLE_HEADER_SCORE, BIO_VERBS, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
   CAPTION_COST, CAPTION_CREDIT_SUFFIX, COMMENT_STAMP_COST, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, DATED_BYLINE,
   EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, FOOTER_NOTICE, FOOTER_NOTICE_LAST_LINES,
-  HEADER_HEADLINE_LINES, LONE_TEASER_MIN_WORDS, LONE_TEASER_NEIGHBOUR_LINES, MIN_SLUG_LINE_SHARE, MIN_SLUG_SHARE, MIN_SLUG_WORDS,
+  CLOSING_LINE_MIN_WORDS, HEADER_HEADLINE_LINES, LONE_TEASER_MIN_WORDS, LONE_TEASER_NEIGHBOUR_LINES, MIN_SLUG_LINE_SHARE, MIN_SLUG_SHARE, MIN_SLUG_WORDS,
   SLUG_PROSE_LINES, SLUG_REGION_MIN_SHARE, SLUG_WORD_MIN_CHARS,
   HEADER_LOOKAHEAD_LINES, HEADER_LOOKBACK_LINES, HEADER_MIN_PROSE_CHARS, HEADER_PROSE_LINES, HEADLINE_MAX_WORDS,
   HEADLINE_MIN_WORDS, KEEP_STANDFIRST_IN_TEXT, MAX_BYLINE_CHARS, MAX_DATELINE_CHARS, MAX_EXTENSION_GAP_LINES,
@@ -145,9 +145,13 @@ const COPYRIGHT_CREDIT = /\S\s*©\s*[^.!?]{1,60}$/;
 /** A tag line ("Tags: a, b, c") has at most this many words; a longer line starting "Themen" is a sentence. */
 const MAX_TAG_LINE_TOTAL_WORDS = 40;
 
-/** A label and a headline on one line ("Related: ...", "Lesen Sie auch: ..."): one link inside the article. */
+/**
+ * A label and a headline on one line ("Related: ...", "Lesen Sie auch: ..."): one link inside the article. The
+ * Spanish, Portuguese and Polish labels ("Lea también:", "Lea:", "Czytaj też:") added: trafilatura-eval text mode
+ * 0.8857 -> 0.8865, the other sets equal.
+ */
 const INLINE_LINK =
-  /^(?:related|read more|read also|also read|see also|watch|listen|lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|siehe auch|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lee también|leer también|leggi anche|lees ook)\s*:\s*\S+(?:\s+\S+){2,}$/i;
+  /^(?:related|read more|read also|also read|see also|watch|listen|lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|siehe auch|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lee también|leer también|lea también|lea más|lea|lee|leia também|leia mais|veja também|leggi anche|lees ook|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również))\s*:\s*\S+(?:\s+\S+){2,}$/i;
 const MAX_INLINE_LINK_CHARS = 200;
 
 /** Stop lines are labels: a longer line is a sentence that happens to start like one. */
@@ -543,6 +547,17 @@ function trimAuthorBio(lines: ClassifiedLine[], region: Region): Region {
   return { ...region, end };
 }
 
+/**
+ * The article's last line when it has no sentence ending (a closing remark, a credit line, a code line): a
+ * headline-shaped or short line right under the region, long enough to be a sentence, belongs to it. A region ends
+ * on prose, since every other line subtracts, so such a line is otherwise always lost.
+ */
+function includeClosingLine(lines: ClassifiedLine[], region: Region): Region {
+  const next = lines[region.end + 1];
+  if (!next || (next.kind !== 'heading' && next.kind !== 'short') || next.words < CLOSING_LINE_MIN_WORDS) return region;
+  return { ...region, end: region.end + 1 };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Header: title, byline, dateline, standfirst
 
@@ -741,7 +756,7 @@ export function extractFromText(content: string, deadline: Deadline, options: Te
     scope = lines;
   }
   if (best) best = preferSlugRegion(scope, best);
-  const region = best ? trimAuthorBio(scope, extendRegion(scope, best)) : null;
+  const region = best ? includeClosingLine(scope, trimAuthorBio(scope, extendRegion(scope, best))) : null;
   if (!region) {
     // No prose at all: keep whatever is not boilerplate (a short note, a list).
     result.text = lines.filter((l) => l.kind === 'heading' || l.kind === 'short').map((l) => l.text).join('\n\n');
