@@ -112,7 +112,7 @@ function fromHtml(doc: RawDocument, deadline: Deadline): PageFields {
 }
 
 function fromText(doc: RawDocument, deadline: Deadline): PageFields {
-  const found = extractFromText(doc.content, deadline);
+  const found = extractFromText(doc.content, deadline, { url: doc.url?.trim() || null });
   const rule = (field: string, fallback: string): string => found.rules[field] ?? fallback;
   return {
     text: found.text,

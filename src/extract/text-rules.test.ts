@@ -459,3 +459,69 @@ test('a paragraph above a line the writer ends with an ellipsis stays in the bod
   const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, trailing, 'What comes next', P3, P4].join('\n');
   assert.ok(fields(content).text.includes(P2), 'the paragraph above the ellipsis is kept');
 });
+
+test('a lone line the writer ends with an ellipsis is body text, a list of cut summaries is not', () => {
+  const musing = 'Perhaps next winter the ferry will run on time after all…';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, musing, 'Share this:', 'Facebook'].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3, musing].join('\n\n'));
+  const teasers = [
+    'Okesund market loses half its Monday trade as crossings stop and stalls stay…',
+    'Tidewell Lines offers a three per cent rise to the night crews of the island…',
+    'Union secretary Orla Venn says the crews will not sail before the talks resume…',
+  ];
+  const listed = fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, ...teasers].join('\n'));
+  for (const teaser of teasers) assert.ok(!listed.text.includes(teaser), `a listed summary is left out: ${teaser}`);
+});
+
+test("the URL's slug names the headline: a short post beats a longer sidebar below it", () => {
+  const note1 = 'The new charging posts at the Brindlemoor pier took three months to install and charge a car in under an hour.';
+  const note2 = 'I tried one on Sunday: it worked, but the card reader refused two of my three cards.';
+  const sidebar = [
+    'About this blog',
+    'Heimo Larsk writes here about islands, ferries and the small machines that keep them going, from tide gauges to the ticket printers of the old Okesund line.',
+    'He has lived on Okesund since 2004 and has sailed with every crew of the crossing at least once, mostly in bad weather and always with a notebook.',
+    'Posts appear when there is something to say, which on an island of four thousand people is more often than one might think.',
+  ];
+  const content = [
+    'Harbour Notes', 'Home', 'About', 'Contact',
+    'Charging posts at the pier', 'Heimo Larsk, 3 May 2026', note1, note2,
+    'Share this:', 'Facebook', 'Email', 'Leave a Reply', 'Comment *', 'Name *',
+    ...sidebar,
+  ].join('\n');
+  const withUrl = extractFromText(content, new Deadline(5000), { url: 'https://harbour-notes.example/2026/05/03/charging-posts-at-the-pier/' });
+  assert.equal(withUrl.text, [note1, note2].join('\n\n'));
+  // Without the URL the sidebar's longer prose wins: the slug is what tells the two apart.
+  assert.ok(fields(content).text.includes(sidebar[1]));
+  // A slug naming no line, or an address that is not a web page's, changes nothing.
+  const other = extractFromText(content, new Deadline(5000), { url: 'https://harbour-notes.example/2026/05/03/winter-timetable-changes/' });
+  assert.equal(other.text, fields(content).text);
+  assert.equal(extractFromText(content, new Deadline(5000), { url: 'file:///charging-posts-at-the-pier' }).text, fields(content).text);
+});
+
+test('the slug region does not replace a much better region (the headline repeated in a player bar under the article)', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, P4, P5,
+    'Listen', 'Ferry crews strike', 'Okesund radio is on the air every morning at seven, with the tide tables and the ferry timetable.',
+  ].join('\n');
+  const found = extractFromText(content, new Deadline(5000), { url: 'https://kurier.example/news/ferry-crews-strike' });
+  assert.equal(found.text, [P1, P2, P3, P4, P5].join('\n\n'));
+});
+
+test("the article's last line without a sentence ending is kept, a short label under the article is not", () => {
+  const closing = 'Additional reporting by Heimo Larsk and Sefa Lund on Okesund; editing by Jorun Kvale';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, closing, 'Post views: 1,204', 'Share this:', 'Facebook'].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3, closing].join('\n\n'));
+  const labelled = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, 'Island news in brief', 'Share this:', 'Facebook'].join('\n');
+  assert.equal(fields(labelled).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('"Lea también:" and "Czytaj też:" with a headline are one link set into the article', () => {
+  const content = [
+    'Ferry crews strike over night-shift pay', 'By Mina Torrell', P1,
+    'Lea también: Okesund market loses half its Monday trade',
+    P2,
+    'Czytaj też: Tidewell Lines offers a three per cent rise',
+    P3,
+  ].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});

@@ -8,6 +8,8 @@
  * 2. The body is the region with the best score: prose adds its length, every other line subtracts (a little
  *    for a sub-heading, a list item or a caption, more for a run of short lines, much more for teasers and
  *    stop lines), so short interruptions inside the article are bridged and menus or related links are not.
+ *    When the caller gives the page's URL, the headline its slug names anchors the body: the region under it
+ *    replaces a best region elsewhere that does not outscore it by far (a sidebar beside a short post).
  * 3. The title is the headline-shaped line just above the body (or in its first lines) that the body talks
  *    about and that a byline or dateline follows; byline, dateline and standfirst are read between title and
  *    body. The standfirst is the description and also the first paragraph of the text.
@@ -19,7 +21,8 @@ import {
   AGENCY_WORDS, ARTICLE_HEADER_SCORE, BIO_VERBS, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
   CAPTION_COST, CAPTION_CREDIT_SUFFIX, COMMENT_STAMP_COST, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, DATED_BYLINE,
   EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, FOOTER_NOTICE, FOOTER_NOTICE_LAST_LINES,
-  HEADER_HEADLINE_LINES,
+  CLOSING_LINE_MIN_WORDS, HEADER_HEADLINE_LINES, LONE_TEASER_MIN_WORDS, LONE_TEASER_NEIGHBOUR_LINES, MIN_SLUG_LINE_SHARE, MIN_SLUG_SHARE, MIN_SLUG_WORDS,
+  SLUG_PROSE_LINES, SLUG_REGION_MIN_SHARE, SLUG_WORD_MIN_CHARS,
   HEADER_LOOKAHEAD_LINES, HEADER_LOOKBACK_LINES, HEADER_MIN_PROSE_CHARS, HEADER_PROSE_LINES, HEADLINE_MAX_WORDS,
   HEADLINE_MIN_WORDS, KEEP_STANDFIRST_IN_TEXT, MAX_BYLINE_CHARS, MAX_DATELINE_CHARS, MAX_EXTENSION_GAP_LINES,
   MAX_FOOTER_NOTICE_CHARS, MAX_TAG_LINES, MAX_TEASER_HEADLINE_PROSE_WORDS, MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MAX_TEASER_WORDS, MIN_DATELINE_DATE_SHARE, MIN_FEED_ITEMS,
@@ -45,6 +48,16 @@ export interface ClassifiedLine {
   repeats: number;
   /** A byline or dateline under a headline with prose just below it: the header of an article. */
   header?: boolean;
+  /** A headline-shaped line naming what the page's URL names (its slug): the article's headline. */
+  slugTitle?: boolean;
+  /** The first paragraph under that headline. */
+  slugLead?: boolean;
+}
+
+/** Options of the scraped-text extractor. */
+export interface TextOptions {
+  /** The page's address, when the caller gives it: its slug names the article. */
+  url?: string | null;
 }
 
 export interface TextExtraction {
@@ -132,9 +145,13 @@ const COPYRIGHT_CREDIT = /\S\s*©\s*[^.!?]{1,60}$/;
 /** A tag line ("Tags: a, b, c") has at most this many words; a longer line starting "Themen" is a sentence. */
 const MAX_TAG_LINE_TOTAL_WORDS = 40;
 
-/** A label and a headline on one line ("Related: ...", "Lesen Sie auch: ..."): one link inside the article. */
+/**
+ * A label and a headline on one line ("Related: ...", "Lesen Sie auch: ..."): one link inside the article. The
+ * Spanish, Portuguese and Polish labels ("Lea también:", "Lea:", "Czytaj też:") added: trafilatura-eval text mode
+ * 0.8857 -> 0.8865, the other sets equal.
+ */
 const INLINE_LINK =
-  /^(?:related|read more|read also|also read|see also|watch|listen|lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|siehe auch|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lee también|leer también|leggi anche|lees ook)\s*:\s*\S+(?:\s+\S+){2,}$/i;
+  /^(?:related|read more|read also|also read|see also|watch|listen|lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|siehe auch|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lee también|leer también|lea también|lea más|lea|lee|leia também|leia mais|veja também|leggi anche|lees ook|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również))\s*:\s*\S+(?:\s+\S+){2,}$/i;
 const MAX_INLINE_LINK_CHARS = 200;
 
 /** Stop lines are labels: a longer line is a sentence that happens to start like one. */
@@ -239,6 +256,20 @@ export function classifyLines(content: string, deadline: Deadline): ClassifiedLi
       line.kind = line.words >= PROSE_MIN_WORDS ? 'prose' : 'short';
     }
   }
+  // A lone line ending in an ellipsis, with no other truncated line near it and no headline over it, is the
+  // writer's own trailing thought: teasers of other articles come in lists.
+  for (let i = 0; i < classified.length; i++) {
+    const line = classified[i];
+    if (line.kind !== 'teaser') continue;
+    const above = classified[i - 1];
+    // Under a headline (a heading, or a headline-long line ending in a question or exclamation): a teaser card.
+    if (above && (above.kind === 'heading' || (above.kind === 'prose' && above.words <= MAX_TEASER_HEADLINE_PROSE_WORDS && !above.text.endsWith('.')))) continue;
+    let neighbour = false;
+    for (let j = Math.max(0, i - LONE_TEASER_NEIGHBOUR_LINES); j <= Math.min(classified.length - 1, i + LONE_TEASER_NEIGHBOUR_LINES); j++) {
+      if (j !== i && TRUNCATED_END.test(classified[j].text)) neighbour = true;
+    }
+    if (!neighbour && line.words >= LONE_TEASER_MIN_WORDS) line.kind = line.words >= PROSE_MIN_WORDS ? 'prose' : 'short';
+  }
   // A headline directly followed by a truncated summary is a teaser of another article.
   for (let i = 0; i + 1 < classified.length; i++) {
     if (classified[i + 1].kind === 'teaser' && (classified[i].kind === 'heading' || (classified[i].kind === 'prose' && classified[i].words <= MAX_TEASER_HEADLINE_PROSE_WORDS))) {
@@ -286,6 +317,66 @@ function markArticleHeaders(lines: ClassifiedLine[]): void {
         break;
       }
       if (lines[j].kind === 'stop' || lines[j].kind === 'teaser' || lines[j].kind === 'tags') break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The URL's slug
+
+/** Lowercased words folded to ASCII letters ("Zapfsäulen" and "zapfsaeulen" meet). */
+function foldedWords(text: string): string[] {
+  const folded = text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
+    .normalize('NFD').replace(/\p{M}/gu, '');
+  return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The words of the URL's last path segment that names something (not an id, not "index.html"). */
+function slugWords(url: string): string[] {
+  let path: string;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return [];
+    path = decodeURIComponent(parsed.pathname);
+  } catch {
+    return [];
+  }
+  const segments = path.split('/').reverse();
+  for (const segment of segments) {
+    const words = foldedWords(segment.replace(/\.(?:s?html?|php|aspx?|jsp)$/i, ''))
+      .filter((w) => w.length >= SLUG_WORD_MIN_CHARS && !/^\d+$/.test(w));
+    if (words.length >= MIN_SLUG_WORDS) return words;
+  }
+  return [];
+}
+
+/** Marks headline-shaped lines that hold most of the slug's words and little else. */
+function markSlugHeadline(lines: ClassifiedLine[], url: string | null): void {
+  if (!url) return;
+  const slug = slugWords(url);
+  if (slug.length < MIN_SLUG_WORDS) return;
+  const slugSet = new Set(slug);
+  // The first line naming the article with prose under it: the headline (a breadcrumb has none, a player bar or a
+  // "next article" link further down repeats it).
+  let best = -1;
+  for (let i = 0; i < lines.length && best < 0; i++) {
+    const line = lines[i];
+    if (line.words < TITLE_MIN_WORDS || line.words > HEADLINE_MAX_WORDS) continue;
+    if (line.kind !== 'heading' && line.kind !== 'repeated' && line.kind !== 'short' && line.kind !== 'prose') continue;
+    const words = foldedWords(line.text).filter((w) => w.length >= SLUG_WORD_MIN_CHARS);
+    if (words.length === 0) continue;
+    const lineSet = new Set(words);
+    const slugShare = slug.filter((w) => lineSet.has(w)).length / slug.length;
+    const lineShare = words.filter((w) => slugSet.has(w)).length / words.length;
+    if (slugShare < MIN_SLUG_SHARE || lineShare < MIN_SLUG_LINE_SHARE) continue;
+    for (let j = i + 1; j < Math.min(lines.length, i + 1 + SLUG_PROSE_LINES); j++) if (lines[j].kind === 'prose') best = i;
+  }
+  if (best < 0) return;
+  lines[best].slugTitle = true;
+  for (let j = best + 1; j < Math.min(lines.length, best + 1 + SLUG_PROSE_LINES); j++) {
+    if (lines[j].kind === 'prose') {
+      lines[j].slugLead = true;
+      break;
     }
   }
 }
@@ -347,6 +438,26 @@ function bestRegion(lines: ClassifiedLine[]): Region | null {
   // and the body are read as header lines (title, standfirst), not as body.
   if (best) while (best.start < best.end && lines[best.start].kind !== 'prose') best.start++;
   return best;
+}
+
+/**
+ * The region that starts at the paragraph under the headline the URL names, as far down as its score is best. It
+ * replaces the best region when that one lies elsewhere (a sidebar's or a footer's longer prose).
+ */
+function preferSlugRegion(lines: ClassifiedLine[], best: Region): Region {
+  const lead = lines.findIndex((line) => line.slugLead);
+  if (lead < 0 || (best.start <= lead && lead <= best.end)) return best;
+  let anchored: Region | null = null;
+  let sum = 0;
+  let shortRun = 0;
+  for (let i = lead; i < lines.length; i++) {
+    const line = lines[i];
+    sum += lineScore(line, shortRun);
+    shortRun = line.kind === 'prose' ? 0 : shortRun + 1;
+    if (!anchored || sum > anchored.score) anchored = { start: lead, end: i, score: sum };
+    if (line.kind === 'stop' && sum < 0) break;
+  }
+  return anchored && anchored.score > best.score * SLUG_REGION_MIN_SHARE ? anchored : best;
 }
 
 /**
@@ -434,6 +545,17 @@ function trimAuthorBio(lines: ClassifiedLine[], region: Region): Region {
   let end = last - 1;
   while (end > region.start && lines[end].kind !== 'prose') end--;
   return { ...region, end };
+}
+
+/**
+ * The article's last line when it has no sentence ending (a closing remark, a credit line, a code line): a
+ * headline-shaped or short line right under the region, long enough to be a sentence, belongs to it. A region ends
+ * on prose, since every other line subtracts, so such a line is otherwise always lost.
+ */
+function includeClosingLine(lines: ClassifiedLine[], region: Region): Region {
+  const next = lines[region.end + 1];
+  if (!next || (next.kind !== 'heading' && next.kind !== 'short') || next.words < CLOSING_LINE_MIN_WORDS) return region;
+  return { ...region, end: region.end + 1 };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -615,8 +737,9 @@ function isStandfirstShaped(line: ClassifiedLine): boolean {
 }
 
 /** Extracts the article from scraped page text. Returns an empty text when the page holds no article. */
-export function extractFromText(content: string, deadline: Deadline): TextExtraction {
+export function extractFromText(content: string, deadline: Deadline, options: TextOptions = {}): TextExtraction {
   const lines = classifyLines(content, deadline);
+  markSlugHeadline(lines, options.url ?? null);
   const result: TextExtraction = {
     text: '', title: null, bylines: [], credit: null, published: null, updated: null, description: null, tags: [],
     outlet: null, rules: {},
@@ -632,7 +755,8 @@ export function extractFromText(content: string, deadline: Deadline): TextExtrac
     best = bestRegion(lines);
     scope = lines;
   }
-  const region = best ? trimAuthorBio(scope, extendRegion(scope, best)) : null;
+  if (best) best = preferSlugRegion(scope, best);
+  const region = best ? includeClosingLine(scope, trimAuthorBio(scope, extendRegion(scope, best))) : null;
   if (!region) {
     // No prose at all: keep whatever is not boilerplate (a short note, a list).
     result.text = lines.filter((l) => l.kind === 'heading' || l.kind === 'short').map((l) => l.text).join('\n\n');
