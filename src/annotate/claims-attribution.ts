@@ -422,16 +422,20 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
 }
 
 /**
- * Coordinated cues share their subject ("Merrill says A and said B", "Trump tweeted A and encouraged B"):
- * a cue right after "and" / "but" takes the source of the cue before it in the sentence when its own
- * source is missing, stands between the two cues (the first verb's object) or is a piece of the first
- * cue's source.
+ * Coordinated cues share their subject ("Merrill says A and said B", "Trump tweeted A and encouraged B"),
+ * and so does a participle cue after a comma (", saying ..."): such a cue takes the source of the cue
+ * before it in the sentence when its own source is missing, stands between the two cues (the first
+ * verb's object) or is a piece of the first cue's source.
  */
 function sharedSubjects(ctx: TokenContext, attributions: Attribution[]): void {
   for (let i = 1; i < attributions.length; i++) {
     const a = attributions[i]!;
     const before = a.cueFirst - 1;
-    if (before < 0 || !COORDINATORS.has(ctx.lower[before]!) || (ctx.gapBefore[a.cueFirst]! & ~COMMA) !== 0) continue;
+    if (before < 0) continue;
+    const coordinated = COORDINATORS.has(ctx.lower[before]!) && (ctx.gapBefore[a.cueFirst]! & ~COMMA) === 0;
+    // ", saying ...": a participle after a comma has the main clause's subject.
+    const participle = ctx.gapBefore[a.cueFirst] === COMMA && a.cueFirst === a.cueHead && ctx.lower[a.cueHead]!.endsWith('ing');
+    if (!coordinated && !participle) continue;
     const b = attributions[i - 1]!;
     if (b.firstSentence !== a.firstSentence || b.cueLast >= before || b.sourceFirst < 0 || b.sourceLast >= b.cueFirst) continue;
     const between = a.sourceFirst > b.cueLast && a.sourceLast < a.cueFirst;

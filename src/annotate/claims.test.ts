@@ -273,6 +273,11 @@ describe('attribution spans (findAttributions)', () => {
     assert.equal(warned.source, 'Councillor Ivo Brandt');
   });
 
+  it('a participle cue after a comma shares the source of the cue before it', () => {
+    const found = attributionsOf('Ilse Varga criticised Tomas Brenn and the ferry board, arguing that captains were underpaid.');
+    assert.deepEqual(found.map((a) => [a.cue, a.source]), [['criticised', 'Ilse Varga'], ['arguing', 'Ilse Varga']]);
+  });
+
   it('"according to" ends its cue: the next word belongs to the source', () => {
     const found = attributionsOf('The pier was closed for a week, according to campaign insiders.');
     assert.deepEqual(found, [{ cue: 'according to', source: 'campaign insiders', content: ['The pier was closed for a week'] }]);
