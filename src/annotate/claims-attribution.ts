@@ -94,6 +94,10 @@ function derivedOf(model: ClaimsModel): Derived {
 
 /** Words joining two cues that share a subject. */
 const COORDINATORS = new Set(['and', 'but']);
+/** Relative pronouns that open a clause whose own subject follows them ("the changes, which officials said"). */
+const OBJECT_RELATIVES = new Set(['which', 'whom']);
+/** Words opening a new clause after a comma. */
+const CLAUSE_COORDINATORS = new Set(['and', 'but', 'or', 'so', 'yet']);
 
 const span = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
 
@@ -192,6 +196,15 @@ function isCueModifier(word: string, shape: string): boolean {
 function sourceStart(ctx: TokenContext, first: number, last: number): number {
   if (SUBJECT_PRONOUNS.has(ctx.lower[last]!) && (ctx.gapBefore[last]! & COMMA) !== 0) return last;
   if (RELATIVE_SUBJECTS.has(ctx.lower[last]!)) return last;
+  // A new clause inside the span ("Four in 10 voters see X, and a third said"; "The story never ran; my
+  // editor argued"): the source starts after its break. Dashes stay (an aside inside the noun phrase).
+  for (let k = last; k >= first; k--) {
+    if (OBJECT_RELATIVES.has(ctx.lower[k]!) && k < last && ctx.gapBefore[last + 1] === 0 && commasIn(ctx, k + 1, last) === 0) return k + 1;
+    if (k === first) break;
+    const gap = ctx.gapBefore[k]!;
+    if (gap & COLON) return k;
+    if (gap & COMMA && CLAUSE_COORDINATORS.has(ctx.lower[k]!) && k < last) return k + 1;
+  }
   return first;
 }
 

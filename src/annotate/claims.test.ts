@@ -278,6 +278,11 @@ describe('attribution spans (findAttributions)', () => {
     assert.deepEqual(found.map((a) => [a.cue, a.source]), [['criticised', 'Ilse Varga'], ['arguing', 'Ilse Varga']]);
   });
 
+  it('an object relative pronoun before the source is not part of it ("which officials said")', () => {
+    const found = attributionsOf('The pier repairs, which harbour officials said would cost millions, began in May.');
+    assert.equal(found[0]?.source, 'harbour officials', JSON.stringify(found));
+  });
+
   it('"according to" ends its cue: the next word belongs to the source', () => {
     const found = attributionsOf('The pier was closed for a week, according to campaign insiders.');
     assert.deepEqual(found, [{ cue: 'according to', source: 'campaign insiders', content: ['The pier was closed for a week'] }]);
