@@ -18,6 +18,7 @@ import {
   MIN_CUE_EDGE_RATIO,
   MIN_CUE_HEAD_COUNT,
   MIN_CUE_HEAD_RATIO,
+  THRESHOLD_HOLDOUT_EVERY,
   TRAINING_EPOCHS,
 } from '../src/annotate/claims-constants.ts';
 import {
@@ -91,16 +92,26 @@ function prepare(gold: PolnearDoc): Prepared {
 const train = readPolnear('train').map(prepare);
 const dev = readPolnear('dev').map(prepare);
 
-// How often each word is part of a cue: the head of a gold cue is its most cue-like word.
-const total = new Map<string, number>();
-const inCueCount = new Map<string, number>();
-for (const p of train) {
-  p.ctx.lower.forEach((w, k) => {
-    total.set(w, (total.get(w) ?? 0) + 1);
-    if (p.inCue[k]) inCueCount.set(w, (inCueCount.get(w) ?? 0) + 1);
-  });
+/** The cue lexicon of a set of training documents, and per document its gold cue heads. */
+interface Lexicon {
+  cueWords: Set<string>;
+  cueLeft: Set<string>;
+  cueRight: Set<string>;
 }
-const cueRatio = (w: string) => (inCueCount.get(w) ?? 0) / (total.get(w) ?? 1);
+
+/** How often each word is part of a cue: the head of a gold cue is its most cue-like word. */
+function cueRatios(docs: Prepared[]): (w: string) => number {
+  const total = new Map<string, number>();
+  const inCueCount = new Map<string, number>();
+  for (const p of docs) {
+    p.ctx.lower.forEach((w, k) => {
+      total.set(w, (total.get(w) ?? 0) + 1);
+      if (p.inCue[k]) inCueCount.set(w, (inCueCount.get(w) ?? 0) + 1);
+    });
+  }
+  return (w: string) => (inCueCount.get(w) ?? 0) / (total.get(w) ?? 1);
+}
+const cueRatio = cueRatios(train);
 
 function goldFrames(p: Prepared): void {
   const { doc, gold } = p;
@@ -130,62 +141,49 @@ for (const p of train) goldFrames(p);
 for (const p of dev) goldFrames(p);
 process.stderr.write(`train: ${train.length} documents, ${train.reduce((s, d) => s + d.frames.length, 0)} attributions\n`);
 
-// Cue lexicon: words that head cues often enough, and the words cues carry beside their heads.
-const headCount = new Map<string, number>();
-const isHead = train.map((p) => {
-  const heads = new Uint8Array(p.doc.tokens.length);
-  for (const f of p.frames) {
-    heads[f.cue.head] = 1;
-    const w = p.ctx.lower[f.cue.head]!;
-    headCount.set(w, (headCount.get(w) ?? 0) + 1);
+/** Cue lexicon: words that head cues often enough, and the words cues carry beside their heads. */
+function buildLexicon(docs: Prepared[]): Lexicon {
+  const total = new Map<string, number>();
+  for (const p of docs) for (const w of p.ctx.lower) total.set(w, (total.get(w) ?? 0) + 1);
+  const headCount = new Map<string, number>();
+  for (const p of docs) {
+    for (const f of p.frames) {
+      const w = p.ctx.lower[f.cue.head]!;
+      headCount.set(w, (headCount.get(w) ?? 0) + 1);
+    }
   }
-  return heads;
-});
-const cueWords = new Set([...headCount].filter(([w, n]) => n >= MIN_CUE_HEAD_COUNT && n / total.get(w)! >= MIN_CUE_HEAD_RATIO).map(([w]) => w));
-// Edge words are counted alone ("has", "also": beside any head) and as "<head> <word>" pairs for the word
-// right beside the head ("according to": "to" joins "according", not "said").
-const edgeIn = [new Map<string, number>(), new Map<string, number>()];
-const edgeSeen = [new Map<string, number>(), new Map<string, number>()];
-const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-for (const p of train) {
-  for (const f of p.frames) {
-    const sentence = p.doc.tokens[f.cue.head]!.sentence;
-    const headWord = p.ctx.lower[f.cue.head]!;
-    for (const [side, step] of [[0, -1], [1, 1]] as const) {
-      for (let k = f.cue.head + step; k >= 0 && k < p.doc.tokens.length && p.doc.tokens[k]!.sentence === sentence; k += step) {
-        if (p.ctx.gapBefore[step < 0 ? k + 1 : k] !== 0) break;
-        const w = p.ctx.lower[k]!;
-        const adjacent = k === f.cue.head + step;
-        count(edgeSeen[side]!, w);
-        if (adjacent) count(edgeSeen[side]!, `${headWord} ${w}`);
-        if (!p.inCue[k]) break;
-        count(edgeIn[side]!, w);
-        if (adjacent) count(edgeIn[side]!, `${headWord} ${w}`);
+  const cueWords = new Set([...headCount].filter(([w, n]) => n >= MIN_CUE_HEAD_COUNT && n / total.get(w)! >= MIN_CUE_HEAD_RATIO).map(([w]) => w));
+  // Edge words are counted alone ("has", "also": beside any head) and as "<head> <word>" pairs for the word
+  // right beside the head ("according to": "to" joins "according", not "said").
+  const edgeIn = [new Map<string, number>(), new Map<string, number>()];
+  const edgeSeen = [new Map<string, number>(), new Map<string, number>()];
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const p of docs) {
+    for (const f of p.frames) {
+      const sentence = p.doc.tokens[f.cue.head]!.sentence;
+      const headWord = p.ctx.lower[f.cue.head]!;
+      for (const [side, step] of [[0, -1], [1, 1]] as const) {
+        for (let k = f.cue.head + step; k >= 0 && k < p.doc.tokens.length && p.doc.tokens[k]!.sentence === sentence; k += step) {
+          if (p.ctx.gapBefore[step < 0 ? k + 1 : k] !== 0) break;
+          const w = p.ctx.lower[k]!;
+          const adjacent = k === f.cue.head + step;
+          count(edgeSeen[side]!, w);
+          if (adjacent) count(edgeSeen[side]!, `${headWord} ${w}`);
+          if (!p.inCue[k]) break;
+          count(edgeIn[side]!, w);
+          if (adjacent) count(edgeIn[side]!, `${headWord} ${w}`);
+        }
       }
     }
   }
+  const edgeWords = (side: number) =>
+    new Set([...edgeIn[side]!].filter(([w, n]) => n >= MIN_CUE_EDGE_COUNT && n / edgeSeen[side]!.get(w)! >= MIN_CUE_EDGE_RATIO).map(([w]) => w));
+  return { cueWords, cueLeft: edgeWords(0), cueRight: edgeWords(1) };
 }
-const edgeWords = (side: number) =>
-  new Set([...edgeIn[side]!].filter(([w, n]) => n >= MIN_CUE_EDGE_COUNT && n / edgeSeen[side]!.get(w)! >= MIN_CUE_EDGE_RATIO).map(([w]) => w));
-const cueLeft = edgeWords(0);
-const cueRight = edgeWords(1);
-process.stderr.write(`cue lexicon: ${cueWords.size} head words, ${cueLeft.size} left and ${cueRight.size} right edge words\n`);
 
-const cueTrainer = new PerceptronTrainer(2);
-const sourceTrainer = new PerceptronTrainer(1);
-const contentTrainer = new PerceptronTrainer(CONTENT_LABELS);
-const cueBuffer = new Int32Array(CUE_FEATURE_COUNT);
-const contentBuffer = new Int32Array(CONTENT_FEATURE_COUNT);
-const goldBuffer = new Int32Array(SOURCE_FEATURE_CAPACITY);
-const guessBuffer = new Int32Array(SOURCE_FEATURE_CAPACITY);
-const scratch = new SourceScratch();
-const order = train.map((_, i) => i);
-let seed = 7;
-const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-
-function evaluate(model: ClaimsModel, goldCues: boolean): { text: string; source: number } {
+function evaluate(docs: Prepared[], model: ClaimsModel, goldCues: boolean): { text: string; source: number } {
   const tally = emptyTally();
-  for (const d of dev) {
+  for (const d of docs) {
     const cues = goldCues ? d.frames.map((f) => f.cue) : undefined;
     scoreDocument(d.gold.text, d.gold.attributions, findAttributions(d.doc, model, d.ctx, cues).map(asPredicted), tally);
   }
@@ -194,75 +192,106 @@ function evaluate(model: ClaimsModel, goldCues: boolean): { text: string; source
   return { text: `source ${f(source)} cue ${f(overlapScore(tally.cue))} content ${f(overlapScore(tally.content))}`, source: source.f1 };
 }
 
-let model: ClaimsModel | null = null;
-for (let epoch = 1; epoch <= epochs; epoch++) {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  let cueErrors = 0;
-  let sourceErrors = 0;
-  let contentErrors = 0;
-  for (const index of order) {
-    const p = train[index]!;
-    const { doc, ctx } = p;
-    const heads = isHead[index]!;
-    for (const sentence of doc.sentences) {
-      for (let k = sentence.firstToken; k < sentence.endToken; k++) {
-        if (!cueWords.has(ctx.lower[k]!)) continue;
-        if (p.inCue[k] && !heads[k]) continue; // a cue's other words ("has" of "has said") are neither heads nor non-cues
-        if (!cueTrainer.learnBinary(cueBuffer, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, cueBuffer), heads[k]!)) cueErrors++;
-      }
+/** Trains the three models on `docs` (cue threshold 0), reporting each epoch's scores on `report`. */
+function trainOn(docs: Prepared[], report: { name: string; docs: Prepared[] }): ClaimsModel {
+  const lexicon = buildLexicon(docs);
+  const { cueWords, cueLeft, cueRight } = lexicon;
+  process.stderr.write(`cue lexicon: ${cueWords.size} head words, ${cueLeft.size} left and ${cueRight.size} right edge words\n`);
+  const isHead = docs.map((p) => {
+    const heads = new Uint8Array(p.doc.tokens.length);
+    for (const f of p.frames) heads[f.cue.head] = 1;
+    return heads;
+  });
+  const cueTrainer = new PerceptronTrainer(2);
+  const sourceTrainer = new PerceptronTrainer(1);
+  const contentTrainer = new PerceptronTrainer(CONTENT_LABELS);
+  const cueBuffer = new Int32Array(CUE_FEATURE_COUNT);
+  const contentBuffer = new Int32Array(CONTENT_FEATURE_COUNT);
+  const goldBuffer = new Int32Array(SOURCE_FEATURE_CAPACITY);
+  const guessBuffer = new Int32Array(SOURCE_FEATURE_CAPACITY);
+  const scratch = new SourceScratch();
+  const order = docs.map((_, i) => i);
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  let model: ClaimsModel | null = null;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    for (const f of p.frames) {
-      const sentence = doc.sentences[doc.tokens[f.cue.first]!.sentence]!;
-      const frame: SourceFrame = { ...f.cue, start: sentence.firstToken, end: sentence.endToken, cueBefore: p.cueBefore };
-      if (f.source && isCandidate(frame, f.source)) {
-        sourceTrainer.tick();
-        const guess = bestSource(ctx, frame, sourceTrainer.model, scratch);
-        if (guess.first !== f.source.first || guess.last !== f.source.last) {
-          sourceErrors++;
-          sourceTrainer.update(goldBuffer, sourceFeatures(ctx, frame, f.source, goldBuffer), 0, 1);
-          sourceTrainer.update(guessBuffer, sourceFeatures(ctx, frame, guess, guessBuffer), 0, -1);
+    let cueErrors = 0;
+    let sourceErrors = 0;
+    let contentErrors = 0;
+    for (const index of order) {
+      const p = docs[index]!;
+      const { doc, ctx } = p;
+      const heads = isHead[index]!;
+      for (const sentence of doc.sentences) {
+        for (let k = sentence.firstToken; k < sentence.endToken; k++) {
+          if (!cueWords.has(ctx.lower[k]!)) continue;
+          if (p.inCue[k] && !heads[k]) continue; // a cue's other words ("has" of "has said") are neither heads nor non-cues
+          if (!cueTrainer.learnBinary(cueBuffer, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, cueBuffer), heads[k]!)) cueErrors++;
         }
       }
-      const source = f.source ?? { first: -1, last: -1 };
-      const cframe = contentFrame(ctx, f.cue.first, f.cue.last, f.cue.head, sentence.firstToken, sentence.endToken, source.first, source.last, p.inCue);
-      let previous = LABEL_O;
-      for (let k = sentence.firstToken; k < sentence.endToken; k++) {
-        if ((k >= f.cue.first && k <= f.cue.last) || (k >= source.first && k <= source.last)) {
-          previous = LABEL_O;
-          continue;
+      for (const f of p.frames) {
+        const sentence = doc.sentences[doc.tokens[f.cue.first]!.sentence]!;
+        const frame: SourceFrame = { ...f.cue, start: sentence.firstToken, end: sentence.endToken, cueBefore: p.cueBefore };
+        if (f.source && isCandidate(frame, f.source)) {
+          sourceTrainer.tick();
+          const guess = bestSource(ctx, frame, sourceTrainer.model, scratch);
+          if (guess.first !== f.source.first || guess.last !== f.source.last) {
+            sourceErrors++;
+            sourceTrainer.update(goldBuffer, sourceFeatures(ctx, frame, f.source, goldBuffer), 0, 1);
+            sourceTrainer.update(guessBuffer, sourceFeatures(ctx, frame, guess, guessBuffer), 0, -1);
+          }
         }
-        const gold = f.content[k - sentence.firstToken]!;
-        // Teacher forcing: the gold previous label, as the greedy decoder sees its own.
-        if (!contentTrainer.learnBinary(contentBuffer, contentFeatures(ctx, cframe, k, previous, contentBuffer), gold)) contentErrors++;
-        previous = gold;
+        const source = f.source ?? { first: -1, last: -1 };
+        const cframe = contentFrame(ctx, f.cue.first, f.cue.last, f.cue.head, sentence.firstToken, sentence.endToken, source.first, source.last, p.inCue);
+        let previous = LABEL_O;
+        for (let k = sentence.firstToken; k < sentence.endToken; k++) {
+          if ((k >= f.cue.first && k <= f.cue.last) || (k >= source.first && k <= source.last)) {
+            previous = LABEL_O;
+            continue;
+          }
+          const gold = f.content[k - sentence.firstToken]!;
+          // Teacher forcing: the gold previous label, as the greedy decoder sees its own.
+          if (!contentTrainer.learnBinary(contentBuffer, contentFeatures(ctx, cframe, k, previous, contentBuffer), gold)) contentErrors++;
+          previous = gold;
+        }
       }
     }
+    model = {
+      cue: cueTrainer.averaged(),
+      source: sourceTrainer.averaged(),
+      content: contentTrainer.averaged(),
+      cueWords,
+      cueWordHashes: new WordHashSet(cueWords),
+      cueLeft,
+      cueRight,
+      cueThreshold: 0,
+    };
+    process.stderr.write(`epoch ${epoch}: errors cue ${cueErrors}, source ${sourceErrors}, content ${contentErrors}\n`);
+    process.stderr.write(`  ${report.name}, model cues: ${evaluate(report.docs, model, false).text}\n  ${report.name}, gold cues:  ${evaluate(report.docs, model, true).text}\n`);
   }
-  model = {
-    cue: cueTrainer.averaged(),
-    source: sourceTrainer.averaged(),
-    content: contentTrainer.averaged(),
-    cueWords,
-    cueWordHashes: new WordHashSet(cueWords),
-    cueLeft,
-    cueRight,
-    cueThreshold: 0,
-  };
-  process.stderr.write(`epoch ${epoch}: errors cue ${cueErrors}, source ${sourceErrors}, content ${contentErrors}\n`);
-  process.stderr.write(`  dev, model cues: ${evaluate(model, false).text}\n  dev, gold cues:  ${evaluate(model, true).text}\n`);
+  return model!;
 }
-// The cue decision threshold: pick the margin with the best dev source F1.
+
+// The cue decision threshold, by source F1 on a held-out part of train (every THRESHOLD_HOLDOUT_EVERY-th
+// document) with models trained on the rest; dev stays for measuring.
+const heldOut = train.filter((_, i) => i % THRESHOLD_HOLDOUT_EVERY === 0);
+const fitted = train.filter((_, i) => i % THRESHOLD_HOLDOUT_EVERY !== 0);
+process.stderr.write(`threshold selection: training on ${fitted.length} train documents, scoring ${heldOut.length} held out\n`);
+const partial = trainOn(fitted, { name: 'held-out train', docs: heldOut });
+let best = { threshold: 0, source: -1 };
+for (const threshold of CUE_THRESHOLD_CANDIDATES) {
+  const result = evaluate(heldOut, { ...partial, cueThreshold: threshold }, false);
+  process.stderr.write(`cue threshold ${threshold}: held-out train ${result.text}\n`);
+  if (result.source > best.source) best = { threshold, source: result.source };
+}
+process.stderr.write(`final models: all ${train.length} train documents, cue threshold ${best.threshold}\n`);
+let model: ClaimsModel | null = { ...trainOn(train, { name: 'dev', docs: dev }), cueThreshold: best.threshold };
+process.stderr.write(`dev at cue threshold ${best.threshold}: ${evaluate(dev, model, false).text}\n`);
 if (model) {
-  let best = { threshold: 0, source: -1 };
-  for (const threshold of CUE_THRESHOLD_CANDIDATES) {
-    const result = evaluate({ ...model, cueThreshold: threshold }, false);
-    process.stderr.write(`cue threshold ${threshold}: ${result.text}\n`);
-    if (result.source > best.source) best = { threshold, source: result.source };
-  }
-  model = { ...model, cueThreshold: best.threshold };
   const bytes = serializeClaimsModel(model);
   const temporary = `${out}.tmp-${process.pid}`;
   writeFileSync(temporary, bytes);

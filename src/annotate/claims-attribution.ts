@@ -92,6 +92,13 @@ function derivedOf(model: ClaimsModel): Derived {
   return found;
 }
 
+/** Words joining two cues that share a subject. */
+const COORDINATORS = new Set(['and', 'but']);
+/** Relative pronouns that open a clause whose own subject follows them ("the changes, which officials said"). */
+const OBJECT_RELATIVES = new Set(['which', 'whom']);
+/** Words opening a new clause after a comma. */
+const CLAUSE_COORDINATORS = new Set(['and', 'but', 'or', 'so', 'yet']);
+
 const span = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
 
 /** The cues of the document: heads the cue model accepts, widened over the words cues carry beside their heads. */
@@ -147,7 +154,10 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
       if (isPronounContraction(tokens[first - 1]!, w)) break; // "It’s denouncing": "It" is the source
       first--;
     }
-    while (last + 1 < n && tokens[last + 1]!.sentence === sentence && ctx.gapBefore[last + 1] === 0) {
+    // A fixed phrase ends its cue ("according to | show insiders": the next word is the source's).
+    while (last + 1 < n && always[last + 1]) last++;
+    while (last === k || !always[last]) {
+      if (!(last + 1 < n && tokens[last + 1]!.sentence === sentence && ctx.gapBefore[last + 1] === 0)) break;
       const w = ctx.lower[last + 1]!;
       if (!(head[last + 1] || always[last + 1] || right.has(w) || (last === k && right.has(`${headWord} ${w}`)))) break;
       last++;
@@ -186,6 +196,15 @@ function isCueModifier(word: string, shape: string): boolean {
 function sourceStart(ctx: TokenContext, first: number, last: number): number {
   if (SUBJECT_PRONOUNS.has(ctx.lower[last]!) && (ctx.gapBefore[last]! & COMMA) !== 0) return last;
   if (RELATIVE_SUBJECTS.has(ctx.lower[last]!)) return last;
+  // A new clause inside the span ("Four in 10 voters see X, and a third said"; "The story never ran; my
+  // editor argued"): the source starts after its break. Dashes stay (an aside inside the noun phrase).
+  for (let k = last; k >= first; k--) {
+    if (OBJECT_RELATIVES.has(ctx.lower[k]!) && k < last && ctx.gapBefore[last + 1] === 0 && commasIn(ctx, k + 1, last) === 0) return k + 1;
+    if (k === first) break;
+    const gap = ctx.gapBefore[k]!;
+    if (gap & COLON) return k;
+    if (gap & COMMA && CLAUSE_COORDINATORS.has(ctx.lower[k]!) && k < last) return k + 1;
+  }
   return first;
 }
 
@@ -330,6 +349,12 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
         parts.push(rule.content);
       }
     }
+    // A cue sentence of source and cue alone after a quotation ("“... country?” Clinton said."): the sentence
+    // splitter cut after the quotation's own stop, and the quotation is the content.
+    if (parts.length === 0) {
+      const quoted = quotationBefore(doc, ctx, sentenceIndex);
+      if (quoted) parts.push(quoted);
+    }
     // PolNeAR's contents keep a leading "that" ("said that C"); claims.ts drops it from the claim's content.
     if (parts.length === 0) continue; // a cue with nothing attributed is a false cue
     let lastSentence = sentenceIndex;
@@ -404,8 +429,35 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
       rule: passive ? 'claims.model.passive' : 'claims.model',
     });
   }
+  sharedSubjects(ctx, attributions);
   punctuationAttributions(doc, ctx, cueTokens, attributions);
   return attributions;
+}
+
+/**
+ * Coordinated cues share their subject ("Merrill says A and said B", "Trump tweeted A and encouraged B"),
+ * and so does a participle cue after a comma (", saying ..."): such a cue takes the source of the cue
+ * before it in the sentence when its own source is missing, stands between the two cues (the first
+ * verb's object) or is a piece of the first cue's source.
+ */
+function sharedSubjects(ctx: TokenContext, attributions: Attribution[]): void {
+  for (let i = 1; i < attributions.length; i++) {
+    const a = attributions[i]!;
+    const before = a.cueFirst - 1;
+    if (before < 0) continue;
+    const coordinated = COORDINATORS.has(ctx.lower[before]!) && (ctx.gapBefore[a.cueFirst]! & ~COMMA) === 0;
+    // ", saying ...": a participle after a comma has the main clause's subject.
+    const participle = ctx.gapBefore[a.cueFirst] === COMMA && a.cueFirst === a.cueHead && ctx.lower[a.cueHead]!.endsWith('ing');
+    if (!coordinated && !participle) continue;
+    const b = attributions[i - 1]!;
+    if (b.firstSentence !== a.firstSentence || b.cueLast >= before || b.sourceFirst < 0 || b.sourceLast >= b.cueFirst) continue;
+    const between = a.sourceFirst > b.cueLast && a.sourceLast < a.cueFirst;
+    const inside = a.sourceFirst >= b.sourceFirst && a.sourceLast <= b.sourceLast;
+    if (a.sourceFirst >= 0 && !between && !inside) continue;
+    a.source = b.source;
+    a.sourceFirst = b.sourceFirst;
+    a.sourceLast = b.sourceLast;
+  }
 }
 
 /** Characters of a speaker's colon gap ("PENCE: Well, ..."): the colon, white space, an opening quote. */
@@ -517,6 +569,31 @@ function accordingTo(doc: AnalyzedText, ctx: TokenContext, first: number, last: 
   return { sourceFirst, sourceLast, content: { start: tokens[sourceLast + 1]!.start, end: tokens[sentence.endToken - 1]!.end } };
 }
 
+
+/**
+ * The quotation that closes right before sentence `index` (a closing mark in the gap before its first
+ * token), read back to its opening mark over at most MAX_QUOTE_SENTENCES sentences of one paragraph; null
+ * when there is none.
+ */
+function quotationBefore(doc: AnalyzedText, ctx: TokenContext, index: number): { start: number; end: number } | null {
+  const { text, tokens, sentences } = doc;
+  const sentence = sentences[index]!;
+  if (index === 0 || (ctx.gapBefore[sentence.firstToken]! & QUOTE) === 0) return null;
+  const closing = sentences[index - 1]!.endToken - 1;
+  if (closing < 0 || !ctx.inQuote[closing] || hasParagraphBreak(text, tokens[closing]!.end, sentence.start)) return null;
+  for (let s = index - 1; s >= 0 && s >= index - MAX_QUOTE_SENTENCES; s--) {
+    const previous = sentences[s]!;
+    if (previous.endToken <= previous.firstToken) return null;
+    if (s < index - 1 && hasParagraphBreak(text, previous.end, sentences[s + 1]!.start)) return null;
+    let k = previous.endToken - 1;
+    while (k > previous.firstToken && ctx.inQuote[k - 1] && (ctx.gapBefore[k]! & QUOTE) === 0) k--;
+    if ((ctx.gapBefore[k]! & QUOTE) !== 0 || k > previous.firstToken) {
+      // The opening mark (or text outside the quotation before it): the quotation starts here.
+      return ctx.inQuote[k] ? { start: tokens[k]!.start, end: tokens[closing]!.end } : null;
+    }
+  }
+  return null;
+}
 
 function hasParagraphBreak(text: string, from: number, to: number): boolean {
   return text.slice(from, to).includes('\n');

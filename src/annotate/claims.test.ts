@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Claim } from '../model.ts';
 import type { AttributedClaim } from './claims.ts';
+import { findAttributions } from './claims-attribution.ts';
 import { annotate } from './index.ts';
+import { analyzeText } from './text.ts';
 
 const REFERENCE = { referenceDate: '2024-11-29' };
 const claimsOf = (text: string) => ({ text, claims: annotate(text, REFERENCE).claims });
@@ -250,5 +252,39 @@ describe('claim spans', () => {
     assert.equal(saying.source?.text, 'she');
     assert.equal(saying.source?.canonical, 'Tamsin Orel');
     assert.equal(content(text, saying), 'the pier was unsafe');
+  });
+});
+
+describe('attribution spans (findAttributions)', () => {
+  const attributionsOf = (text: string) =>
+    findAttributions(analyzeText(text)).map((a) => ({ cue: a.cue.text, source: a.source?.text ?? null, content: a.contentParts.map((p) => text.slice(p.start, p.end)) }));
+
+  it('a cue sentence of source and cue alone after a question quote takes the quotation as content', () => {
+    const found = attributionsOf('The ferry ran late again. “How often must we wait on this pier?” Tamsin Orel said. “Nobody answers.”');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(found[0]!.source, 'Tamsin Orel');
+    assert.equal(found[0]!.content[0], 'How often must we wait on this pier');
+  });
+
+  it('a cue after "and" shares the source of the cue before it', () => {
+    const found = attributionsOf('Councillor Ivo Brandt praised the crews and warned that the budget would not last.');
+    const warned = found.find((a) => a.cue === 'warned');
+    assert.ok(warned, JSON.stringify(found));
+    assert.equal(warned.source, 'Councillor Ivo Brandt');
+  });
+
+  it('a participle cue after a comma shares the source of the cue before it', () => {
+    const found = attributionsOf('Ilse Varga criticised Tomas Brenn and the ferry board, arguing that captains were underpaid.');
+    assert.deepEqual(found.map((a) => [a.cue, a.source]), [['criticised', 'Ilse Varga'], ['arguing', 'Ilse Varga']]);
+  });
+
+  it('an object relative pronoun before the source is not part of it ("which officials said")', () => {
+    const found = attributionsOf('The pier repairs, which harbour officials said would cost millions, began in May.');
+    assert.equal(found[0]?.source, 'harbour officials', JSON.stringify(found));
+  });
+
+  it('"according to" ends its cue: the next word belongs to the source', () => {
+    const found = attributionsOf('The pier was closed for a week, according to campaign insiders.');
+    assert.deepEqual(found, [{ cue: 'according to', source: 'campaign insiders', content: ['The pier was closed for a week'] }]);
   });
 });
