@@ -1,5 +1,5 @@
 import type { ArticleRecord, Assignment, StorySummary } from '../model.ts';
-import { MAINTAIN_AFTER_WRITES } from './constants.ts';
+import { MAINTAIN_AFTER_WRITES, STORY_READ_CHUNK } from './constants.ts';
 import { randomUUID } from 'node:crypto';
 import type { SqlClient, SqlDatabase, SqlParam } from './sql.ts';
 import { isClusterDelta, mergeClusterDeltas, minDayOf, selectionLimit } from './cluster-rows.ts';
@@ -743,14 +743,26 @@ export class SqlStore implements Store {
 
   async getStoryArticles(storyId: string, last?: number): Promise<StoredArticle[]> {
     const story = await this.canonicalStory(storyId);
-    const rows =
-      last === undefined
-        ? await this.db.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id = $1 ORDER BY seq`, [story])
-        : await this.db.query<ArticleRow>(
-            `SELECT ${ARTICLE_COLUMNS} FROM (SELECT * FROM articles WHERE story_id = $1 ORDER BY seq DESC LIMIT $2) recent ORDER BY seq`,
-            [story, checkCount('last', last)],
-          );
-    return rows.map(storedArticle);
+    if (last === undefined) {
+      const rows = await this.db.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id = $1 ORDER BY seq`, [story]);
+      return rows.map(storedArticle);
+    }
+    // The ids first (from the index), then the articles in chunks, so that other statements run between.
+    const ids = await this.db.query<{ id: string }>(`SELECT id FROM articles WHERE story_id = $1 ORDER BY seq DESC LIMIT $2`, [
+      story,
+      checkCount('last', last),
+    ]);
+    ids.reverse();
+    const articles: StoredArticle[] = [];
+    for (let start = 0; start < ids.length; start += STORY_READ_CHUNK) {
+      const chunk = ids.slice(start, start + STORY_READ_CHUNK).map((row) => row.id);
+      const rows = await this.db.query<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY seq`,
+        [toJson(chunk)],
+      );
+      for (const row of rows) articles.push(storedArticle(row));
+    }
+    return articles;
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {

@@ -10,6 +10,7 @@ import type { ArticleRecord, Assignment, Entity } from '../model.ts';
 import { openStore, DEFAULT_STORE_DIR, type MaintainableStore } from './index.ts';
 import { ClusterRows } from './cluster-rows.ts';
 import { loadMigrations } from './migrate.ts';
+import { STORY_READ_CHUNK } from './constants.ts';
 import type { ClusterStateDelta, ClusterStateSnapshot, Store } from './types.ts';
 import { StreamClusterer } from '../cluster/index.ts';
 import { Ingestor } from '../pipeline.ts';
@@ -370,6 +371,21 @@ test('clusterer rows: saved per article, read back as the same hot state the in-
     await store.close();
     const counts = await readTable(dir, 'SELECT (SELECT count(*)::int FROM cluster_profiles) AS profiles, (SELECT count(*)::int FROM cluster_signatures) AS signatures');
     assert.equal(counts[0].signatures, 24);
+  });
+});
+
+test('the last N articles of a long story come in arrival order, read in chunks', async () => {
+  await withStore(async (store) => {
+    const count = 3 * STORY_READ_CHUNK + 4;
+    const items = Array.from({ length: count }, (_, i) => ({
+      record: makeRecord({ id: `long-${String(i).padStart(3, '0')}` }),
+      assignment: makeAssignment(`long-${String(i).padStart(3, '0')}`, 'story-long', i === 0 ? 'opened' : 'joined'),
+    }));
+    await store.saveArticles(items);
+    const last = count - 3;
+    const read = (await store.getStoryArticles('story-long', last)).map((a) => a.record.id);
+    assert.deepEqual(read, items.slice(3).map((item) => item.record.id), 'every one of the last N, oldest first, across chunk edges');
+    assert.equal((await store.getStoryArticles('story-long')).length, count, 'without a limit: the whole story');
   });
 });
 
