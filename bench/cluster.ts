@@ -22,6 +22,7 @@ import { Ingestor } from '../src/pipeline.ts';
 import { openStore } from '../src/store/index.ts';
 import type { ArticleRecord, ClusterInput, Entity } from '../src/model.ts';
 import type { BenchSection } from './main.ts';
+import { seededRandom as random } from '../src/util/random.ts';
 
 const BLOCK = 10_000;
 /** Articles streamed through a throwaway clusterer before measuring (JIT warm-up). */
@@ -33,17 +34,6 @@ const INGEST_ARTICLES = Number(process.env.CLUSTER_BENCH_INGEST ?? 2_000);
 const INGEST_BLOCK = 250;
 const SYLLABLES = ['ka', 'ren', 'mo', 'lis', 'tar', 'vel', 'dun', 'shi', 'or', 'pel', 'quin', 'sa', 'tho', 'ul', 'vo', 'wen', 'xa', 'yor', 'zel', 'bri'];
 
-/** mulberry32: a small seeded generator, so every run streams the same articles. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function inventedName(rand: () => number): string {
   const n = 2 + Math.floor(rand() * 2);

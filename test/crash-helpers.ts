@@ -4,18 +4,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { BIN, REPO_ROOT } from './helpers.ts';
+import { seededRandom } from '../src/util/random.ts';
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = ['Kelmar', 'Orsund', 'Valbrume', 'Port Ellery', 'Drennick', 'Saltmarsh', 'New Carrow', 'Ostvik', 'Lake Tamsin', 'Greyhaven',
   'Brackenford', 'Millhaven', 'Eastreach', 'Corvale', 'Dunmere', 'Fallowby', 'Harrowgate Bay', 'Isenport', 'Juniper Falls', 'Kestrel Point',

@@ -21,7 +21,8 @@ import { TEST_POSTGRES_URL } from '../src/store/test-store.ts';
 import type { ClusterStateSnapshot } from '../src/store/types.ts';
 import type { RawDocument } from '../src/model.ts';
 import { freshStoreLocation, runCli, tempDir } from './helpers.ts';
-import { crashDocuments, runIngest, seededRandom } from './crash-helpers.ts';
+import { crashDocuments, runIngest } from './crash-helpers.ts';
+import { seededRandom } from '../src/util/random.ts';
 
 /** Documents ingested: enough for hundreds of stories and for kills to land at many points of the stream. */
 const DOCUMENTS = Number(process.env.CROSSCHECK_CRASH_DOCUMENTS ?? 2000);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { ClusterInput } from '../model.ts';
 import { bcubed, type BCubedScore } from './bcubed.ts';
 import { nmi } from './nmi.ts';
+import { seededRandom } from '../util/random.ts';
 import { StreamClusterer, type ClusterOptions } from './stream.ts';
 
 export interface EcbDocument {
@@ -45,14 +46,7 @@ export function loadEcbPlus(file = ecbPlusDevPath()): EcbDocument[] {
 
 /** Deterministic Fisher-Yates shuffle (mulberry32), so a "random" stream order is reproducible. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

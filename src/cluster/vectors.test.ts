@@ -1,18 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { RunningVector, TermTable, addVectors, pruneVector, vectorOf, type SparseVector } from './vectors.ts';
+import { seededRandom as random } from '../util/random.ts';
 
-/** mulberry32, so every run draws the same vectors. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A vector of up to `size` ids drawn from 1..range, with weights that tie now and then. */
 function randomVector(rand: () => number, size: number, range: number): SparseVector {

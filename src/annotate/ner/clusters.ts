@@ -6,6 +6,7 @@
  */
 
 import { hashString, normalizeWord } from './features.ts';
+import { seededRandom } from '../../util/random.ts';
 
 export interface ClusterOptions {
   /** Words seen fewer times get no cluster: their context counts are too thin to place them. */
@@ -35,17 +36,6 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
 interface SparseVector {
   index: Int32Array;
   value: Float64Array;
-}
-
-/** Small deterministic generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Clusters the words of `sentences`: normalized word hash -> `(coarse << 16) | fine`. */

@@ -8,7 +8,7 @@
 import { type ConllDocument, tagSpans } from './eval.ts';
 import { DocumentState, MAX_FEATURES_PER_TOKEN, observeDocumentCasing, type HashBits, type Lexicon } from './features.ts';
 import { type LabelScheme, NerModel, newHeader } from './model.ts';
-import { seededRandom } from './clusters.ts';
+import { seededRandom } from '../../util/random.ts';
 
 export interface TrainOptions {
   epochs: number;
