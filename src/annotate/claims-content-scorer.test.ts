@@ -14,27 +14,37 @@ const TEXT = [
   'Residents say the repairs were promised before, and the mayor warned that costs could rise again.',
 ].join('\n');
 
+/** The text's cues under the shipped model, with the token context and the cue-token marks the frames read. */
+function cueFixture() {
+  const model = defaultClaimsModel();
+  const doc = analyzeText(TEXT);
+  const ctx = tokenContext(doc);
+  const cues = findCues(doc, ctx, model);
+  const cueTokens = new Uint8Array(doc.tokens.length);
+  for (const c of cues) for (let k = c.first; k <= c.last; k++) cueTokens[k] = 1;
+  return { model, doc, ctx, cues, cueTokens };
+}
+
+/** No source, a source before the cue, a source after it (where the sentence has room). */
+function sourcePlacements(cue: { first: number; last: number }, sentence: { firstToken: number; endToken: number }): Array<[number, number]> {
+  const placements: Array<[number, number]> = [[-1, -1]];
+  if (cue.first - 2 >= sentence.firstToken) placements.push([cue.first - 2, cue.first - 1]);
+  if (cue.last + 2 < sentence.endToken) placements.push([cue.last + 1, cue.last + 2]);
+  return placements;
+}
+
 describe('content scorer', () => {
   it('gives exactly the margin of the content features, for every token, label and source placement', () => {
-    const model = defaultClaimsModel();
+    const { model, doc, ctx, cues, cueTokens } = cueFixture();
     const scorer = contentScorer(model.content);
     assert.ok(scorer, 'the shipped model has integer weights');
-    const doc = analyzeText(TEXT);
-    const ctx = tokenContext(doc);
-    const cues = findCues(doc, ctx, model);
     assert.ok(cues.length >= 5, `cues found: ${cues.length}`);
-    const cueTokens = new Uint8Array(doc.tokens.length);
-    for (const c of cues) for (let k = c.first; k <= c.last; k++) cueTokens[k] = 1;
     const features = new Int32Array(CONTENT_FEATURE_COUNT);
     let compared = 0;
     let nonZero = 0;
     for (const cue of cues) {
       const sentence = doc.sentences[doc.tokens[cue.first]!.sentence]!;
-      // No source, a source before the cue, a source after it.
-      const placements: Array<[number, number]> = [[-1, -1]];
-      if (cue.first - 2 >= sentence.firstToken) placements.push([cue.first - 2, cue.first - 1]);
-      if (cue.last + 2 < sentence.endToken) placements.push([cue.last + 1, cue.last + 2]);
-      for (const [sourceFirst, sourceLast] of placements) {
+      for (const [sourceFirst, sourceLast] of sourcePlacements(cue, sentence)) {
         const frame = contentFrame(ctx, cue.first, cue.last, cue.head, sentence.firstToken, sentence.endToken, sourceFirst, sourceLast, cueTokens);
         scorer.setFrame(ctx, frame);
         for (let k = sentence.firstToken; k < sentence.endToken; k++) {
@@ -52,22 +62,14 @@ describe('content scorer', () => {
   });
 
   it('tags a sentence as the feature path does, label by label', () => {
-    const model = defaultClaimsModel();
+    const { model, doc, ctx, cues, cueTokens } = cueFixture();
     const scorer = contentScorer(model.content)!;
-    const doc = analyzeText(TEXT);
-    const ctx = tokenContext(doc);
-    const cues = findCues(doc, ctx, model);
-    const cueTokens = new Uint8Array(doc.tokens.length);
-    for (const c of cues) for (let k = c.first; k <= c.last; k++) cueTokens[k] = 1;
     const features = new Int32Array(CONTENT_FEATURE_COUNT);
     const fast = new Uint8Array(doc.tokens.length);
     let content = 0;
     for (const cue of cues) {
       const sentence = doc.sentences[doc.tokens[cue.first]!.sentence]!;
-      const placements: Array<[number, number]> = [[-1, -1]];
-      if (cue.first - 2 >= sentence.firstToken) placements.push([cue.first - 2, cue.first - 1]);
-      if (cue.last + 2 < sentence.endToken) placements.push([cue.last + 1, cue.last + 2]);
-      for (const [sourceFirst, sourceLast] of placements) {
+      for (const [sourceFirst, sourceLast] of sourcePlacements(cue, sentence)) {
         const frame = contentFrame(ctx, cue.first, cue.last, cue.head, sentence.firstToken, sentence.endToken, sourceFirst, sourceLast, cueTokens);
         const tagged = tagContent(scorer, ctx, frame, fast);
         let previous = 0;
