@@ -25,7 +25,7 @@ import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
 // which costs in the per-token loops below.
 const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, quotesIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
 const { SourceScratch, bestSource } = sourceModule;
-const { ALWAYS_CUES, APPOSITION_DETERMINERS, CLAUSE_AUXILIARIES, CLAUSE_OPENERS, DISCOURSE_OPENERS, MAX_APPOSITION_TOKENS, PARTICIPLE_OPENERS, CONTRACTED_SUBJECTS, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
+const { ALWAYS_CUES, THIRD_PERSON_SUBJECTS, APPOSITION_DETERMINERS, CLAUSE_AUXILIARIES, CLAUSE_OPENERS, DISCOURSE_OPENERS, MAX_APPOSITION_TOKENS, PARTICIPLE_OPENERS, CONTRACTED_SUBJECTS, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
 /** First words of the rule cues, to test each token once. */
 const ALWAYS_FIRST = new modelModule.WordHashSet(ALWAYS_CUES.map((phrase) => phrase[0]!));
 const O = modelModule.LABEL_O;
@@ -121,6 +121,18 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
         : model.cue.margin(features, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, features));
       if (margin > threshold) head[k] = 1;
     }
+  }
+  // Lexicon words in a reporting frame the model may score low: a third-person pronoun and the word alone
+  // between commas ("All of this, he acknowledges, could ...") or after a closing quotation mark, ending the
+  // sentence ("“Why ...?” he asks."). Not "I" / "we" / "you": ", you know," and ", I think," are fillers.
+  for (let k = 1; k < n; k++) {
+    if (head[k] || !cueWords.has(word[k]!) || tokens[k]!.shape !== 'lower' || !THIRD_PERSON_SUBJECTS.has(ctx.lower[k - 1]!)) continue;
+    const opening = ctx.gapBefore[k - 1]!;
+    const closing = ctx.gapBefore[k + 1]!;
+    if (ctx.gapBefore[k] !== 0 || tokens[k - 1]!.sentence !== tokens[k]!.sentence) continue;
+    const parenthetical = (opening & COMMA) !== 0 && (closing & COMMA) !== 0 && k + 1 < n && tokens[k + 1]!.sentence === tokens[k]!.sentence;
+    const afterQuote = (opening & QUOTE) !== 0 && (k + 1 >= n || tokens[k + 1]!.sentence !== tokens[k]!.sentence);
+    if (parenthetical || afterQuote) head[k] = 1;
   }
   // Rule cues the model may miss ("According to the source, ..."): the phrase's first word is the head, and
   // the cue takes the whole phrase.

@@ -103,6 +103,8 @@ export const SPEAKER_LABELS = new Set([
 ]);
 /** Pronouns that are a whole source by themselves ("..., it says"). */
 export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+/** Third-person subject pronouns: with a cue word between commas or after a quotation they report speech. */
+export const THIRD_PERSON_SUBJECTS = new Set(['he', 'she', 'they', 'it']);
 /** Relative pronouns that are the source of the clause they open ("the study, which notes ..."). */
 export const RELATIVE_SUBJECTS = new Set(['who', 'which', 'that']);
 /** Words opening an aside between a source and its cue ("Clinton, at a later briefing, said"), not an apposition. */

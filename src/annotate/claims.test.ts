@@ -273,6 +273,15 @@ describe('attribution spans (findAttributions)', () => {
     assert.equal(negated.find((a) => a.cue.startsWith('worried'))?.source, 'Dock workers', JSON.stringify(negated));
   });
 
+  it('a cue word with a third-person pronoun between commas or after a quotation is a cue; "you know" is not', () => {
+    const aside = attributionsOf('The port reopened. All of this, he acknowledges, could be undone by winter.');
+    assert.deepEqual(aside.map((a) => [a.cue, a.source]), [['acknowledges', 'he']]);
+    const afterQuote = attributionsOf('The port reopened. “Why did nobody fix the cranes?” he asks. Nobody answered.');
+    assert.deepEqual(afterQuote.map((a) => [a.cue, a.source]), [['asks', 'he']]);
+    const filler = attributionsOf('The port reopened. The cranes, you know, were never fixed.');
+    assert.equal(filler.length, 0, JSON.stringify(filler));
+  });
+
   it('a cue sentence of source and cue alone after a question quote takes the quotation as content', () => {
     const found = attributionsOf('The ferry ran late again. “How often must we wait on this pier?” Tamsin Orel said. “Nobody answers.”');
     assert.equal(found.length, 1, JSON.stringify(found));
