@@ -25,7 +25,7 @@ import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
 // which costs in the per-token loops below.
 const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, quotesIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
 const { SourceScratch, bestSource } = sourceModule;
-const { ALWAYS_CUES, PARTICIPLE_OPENERS, CONTRACTED_SUBJECTS, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
+const { ALWAYS_CUES, THIRD_PERSON_SUBJECTS, APPOSITION_DETERMINERS, CLAUSE_AUXILIARIES, CLAUSE_OPENERS, DISCOURSE_OPENERS, MAX_APPOSITION_TOKENS, PARTICIPLE_OPENERS, CONTRACTED_SUBJECTS, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
 /** First words of the rule cues, to test each token once. */
 const ALWAYS_FIRST = new modelModule.WordHashSet(ALWAYS_CUES.map((phrase) => phrase[0]!));
 const O = modelModule.LABEL_O;
@@ -34,6 +34,7 @@ const QUOTE = modelModule.GAP_QUOTE;
 const STOP = modelModule.GAP_STOP;
 const COMMA = modelModule.GAP_COMMA;
 const COLON = modelModule.GAP_COLON;
+const DASH = modelModule.GAP_DASH;
 
 export interface Attribution {
   cue: Span;
@@ -120,6 +121,18 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
         : model.cue.margin(features, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, features));
       if (margin > threshold) head[k] = 1;
     }
+  }
+  // Lexicon words in a reporting frame the model may score low: a third-person pronoun and the word alone
+  // between commas ("All of this, he acknowledges, could ...") or after a closing quotation mark, ending the
+  // sentence ("“Why ...?” he asks."). Not "I" / "we" / "you": ", you know," and ", I think," are fillers.
+  for (let k = 1; k < n; k++) {
+    if (head[k] || !cueWords.has(word[k]!) || tokens[k]!.shape !== 'lower' || !THIRD_PERSON_SUBJECTS.has(ctx.lower[k - 1]!)) continue;
+    const opening = ctx.gapBefore[k - 1]!;
+    const closing = ctx.gapBefore[k + 1]!;
+    if (ctx.gapBefore[k] !== 0 || tokens[k - 1]!.sentence !== tokens[k]!.sentence) continue;
+    const parenthetical = (opening & COMMA) !== 0 && (closing & COMMA) !== 0 && k + 1 < n && tokens[k + 1]!.sentence === tokens[k]!.sentence;
+    const afterQuote = (opening & QUOTE) !== 0 && (k + 1 >= n || tokens[k + 1]!.sentence !== tokens[k]!.sentence);
+    if (parenthetical || afterQuote) head[k] = 1;
   }
   // Rule cues the model may miss ("According to the source, ..."): the phrase's first word is the head, and
   // the cue takes the whole phrase.
@@ -226,6 +239,70 @@ function sourceEnd(doc: AnalyzedText, ctx: TokenContext, first: number, last: nu
   return last;
 }
 
+/**
+ * Where a subject before its cue ends when the ranker ran on into the verb phrase ("Hillary Clinton | has a
+ * new ad hitting", "Rakeyia Scott | can be heard yelling", "Republicans | weren't too concerned about"):
+ * at an auxiliary or a negated verb in the source's last comma-free stretch, after its first word, unless
+ * the source holds a relative pronoun (a relative clause keeps its verbs: "the study, which has found").
+ * Participles stay: PolNeAR keeps "a poll released Friday" and "a union representing flight attendants".
+ */
+function subjectEnd(doc: AnalyzedText, ctx: TokenContext, first: number, last: number): number {
+  for (let k = first; k <= last; k++) if (RELATIVE_SUBJECTS.has(ctx.lower[k]!) || ctx.lower[k] === 'whose' || ctx.lower[k] === 'what') return last;
+  let from = last;
+  while (from > first && ctx.gapBefore[from] === 0) from--;
+  for (let k = from; k <= last; k++) {
+    const w = ctx.lower[k]!;
+    if (k === first || doc.tokens[k]!.shape !== 'lower') continue;
+    if (CLAUSE_AUXILIARIES.has(w) || w.endsWith("n't") || w.endsWith('n’t')) return k - 1;
+  }
+  return last;
+}
+
+/**
+ * A chunk of tokens [from, to] that can be one half of "<noun phrase>, <apposition>," before a cue: no
+ * punctuation inside, no other cue, no relative pronoun, opened by a determiner or a capitalised word and
+ * not by a preposition, a subordinator, a participle or a time word ("In a statement, ...", "Asked about
+ * it, ...", "Tuesday, ...").
+ */
+function isNounChunk(doc: AnalyzedText, ctx: TokenContext, from: number, to: number, cueBefore: Int32Array): boolean {
+  if (to < from || to - from + 1 > MAX_APPOSITION_TOKENS) return false;
+  if (cueBefore[to + 1]! - cueBefore[from]! > 0) return false;
+  for (let k = from; k <= to; k++) {
+    if (k > from && ctx.gapBefore[k] !== 0) return false;
+    if (RELATIVE_SUBJECTS.has(ctx.lower[k]!) || ctx.lower[k] === 'whose') return false;
+  }
+  const opener = ctx.lower[from]!;
+  if (ASIDE_OPENERS.has(opener) || CLAUSE_OPENERS.has(opener) || SUBJECT_PRONOUNS.has(opener) || DISCOURSE_OPENERS.has(opener)) return false;
+  const shape = doc.tokens[from]!.shape;
+  if (!(APPOSITION_DETERMINERS.has(opener) || shape === 'cap' || shape === 'upper')) return false;
+  // "Asked about ...", "Speaking to ...": a participle opens a clause ("United States ..." is a name).
+  if ((opener.endsWith('ing') || opener.endsWith('ed')) && (from === to || doc.tokens[from + 1]!.shape === 'lower')) return false;
+  return true;
+}
+
+/**
+ * "Kerr Putney, the police chief, said" / "A lawyer for the outlets, David Schulz, said": PolNeAR's source is
+ * the noun phrase with its apposition, both closed by the comma before the cue. When the ranker took one half
+ * only, the other joins: the noun phrase before an apposition it picked (from the sentence start or the last
+ * punctuation, a leading discourse word such as "Even" left out), or a noun apposition after a name it picked
+ * (not a relative clause or an age: PolNeAR leaves "who ..." and ", 58," out more often than not).
+ */
+function appositionSource(doc: AnalyzedText, ctx: TokenContext, sentenceStart: number, first: number, last: number, cueFirst: number, cueBefore: Int32Array): { first: number; last: number } {
+  if ((ctx.gapBefore[cueFirst]! & COMMA) === 0 || (ctx.gapBefore[cueFirst]! & ~(COMMA | DASH)) !== 0) return { first, last };
+  if (commasIn(ctx, first + 1, last) > 0) return { first, last };
+  if (last === cueFirst - 1 && first > sentenceStart && ctx.gapBefore[first] === COMMA) {
+    // The apposition was picked: the noun phrase before its comma joins.
+    let from = first - 1;
+    while (from > sentenceStart && ctx.gapBefore[from] === 0) from--;
+    while (from < first - 1 && DISCOURSE_OPENERS.has(ctx.lower[from]!)) from++;
+    if (isNounChunk(doc, ctx, from, first - 1, cueBefore) && last - from + 1 <= MAX_SOURCE_TOKENS) return { first: from, last };
+  } else if (last < cueFirst - 1 && ctx.gapBefore[last + 1] === COMMA) {
+    // The name was picked: its apposition up to the comma before the cue joins.
+    if (isNounChunk(doc, ctx, last + 1, cueFirst - 1, cueBefore) && cueFirst - first <= MAX_SOURCE_TOKENS) return { first, last: cueFirst - 1 };
+  }
+  return { first, last };
+}
+
 /** "It’s", "he's", "who’s": a subject pronoun fused with the auxiliary of the cue after it. */
 function isPronounContraction(token: Token, lower: string): boolean {
   return token.possessive && token.nameEnd < token.end && CONTRACTED_SUBJECTS.has(lower.slice(0, token.nameEnd - token.start));
@@ -292,6 +369,12 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
     }
     if (sourceFirst >= 0 && sourceLast < first && sourceLast > sourceFirst) sourceFirst = sourceStart(ctx, sourceFirst, sourceLast);
     if (sourceFirst >= 0 && sourceLast > sourceFirst) sourceLast = sourceEnd(doc, ctx, sourceFirst, sourceLast, first);
+    if (sourceFirst >= 0 && sourceLast < first && sourceLast > sourceFirst) sourceLast = subjectEnd(doc, ctx, sourceFirst, sourceLast);
+    if (sourceFirst >= 0 && sourceLast < first) {
+      const whole = appositionSource(doc, ctx, sentence.firstToken, sourceFirst, sourceLast, first, cueBefore);
+      sourceFirst = whole.first;
+      sourceLast = whole.last;
+    }
     // A passive cue without an agent has no source ("is believed to", "has been accused of"): the phrase
     // before it is what the claim is about, not who makes it.
     const passive = head > sentence.firstToken && PASSIVE_CUES.has(ctx.lower[head]!) && PASSIVE_AUXILIARIES.has(ctx.lower[head - 1]!) && ctx.lower[head + 1] !== 'by';

@@ -103,10 +103,30 @@ export const SPEAKER_LABELS = new Set([
 ]);
 /** Pronouns that are a whole source by themselves ("..., it says"). */
 export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+/** Third-person subject pronouns: with a cue word between commas or after a quotation they report speech. */
+export const THIRD_PERSON_SUBJECTS = new Set(['he', 'she', 'they', 'it']);
 /** Relative pronouns that are the source of the clause they open ("the study, which notes ..."). */
 export const RELATIVE_SUBJECTS = new Set(['who', 'which', 'that']);
 /** Words opening an aside between a source and its cue ("Clinton, at a later briefing, said"), not an apposition. */
 export const ASIDE_OPENERS = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'with', 'like', 'unlike', 'speaking', 'while', 'when', 'for']);
+/**
+ * Appositions before a cue ("Kerr Putney, the police chief, said"): each half is at most this many tokens.
+ * PolNeAR train's two-part sources before a cue have halves of 1-12 tokens; longer comma-free stretches
+ * are mostly clauses.
+ */
+export const MAX_APPOSITION_TOKENS = 14;
+/** Words opening a clause, not a noun phrase, before a comma ("When the director, ..., said"). */
+export const CLAUSE_OPENERS = new Set(['when', 'if', 'as', 'because', 'although', 'though', 'since', 'until', 'unless', 'whether', 'where', 'once', 'so', 'and', 'or', 'but', 'yet', 'then', 'than', 'to', 'by', 'from', 'of', 'about', 'under', 'over', 'through', 'without', 'despite', 'among', 'against', 'including', 'asked', 'said', 'says']);
+/** Discourse words standing before a source's noun phrase, outside it ("Even China, ..., said"). */
+export const DISCOURSE_OPENERS = new Set([
+  'even', 'still', 'meanwhile', 'however', 'instead', 'also', 'now', 'then', 'yet', 'indeed', 'separately', 'later',
+  'earlier', 'today', 'yesterday', 'tonight', 'moreover', 'last', 'this', 'next', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'too', 'accordingly', 'himself', 'herself', 'themselves', 'itself',
+]);
+/** Auxiliaries and modals: a verb phrase starts at one, so a source noun phrase before a cue ends before it. */
+export const CLAUSE_AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must', 'does', 'do', 'did', 'shall']);
+/** Lower-case words that open a noun phrase half of an apposition ("the police chief", "one of the attorneys"). */
+export const APPOSITION_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'his', 'her', 'its', 'their', 'our', 'two', 'three', 'several', 'some', 'many', 'senator', 'state', 'former', 'retired']);
 /** Subject pronouns that fuse with a cue's auxiliary ("It’s denouncing", "who’s called for"). */
 export const CONTRACTED_SUBJECTS = new Set(['it', 'he', 'she', 'who', 'that', 'what', 'there']);
 /** Words that may open a sentence before a participle cue ("After saying ..., she ..."). */

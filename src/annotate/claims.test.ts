@@ -259,6 +259,29 @@ describe('attribution spans (findAttributions)', () => {
   const attributionsOf = (text: string) =>
     findAttributions(analyzeText(text)).map((a) => ({ cue: a.cue.text, source: a.source?.text ?? null, content: a.contentParts.map((p) => text.slice(p.start, p.end)) }));
 
+  it('a source before its cue keeps the noun phrase its apposition describes', () => {
+    const person = attributionsOf('The harbour stayed closed. Orla Venn, the port authority director, said that the cranes would be repaired by June.');
+    assert.equal(person.find((a) => a.cue === 'said')?.source, 'Orla Venn, the port authority director', JSON.stringify(person));
+    const institution = attributionsOf('Ferries ran late. Brinmouth Harbour Trust, the body that runs the quays, said the cranes were fixed.');
+    assert.equal(institution.find((a) => a.cue === 'said')?.source, 'Brinmouth Harbour Trust, the body that runs the quays', JSON.stringify(institution));
+  });
+
+  it('a source before its cue ends where the verb phrase starts (an auxiliary or a negated verb)', () => {
+    const auxiliary = attributionsOf('The harbour stayed closed. Councillor Ivo Brandt has a new leaflet blaming the port board for the delays.');
+    assert.equal(auxiliary.find((a) => a.cue === 'blaming')?.source, 'Councillor Ivo Brandt', JSON.stringify(auxiliary));
+    const negated = attributionsOf('The harbour stayed closed. Dock workers weren’t too worried about the delay.');
+    assert.equal(negated.find((a) => a.cue.startsWith('worried'))?.source, 'Dock workers', JSON.stringify(negated));
+  });
+
+  it('a cue word with a third-person pronoun between commas or after a quotation is a cue; "you know" is not', () => {
+    const aside = attributionsOf('The port reopened. All of this, he acknowledges, could be undone by winter.');
+    assert.deepEqual(aside.map((a) => [a.cue, a.source]), [['acknowledges', 'he']]);
+    const afterQuote = attributionsOf('The port reopened. “Why did nobody fix the cranes?” he asks. Nobody answered.');
+    assert.deepEqual(afterQuote.map((a) => [a.cue, a.source]), [['asks', 'he']]);
+    const filler = attributionsOf('The port reopened. The cranes, you know, were never fixed.');
+    assert.equal(filler.length, 0, JSON.stringify(filler));
+  });
+
   it('a cue sentence of source and cue alone after a question quote takes the quotation as content', () => {
     const found = attributionsOf('The ferry ran late again. “How often must we wait on this pier?” Tamsin Orel said. “Nobody answers.”');
     assert.equal(found.length, 1, JSON.stringify(found));
