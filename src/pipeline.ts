@@ -127,6 +127,19 @@ export class Ingestor {
     }
   }
 
+  /** Bumped whenever the clusterer goes back to the stored state: a batch clustered before is stale. */
+  private generation = 0;
+  /** The batch pushBatch is writing. */
+  private inFlight: WriteInFlight | null = null;
+  /** Set by a batch that held stored ids: pushBatch looks the next batch's ids up before clustering it. */
+  private lookUpIds = false;
+
+  /** The clusterer as the store holds it, after work it did not keep. */
+  private async restoreClusterer(): Promise<void> {
+    this.generation++;
+    this.clusterer = await Ingestor.restore(this.store, this.options.cluster);
+  }
+
   /** Size (JSON bytes) of the clusterer changes the last article wrote: stays small as the store grows. */
   lastDeltaBytes = 0;
 
@@ -162,21 +175,21 @@ export class Ingestor {
       changes = this.clusterer.takeChanges();
       this.lastDeltaBytes = JSON.stringify(changes).length;
     } catch (err) {
-      this.clusterer = await Ingestor.restore(this.store, this.options.cluster);
+      await this.restoreClusterer();
       return failure(doc.input, err);
     }
     try {
       const saved = await this.store.saveArticle(record, assignment, changes);
       if (!saved) {
         // Stored meanwhile by another writer: this clusterer counted it once too often.
-        this.clusterer = await Ingestor.restore(this.store, this.options.cluster);
+        await this.restoreClusterer();
         return this.alreadyStored(doc, record);
       }
       return { input: doc.input, ok: true, id: record.id, story: assignment.story, duplicate: false, title: record.article.title, outlet: record.article.outlet };
     } catch (err) {
       // The transaction rolled back: the in-memory clusterer saw an article the store did not keep, so it
       // goes back to the stored state.
-      this.clusterer = await Ingestor.restore(this.store, this.options.cluster);
+      await this.restoreClusterer();
       return failure(doc.input, err);
     }
   }
@@ -188,60 +201,147 @@ export class Ingestor {
    * store has no batch write, or the batch fails (a concurrent writer stored one of its ids, a database
    * error), the clusterer goes back to the stored state and the articles go one by one.
    */
-  async ingestRecords(items: Array<{ record: ArticleRecord; input?: string }>): Promise<IngestOutcome[]> {
+  async ingestRecords(items: BatchItem[]): Promise<IngestOutcome[]> {
     const store = this.store;
     if (!store.saveArticleBatch || !store.storedArticleIds || items.length < 2) return this.ingestOneByOne(items);
-    const stored = await store.storedArticleIds(items.map(({ record }) => record.id));
-    const outcomes: Array<IngestOutcome | null> = [];
-    const assigned: Array<{ record: ArticleRecord; assignment: Assignment }> = [];
-    let fresh: Array<{ record: ArticleRecord; assignment: Assignment }> = [];
-    let deltas: unknown[] = [];
-    const batchStory = new Map<string, string>();
-    /** Items before this index are written (or duplicates): a failure after it leaves them as they are. */
-    let committed = 0;
-    const flush = async () => {
-      if (fresh.length > 0 && !(await store.saveArticleBatch!(fresh, deltas))) throw new Error('an article of the batch was stored meanwhile');
-      fresh = [];
-      deltas = [];
-      committed = outcomes.length;
-    };
+    const plan = newPlan(items);
     try {
-      for (const { record, input = record.input } of items) {
-        if (stored.has(record.id)) {
-          outcomes.push(await this.alreadyStored({ input }, record));
-          continue;
-        }
-        const earlier = batchStory.get(record.id);
-        if (earlier !== undefined) {
-          outcomes.push({ input, ok: true, id: record.id, story: earlier, duplicate: true, title: record.article.title, outlet: record.article.outlet });
-          continue;
-        }
-        const clusterInput = clusterInputOf(record);
-        const cold = this.clusterer.coldQuery(clusterInput);
-        if (cold && store.findClusterEvents) {
-          // The store must hold what memory holds before cold rows come back from it: rows this batch
-          // changed (a story merged away, an event evicted) would return in their older stored form.
-          await flush();
-          this.clusterer.admit(await store.findClusterEvents(cold));
-        }
-        const assignment = this.clusterer.assign(clusterInput);
-        deltas.push(this.clusterer.takeChanges());
-        fresh.push({ record, assignment });
-        assigned.push({ record, assignment });
-        batchStory.set(record.id, assignment.story);
-        outcomes.push(null);
-      }
-      await flush();
+      await this.clusterBatch(plan, await store.storedArticleIds(items.map(({ record }) => record.id)), new Map(), async () => undefined);
+      if (!(await this.writePlan(plan))) throw new Error('an article of the batch was stored meanwhile');
     } catch {
-      this.clusterer = await Ingestor.restore(store, this.options.cluster);
-      return [...this.outcomesOf(items, outcomes.slice(0, committed), assigned), ...(await this.ingestOneByOne(items.slice(committed)))];
+      return this.redoAfterFailure(plan);
     }
-    return this.outcomesOf(items, outcomes, assigned);
+    return this.outcomesOf(items, plan.outcomes, plan.assigned);
+  }
+
+  /**
+   * ingestRecords for a writer whose store works on another thread (PGlite on its own, a server): each
+   * batch is clustered while the one before it is written, so the store and this thread work at once.
+   * Call it with consecutive batches, then `drainBatches()`; each call returns the outcomes of the batches
+   * it finished (the one before, usually), in order. The stored result and the outcomes are those of
+   * ingestRecords on the same batches.
+   *
+   * While one batch is written, the ids of the next are not looked up (that read would wait behind the
+   * write): they are checked by the write itself. A batch holding a stored id rolls back and goes the way a
+   * failed ingestRecords goes, and the batches after it look their ids up first until one has none stored.
+   */
+  async pushBatch(items: BatchItem[]): Promise<IngestOutcome[]> {
+    const store = this.store;
+    const finished: IngestOutcome[] = [];
+    const previous = this.inFlight;
+    this.inFlight = null;
+    let previousSettled = previous === null;
+    const settlePrevious = async () => {
+      if (previousSettled) return;
+      previousSettled = true;
+      const generation = this.generation;
+      finished.push(...(await this.settleWrite(previous!)));
+      if (this.generation !== generation) throw new StalePlan();
+    };
+    if (!store.saveArticleBatch || items.length < 2 || this.lookUpIds) {
+      await settlePrevious().catch(ignoreStalePlan);
+      const outcomes = await this.ingestRecords(items);
+      // A batch with nothing stored before: the next ones need not look their ids up first.
+      this.lookUpIds = outcomes.some((outcome) => outcome.ok && outcome.duplicate);
+      finished.push(...outcomes);
+      return finished;
+    }
+    const plan = newPlan(items);
+    const generation = this.generation;
+    let failed = false;
+    try {
+      await this.clusterBatch(plan, new Set(), previous ? storyOfAssigned(previous.plan) : new Map(), settlePrevious);
+    } catch (error) {
+      failed = !(error instanceof StalePlan);
+    }
+    await settlePrevious().catch(ignoreStalePlan);
+    if (failed || this.generation !== generation) {
+      // Clustered on a state the store did not keep (the batch before failed) or cut short: the part
+      // written stays, the rest goes the checked way.
+      if (failed) await this.restoreClusterer();
+      finished.push(...this.outcomesOf(items, plan.outcomes.slice(0, plan.committed), plan.assigned));
+      finished.push(...(await this.ingestRecords(items.slice(plan.committed))));
+      return finished;
+    }
+    this.inFlight = { plan, written: this.writePlan(plan).catch(() => false) };
+    return finished;
+  }
+
+  /** Finishes the batch pushBatch left in flight; returns its outcomes. */
+  async drainBatches(): Promise<IngestOutcome[]> {
+    const last = this.inFlight;
+    this.inFlight = null;
+    return last ? this.settleWrite(last) : [];
+  }
+
+  /** The outcomes of a batch once its write settles; a failed write is redone one by one. */
+  private async settleWrite({ plan, written }: WriteInFlight): Promise<IngestOutcome[]> {
+    if (await written) return this.outcomesOf(plan.items, plan.outcomes, plan.assigned);
+    this.lookUpIds = true;
+    return this.redoAfterFailure(plan);
+  }
+
+  /**
+   * Assigns the articles of `plan` in order, leaving their rows to write in the plan. `stored` ids and ids
+   * seen earlier (in the batch, or `earlier`: the batch in flight) are duplicates. A late article needs its
+   * cold candidates from the store, which must first hold what memory holds: `beforeStoreRead` settles what
+   * is in flight, then the plan's rows so far are written.
+   */
+  private async clusterBatch(
+    plan: BatchPlan,
+    stored: Set<string>,
+    earlier: Map<string, string>,
+    beforeStoreRead: () => Promise<void>,
+  ): Promise<void> {
+    const store = this.store;
+    const batchStory = new Map<string, string>();
+    for (const { record, input = record.input } of plan.items) {
+      if (stored.has(record.id)) {
+        plan.outcomes.push(await this.alreadyStored({ input }, record));
+        continue;
+      }
+      const story = batchStory.get(record.id) ?? earlier.get(record.id);
+      if (story !== undefined) {
+        plan.outcomes.push({ input, ok: true, id: record.id, story, duplicate: true, title: record.article.title, outlet: record.article.outlet });
+        continue;
+      }
+      const clusterInput = clusterInputOf(record);
+      const cold = this.clusterer.coldQuery(clusterInput);
+      if (cold && store.findClusterEvents) {
+        // Rows this batch changed (a story merged away, an event evicted) would come back in their older
+        // stored form.
+        await beforeStoreRead();
+        if (!(await this.writePlan(plan))) throw new Error('an article of the batch was stored meanwhile');
+        this.clusterer.admit(await store.findClusterEvents(cold));
+      }
+      const assignment = this.clusterer.assign(clusterInput);
+      plan.deltas.push(this.clusterer.takeChanges());
+      plan.fresh.push({ record, assignment });
+      plan.assigned.push({ record, assignment });
+      batchStory.set(record.id, assignment.story);
+      plan.outcomes.push(null);
+    }
+  }
+
+  /** Writes the plan's unwritten rows in one transaction; false when one of its ids was stored meanwhile. */
+  private async writePlan(plan: BatchPlan): Promise<boolean> {
+    if (plan.fresh.length > 0 && !(await this.store.saveArticleBatch!(plan.fresh, plan.deltas))) return false;
+    plan.fresh = [];
+    plan.deltas = [];
+    plan.committed = plan.outcomes.length;
+    return true;
+  }
+
+  /** After a failed batch write: the clusterer goes back to the stored state, the unwritten articles one by one. */
+  private async redoAfterFailure(plan: BatchPlan): Promise<IngestOutcome[]> {
+    await this.restoreClusterer();
+    const written = this.outcomesOf(plan.items, plan.outcomes.slice(0, plan.committed), plan.assigned);
+    return [...written, ...(await this.ingestOneByOne(plan.items.slice(plan.committed)))];
   }
 
   /** Outcomes of a batch: the known ones (duplicates) as they are, `null`s filled from `assigned` in order. */
   private outcomesOf(
-    items: Array<{ record: ArticleRecord; input?: string }>,
+    items: BatchItem[],
     outcomes: Array<IngestOutcome | null>,
     assigned: Array<{ record: ArticleRecord; assignment: Assignment }>,
   ): IngestOutcome[] {
@@ -253,7 +353,7 @@ export class Ingestor {
     });
   }
 
-  private async ingestOneByOne(items: Array<{ record: ArticleRecord; input?: string }>): Promise<IngestOutcome[]> {
+  private async ingestOneByOne(items: BatchItem[]): Promise<IngestOutcome[]> {
     const outcomes: IngestOutcome[] = [];
     for (const { record, input } of items) outcomes.push(await this.ingestRecord(record, { input: input ?? record.input }));
     return outcomes;
@@ -271,6 +371,46 @@ export class Ingestor {
       outlet: record.article.outlet,
     };
   }
+}
+
+/** An article for the batch methods; `input` names it in the outcome (by default the record's own). */
+export interface BatchItem {
+  record: ArticleRecord;
+  input?: string;
+}
+
+/** A batch on its way: outcomes known so far, the assigned articles, and the rows not yet written. */
+interface BatchPlan {
+  items: BatchItem[];
+  /** One per item handled so far: duplicates in place, null for an assigned article (in `assigned` order). */
+  outcomes: Array<IngestOutcome | null>;
+  assigned: Array<{ record: ArticleRecord; assignment: Assignment }>;
+  fresh: Array<{ record: ArticleRecord; assignment: Assignment }>;
+  /** The clusterer changes of the `fresh` articles. */
+  deltas: unknown[];
+  /** Items before this index are written (or duplicates): a failure after it leaves them as they are. */
+  committed: number;
+}
+
+interface WriteInFlight {
+  plan: BatchPlan;
+  /** Settles to whether the batch was stored; never rejects. */
+  written: Promise<boolean>;
+}
+
+function newPlan(items: BatchItem[]): BatchPlan {
+  return { items, outcomes: [], assigned: [], fresh: [], deltas: [], committed: 0 };
+}
+
+function storyOfAssigned(plan: BatchPlan): Map<string, string> {
+  return new Map(plan.assigned.map(({ record, assignment }) => [record.id, assignment.story]));
+}
+
+/** Thrown into a batch's clustering when the batch before it failed: what it clustered is stale. */
+class StalePlan extends Error {}
+
+function ignoreStalePlan(error: unknown): void {
+  if (!(error instanceof StalePlan)) throw error;
 }
 
 function failure(input: string, err: unknown): IngestOutcome {

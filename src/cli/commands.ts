@@ -309,8 +309,11 @@ const ingestCommand: Command = {
         info(`ingest: ${path}: ${stats.records} records, ${stats.pages} pages${skipped ? `; skipped ${skipped}` : ''}`);
       },
     };
-    return withStore(values, (store) =>
-      ingestPaths(store, paths, options, new NdjsonWriter(), { briefs: values['defer-briefs'] !== true, workers }),
+    return withStore(
+      values,
+      (store) => ingestPaths(store, paths, options, new NdjsonWriter(), { briefs: values['defer-briefs'] !== true, workers }),
+      // With worker threads the embedded store writes on a thread of its own while this one clusters.
+      { thread: workers > 0 },
     );
   },
 };

@@ -130,6 +130,54 @@ describe('batch writes', () => {
       }
     });
 
+    /** The outcomes and stored state of `batches` pushed through pushBatch, beside the same articles one by one. */
+    async function compareWithOneByOne(prestored: ArticleRecord[], batches: ArticleRecord[][]): Promise<void> {
+      const options = { cluster: { maxVocabulary: SMALL_VOCABULARY } };
+      const [one, pushed] = [await openTestStore(), await openTestStore()];
+      try {
+        const sequential = await Ingestor.open(one, options);
+        for (const record of prestored) await sequential.ingestRecord(record);
+        const expected = [];
+        for (const record of batches.flat()) expected.push(await sequential.ingestRecord(record));
+
+        const writer = await Ingestor.open(pushed, options);
+        for (const record of prestored) await writer.ingestRecord(record);
+        const got = [];
+        for (const batch of batches) got.push(...(await writer.pushBatch(batch.map((record) => ({ record })))));
+        got.push(...(await writer.drainBatches()));
+        assert.deepEqual(got, expected);
+        assert.deepEqual(await pushed.listStories({ limit: 200 }), await one.listStories({ limit: 200 }));
+        assert.deepEqual(await pushed.listEntities({ limit: 500 }), await one.listEntities({ limit: 500 }));
+        assert.deepEqual(sortedJson(await pushed.loadClustererState()), sortedJson(await one.loadClustererState()));
+        for (const record of records) assert.deepEqual(await pushed.getArticle(record.id), await one.getArticle(record.id), record.input);
+      } finally {
+        await one.close();
+        await pushed.close();
+      }
+    }
+
+    it('pushBatch (each batch clustered while the one before is written) stores what one by one stores; repeats across batches are duplicates', async () => {
+      assert.ok(records.length >= 12, `the demo corpus gives ${records.length} articles`);
+      await compareWithOneByOne([], [
+        records.slice(0, 4),
+        // An id of the batch in flight, and one repeated inside the batch.
+        [...records.slice(4, 8), records[1], records[5]],
+        records.slice(8, 9),
+        [],
+        records.slice(9),
+      ]);
+    });
+
+    it('pushBatch: a batch holding a stored id rolls back; the batch clustered on top of it is redone, and the result is unchanged', async () => {
+      await compareWithOneByOne(records.slice(0, 2), [
+        records.slice(2, 6),
+        // Stored before the run: this batch's write fails while the next one is clustered.
+        [...records.slice(6, 9), records[0]],
+        records.slice(9, 13),
+        records.slice(13),
+      ]);
+    });
+
     it('a batch with an id stored meanwhile by another writer writes nothing and falls back to one by one', async () => {
       const store = await openTestStore();
       try {
