@@ -179,7 +179,8 @@ export function recognizeMentions(doc: AnalyzedText, model?: NerModel, spans: Ne
   const rules = recognizeEntities(doc);
   const ruleAt = new Map<number, EntityMention>();
   for (const r of rules) ruleAt.set(spanKey(r.start, r.end), r);
-  const candidates = spans.flatMap((span) => repair(text, span));
+  const candidates: Candidate[] = [];
+  for (const span of spans) for (const candidate of repair(text, span)) candidates.push(candidate);
 
   const out: EntityMention[] = [];
   const joined = new Set<EntityMention>();

@@ -139,12 +139,18 @@ function measurementUnitAt(text: string, at: number): { unit: string; end: numbe
 
 const SCALE_VALUES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
 
+/** The words, "&" and commas of a run of number words (never an empty match). */
+const WORD_NUMBER_PARTS = /[\p{L}]+(?:-[\p{L}]+)*|&|,/gu;
+
 /**
  * Reads a run of number words; returns the value and how many characters of `written` it used (a run
  * like "three soldiers and two" never gets here, but "two, three" stops after "two").
  */
 function parseWordNumber(written: string): { value: number; length: number } | null {
-  const parts = [...written.matchAll(/[\p{L}]+(?:-[\p{L}]+)*|&|,/gu)];
+  // An exec loop over one compiled pattern: matchAll clones its pattern on every call.
+  const parts: RegExpExecArray[] = [];
+  WORD_NUMBER_PARTS.lastIndex = 0;
+  for (let m = WORD_NUMBER_PARTS.exec(written); m; m = WORD_NUMBER_PARTS.exec(written)) parts.push(m);
   let total = 0;
   let current = 0;
   let seen = false;

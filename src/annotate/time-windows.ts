@@ -175,9 +175,9 @@ function classesOf(token: Token, text: string): number {
     if (classes === undefined) {
       if (shape === 'upper') classes = WORD_CLASSES.get(word.toLowerCase()) ?? 0;
       else if (word.includes('-')) return compoundClasses(word.toLowerCase()); // "three-year", "mid-morning"
-      else if (word.endsWith("'") || word.endsWith('’')) return wordClasses(word.slice(0, -1)); // "days''"
       else {
         const last = word.charCodeAt(word.length - 1);
+        if (last === 39 || last === 0x2019) return wordClasses(word.slice(0, -1)); // "days''"
         const glued = last >= 48 && last <= 57 ? WORD_WITH_NUMBER.exec(word) : null;
         return glued && wordClasses(glued[1]!.toLowerCase()) & MONTH ? MONTH | NAME_WITH_NUMBER : 0;
       }

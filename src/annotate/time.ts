@@ -445,6 +445,13 @@ function mergeWeekdayWithDate(doc: AnalyzedText, times: Candidate[]): Candidate[
   return out;
 }
 
+/** The expression without its priority, fields in the order `emit` writes them (an object rest copies slower). */
+function withoutPriority(c: Candidate): TimeExpression {
+  const time: TimeExpression = { text: c.text, start: c.start, end: c.end, type: c.type, value: c.value, rule: c.rule };
+  if (c.inferred !== undefined) time.inferred = c.inferred;
+  return time;
+}
+
 /** Tags the time expressions of a document, sorted by start offset. */
 export const tagTimes: TimeTagger = (doc, context) => {
   const reference = parseReference(context.referenceDate);
@@ -465,5 +472,5 @@ export const tagTimes: TimeTagger = (doc, context) => {
   accepted.sort((a, b) => a.start - b.start);
   const merged = mergeWeekdayWithDate(doc, accepted);
   anchorToQuarters(merged);
-  return merged.map(({ priority: _priority, ...time }) => time);
+  return merged.map(withoutPriority);
 };
