@@ -442,6 +442,11 @@ export const CAPTION_CREDIT_SUFFIX =
  * Norte."), not a clause ("Source: the ministry said.").
  */
 export const CAPTION_NAMED_CREDIT = /^\p{Lu}[\p{L}'’&-]*(?:\s(?:\p{Lu}[\p{L}'’&-]*|de|del|la|von|van|di|da)){0,3}\.$/u;
+/** Where a person stands in a picture, or what kind of picture it is, in brackets: "(l.)", "(v. l.)", "(left)", "(Symbolbild)". */
+export const CAPTION_POSITION =
+  /\((?:l\.|r\.|li\.|re\.|m\.|v\.\s?l\.(?:\s?n\.\s?r\.)?|v\.\s?r\.|links|rechts|mitte|left|right|center|centre|from left|izq\.|der\.|izquierda|derecha|à gauche|à droite|symbolbild|symbolfoto|archivbild|archivfoto|file photo|file picture|illustrative photo)\)/iu;
+/** ... in a line of at most this many characters (a caption of a sentence or two) [set by hand]. */
+export const MAX_POSITION_CAPTION_CHARS = 300;
 /** A parenthesised credit alone on its line, with a remark in brackets inside it ("(Photo: Agency/Name (cropped))"). */
 export const CAPTION_PAREN_LINE = /^\((?:photo|foto|bild|image|imagen|imagem|picture|credit|crédit|quelle|source|fuente|fonte)\s*:.{1,120}\)$/iu;
 /** A sentence followed by a parenthesised name of an organisation or person: "... the city. (Meridian Press Agency)". */
@@ -481,3 +486,10 @@ export const AUTHOR_ROLE =
 /** A writer introducing themselves ("Hallo, ich bin Mina, ...", "Hi, I'm Mina and ..."): an author box, not the story. */
 export const SELF_INTRODUCTION =
   /^(?:(?:[Hh]allo|[Hh]ello|[Hh]i|[Hh]ey|[Ss]ervus|[Mm]oin|[Hh]ola|[Ss]alut|[Bb]onjour|[Cc]iao)[,!.]?\s+)?(?:[Ii]ch bin|[Ii]ch heiße|I am|I['’]m|[Mm]y name is|[Mm]ein [Nn]ame ist|[Jj]e suis|[Jj]e m['’]appelle|[Mm]e llamo|[Mm]i chiamo)\s+\p{Lu}/u;
+
+/**
+ * Words of an appeal to the reader (newsletter, subscription, sign-up, comments, donations, following the outlet):
+ * the last paragraph of the body holding one is the page's appeal under the article, not the story's ending.
+ */
+export const TRAILING_APPEAL =
+  /\b(?:newsletter\w*|subscribe to|sign up (?:for|to)|(?:to|in) your inbox|abonnieren sie|jetzt abonnieren|registrieren sie sich|ihre e-mail-adresse|your email address|suscríbete|boletín)\b/iu;

@@ -593,3 +593,34 @@ test("a recipe's ingredient list of quantities right above the steps is part of 
   const menu = fields(['Butter shortbread of the Okesund bakers', 'By Mina Torrell', '24 hours open', 'Deals', '7 days a week', 'Method', ...steps].join('\n')).text;
   assert.ok(!menu.includes('24 hours open'));
 });
+
+test("a newsletter pitch as the body's last paragraph is left out, the story's own last paragraph is kept", () => {
+  const pitch = 'Never miss a crossing again: sign up for the Okesund Courier morning newsletter and get the ferry news in your inbox every day at seven.';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, pitch].join('\n')).text, [P1, P2, P3].join('\n\n'));
+  const ending = 'The union said it would post the result of the vote on its website and comment on it at the pier on Friday morning.';
+  assert.ok(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, ending].join('\n')).text.endsWith(ending));
+});
+
+test('a sentence naming where people stand in the picture, "(l.)" or "(Symbolbild)", is a caption', () => {
+  const captions = [
+    'Orla Venn (l.) and Heimo Larsk at the Brindlemoor pier on Monday morning.',
+    'An empty ferry ramp on the island, as the strike goes on (Symbolbild).',
+  ];
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, captions[0], P2, captions[1], P3].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('a row of short fields set apart by bars (day, date, time, section, comments) is furniture', () => {
+  const row = 'Friday | 3 May 2026 | 15:49 | Island news | 12 comments';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, row, P3].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('a sub-heading right above the first paragraph opens the body; a reading time or a picture credit there does not', () => {
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', 'A long night at the pier', P1, P2, P3].join('\n');
+  assert.equal(fields(content).text, ['A long night at the pier', P1, P2, P3].join('\n\n'));
+  for (const furniture of ['4 minutes to read', 'Orla Venn Getty Images', 'Jump to RecipePrint Recipe']) {
+    const text = fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', furniture, P1, P2, P3].join('\n')).text;
+    assert.equal(text, [P1, P2, P3].join('\n\n'), `left out: ${furniture}`);
+  }
+});

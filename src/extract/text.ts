@@ -18,8 +18,8 @@
 import { cleanAuthors, wireCredit } from './authors.ts';
 import type { Deadline } from './deadline.ts';
 import {
-  AGENCY_WORDS, ARTICLE_HEADER_SCORE, AUTHOR_ROLE, SELF_INTRODUCTION, BIO_VERBS, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
-  CAPTION_COST, CAPTION_CREDIT_SUFFIX, CAPTION_NAMED_CREDIT, CAPTION_PAREN_LINE, COMMENT_STAMP_COST, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, DATED_BYLINE,
+  AGENCY_WORDS, ARTICLE_HEADER_SCORE, AUTHOR_ROLE, SELF_INTRODUCTION, TRAILING_APPEAL, BIO_VERBS, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
+  CAPTION_COST, CAPTION_CREDIT_SUFFIX, CAPTION_NAMED_CREDIT, CAPTION_PAREN_LINE, CAPTION_POSITION, MAX_POSITION_CAPTION_CHARS, COMMENT_STAMP_COST, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, DATED_BYLINE,
   EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, FOOTER_NOTICE, FOOTER_NOTICE_LAST_LINES,
   CLOSING_LINE_MIN_WORDS, HEADER_HEADLINE_LINES, LONE_TEASER_MIN_WORDS, LONE_TEASER_NEIGHBOUR_LINES, MIN_SLUG_LINE_SHARE, MIN_SLUG_SHARE, MIN_SLUG_WORDS,
   SLUG_PROSE_LINES, SLUG_REGION_MIN_SHARE, SLUG_WORD_MIN_CHARS,
@@ -182,6 +182,10 @@ function isCaptionLine(text: string): boolean {
   const credit = CAPTION_CREDIT_SUFFIX.exec(text);
   if (credit && !/[.!?]\s/.test(credit[1]) && (!/[.!?]$/.test(credit[1]) || CAPTION_NAMED_CREDIT.test(credit[1]))) return true;
   if (CAPTION_PAREN_LINE.test(text)) return true;
+  // "Name (l.) and Name at the pier.", "The closed pier (symbolic picture).": a picture's people or kind named in brackets.
+  if (text.length <= MAX_POSITION_CAPTION_CHARS && CAPTION_POSITION.test(text)) {
+    return (text.match(SENTENCE_BREAK)?.length ?? 0) <= MAX_CAPTION_SENTENCE_BREAKS;
+  }
   return text.length <= MAX_COPYRIGHT_CAPTION_CHARS && COPYRIGHT_CREDIT.test(text);
 }
 
@@ -202,6 +206,17 @@ function isByline(text: string, words: number): boolean {
   return authors.length > 0 || credit !== null || (words <= 8 && !SENTENCE_END.test(text));
 }
 
+/** Fields set apart by bars ("Friday | 14 June | 15:49 | 0 comments"): a row of page furniture, not a sentence. */
+const FIELD_SEPARATOR = / \| /g;
+/** A row of fields has at least this many bars, and no field longer than MAX_FIELD_WORDS words [set by hand]. */
+const MIN_FIELD_SEPARATORS = 2;
+const MAX_FIELD_WORDS = 8;
+
+function isFieldRow(text: string): boolean {
+  if ((text.match(FIELD_SEPARATOR)?.length ?? 0) < MIN_FIELD_SEPARATORS) return false;
+  return text.split(' | ').every((field) => wordCount(field) <= MAX_FIELD_WORDS);
+}
+
 /** The kind a line has from its shape alone. */
 function shapeOf(text: string, words: number): LineKind {
   if (TRUNCATED_END.test(text) && words >= 3 && words <= MAX_TEASER_WORDS) return 'teaser';
@@ -220,7 +235,7 @@ function classify(text: string, key: string, words: number, repeats: number, fir
   // "Related: <headline>" is one link set into the article, not the start of the end-of-article links.
   if (text.length <= MAX_INLINE_LINK_CHARS && INLINE_LINK.test(text)) return 'boilerplate';
   if (text.length <= MAX_STOP_LINE_CHARS && (STOP_LINES.has(key) || matchesAny(STOP, text))) return 'stop';
-  if (isVocabularyBoilerplate(text, key) || isExtraBoilerplate(text)) return 'boilerplate';
+  if (isVocabularyBoilerplate(text, key) || isExtraBoilerplate(text) || isFieldRow(text)) return 'boilerplate';
   if (repeats >= REPEATED_LINE_MIN && (words <= REPEATED_LINE_MAX_WORDS || (!firstOccurrence && words <= REPEATED_SENTENCE_MAX_WORDS))) return 'repeated';
   if (isCaptionLine(text)) return 'caption';
   if (isByline(text, words)) return 'byline';
@@ -538,6 +553,18 @@ function isNumberedItem(line: ClassifiedLine): boolean {
     NUMBER_LED.test(line.text);
 }
 
+/**
+ * Whether a heading-shaped line is page furniture rather than a sub-heading: it names the page's source, holds a date, a reading time or a
+ * count of comments, a picture agency's name, or words glued together by the scraper ("Jump to RecipePrint Recipe").
+ */
+function isFurniture(line: ClassifiedLine): boolean {
+  return FURNITURE_MARKS.test(line.text) || GLUED_WORDS.test(line.text) || findLineDate(line.text) !== null;
+}
+
+/** A source line ("From the X wiki"), reading times, comment counts, picture agencies, words glued by a scraper. */
+const FURNITURE_MARKS = /^from\s|\d+\s*(?:min(?:utes?|uten)?\.?|words|wörter|comments?|kommentare?)\b|\b(?:getty|images|imago|shutterstock|istock|dpa|afp|reuters)\b/i;
+const GLUED_WORDS = /\p{Ll}\p{Lu}\p{Ll}/u;
+
 /** Whether line `index` is an item of a list of number-led lines (another one stands next to it or one line away). */
 function inNumberedList(lines: ClassifiedLine[], index: number): boolean {
   if (!isNumberedItem(lines[index])) return false;
@@ -591,7 +618,9 @@ function trimAuthorBio(lines: ClassifiedLine[], region: Region): Region {
   let last = region.end;
   while (last > region.start && lines[last].kind !== 'prose') last--;
   if (last <= region.start) return region;
-  if (isSelfDescription(lines[last].text)) return { ...region, end: previousProse(lines, region, last) };
+  if (isSelfDescription(lines[last].text) || TRAILING_APPEAL.test(lines[last].text)) {
+    return { ...region, end: previousProse(lines, region, last) };
+  }
   const name = LEADING_NAME.exec(lines[last].text)?.[1];
   if (!name) return region;
   // The name alone on its line, or inside a byline or an author box's label; a longer heading holding it ("Rocky Hill
@@ -900,6 +929,9 @@ export function extractFromText(content: string, deadline: Deadline, options: Te
     if (KEEP_STANDFIRST_IN_TEXT && standfirst < bodyStart) bodyStart = standfirst;
     if (!KEEP_STANDFIRST_IN_TEXT && standfirst >= bodyStart) bodyStart = standfirst + 1;
   }
+  // A sub-heading right above the first paragraph, below the title, opens the body.
+  const above = lines[bodyStart - 1];
+  if (titleIndex >= 0 && bodyStart === region.start && bodyStart - 1 > titleIndex && above && above.kind === 'heading' && !isFurniture(above)) bodyStart--;
   // A list of quantities right above the body (a recipe's ingredients, a timeline's years) is its first part.
   bodyStart = Math.max(numberedListAbove(lines, bodyStart), titleIndex + 1);
 
