@@ -624,3 +624,10 @@ test('a sub-heading right above the first paragraph opens the body; a reading ti
     assert.equal(text, [P1, P2, P3].join('\n\n'), `left out: ${furniture}`);
   }
 });
+
+test('a picture credit under the title is not the standfirst', () => {
+  const credit = 'Crews and boats of the Okesund line at the old pier, Heimo Larsk, Getty Images';
+  const found = fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', credit, 'Share', P1, P2, P3].join('\n'));
+  assert.notEqual(found.description, credit);
+  assert.ok(!found.text.includes(credit));
+});

@@ -834,10 +834,10 @@ function readDate(result: TextExtraction, line: ClassifiedLine, rule: string): v
   }
 }
 
-/** Whether a line can be the standfirst: a summary sentence or two, not a label, caption or byline. */
+/** Whether a line can be the standfirst: a summary sentence or two, not a label, caption, byline or furniture (a credit, a date). */
 function isStandfirstShaped(line: ClassifiedLine): boolean {
   return (line.kind === 'prose' || line.kind === 'heading' || line.kind === 'short') &&
-    line.words >= STANDFIRST_MIN_WORDS && line.words <= STANDFIRST_MAX_WORDS;
+    line.words >= STANDFIRST_MIN_WORDS && line.words <= STANDFIRST_MAX_WORDS && !(line.kind !== 'prose' && isFurniture(line));
 }
 
 /** Extracts the article from scraped page text. Returns an empty text when the page holds no article. */
