@@ -123,6 +123,13 @@ export const LONE_TEASER_MIN_WORDS = 5;
 /** Headlines led by a time of day count as a news feed from this many on a page (a live blog's few entries do not) [3, 5, 8]. */
 export const MIN_FEED_ITEMS = 5;
 
+/** A list item led by a number (a quantity, a year) has at most this many words. */
+export const MAX_LIST_ITEM_WORDS = 12;
+/** A run of number-led items above the body is a list of the article from this many items on. */
+export const MIN_LIST_ITEMS = 3;
+/** At most this many other short lines stand between two items of the list. */
+export const LIST_GAP_LINES = 4;
+
 // ---------------------------------------------------------------------------------------------------
 // The page's URL, when the caller gives it: the words of its last named path segment (the slug) name the article,
 // and the first headline-shaped line holding them with prose under it is the article's headline. The region under
@@ -429,7 +436,19 @@ export const MAX_TAG_WORDS = 4;
  * "... Photo by Name for Outlet".
  */
 export const CAPTION_CREDIT_SUFFIX =
-  /(?:^|[.!?)]\s+)(?:image|images|photo|photos|photograph|picture|pictures|foto|fotos|bild|bilder|photographie|crédit|credit|credits|source|quelle|illustration|video)\s*(?::|by\b|von\b|de\b)\s*([^!?]{1,80})$/i;
+  /(?:^|[.!?)]\s+|\s[,/|–—-]\s*|,\s*)(?:image|images|imagen|imagem|immagine|photo|photos|photograph|picture|pictures|foto|fotos|fot\.|bild|bilder|kuva|zdjęcie|źródło|photographie|crédit|credit|credits|crédito|source|quelle|fuente|fonte|illustration|video)\s*(?::|by\b|von\b|de\b)\s*([^!?]{1,80})$/iu;
+/**
+ * A credit that ends with a full stop is still a credit when it is a name of a few capitalised words ("Foto: Archivo
+ * Norte."), not a clause ("Source: the ministry said.").
+ */
+export const CAPTION_NAMED_CREDIT = /^\p{Lu}[\p{L}'’&-]*(?:\s(?:\p{Lu}[\p{L}'’&-]*|de|del|la|von|van|di|da)){0,3}\.$/u;
+/** Where a person stands in a picture, or what kind of picture it is, in brackets: "(l.)", "(v. l.)", "(left)", "(Symbolbild)". */
+export const CAPTION_POSITION =
+  /\((?:l\.|r\.|li\.|re\.|m\.|v\.\s?l\.(?:\s?n\.\s?r\.)?|v\.\s?r\.|links|rechts|mitte|left|right|center|centre|from left|izq\.|der\.|izquierda|derecha|à gauche|à droite|symbolbild|symbolfoto|archivbild|archivfoto|file photo|file picture|illustrative photo)\)/iu;
+/** ... in a line of at most this many characters (a caption of a sentence or two) [set by hand]. */
+export const MAX_POSITION_CAPTION_CHARS = 300;
+/** A parenthesised credit alone on its line, with a remark in brackets inside it ("(Photo: Agency/Name (cropped))"). */
+export const CAPTION_PAREN_LINE = /^\((?:photo|foto|bild|image|imagen|imagem|picture|credit|crédit|quelle|source|fuente|fonte)\s*:.{1,120}\)$/iu;
 /** A sentence followed by a parenthesised name of an organisation or person: "... the city. (Meridian Press Agency)". */
 export const CAPTION_PAREN_CREDIT = /\((?:photo|foto|bild|image|imagen|kuva|picture|credit|crédit|quelle|source)\s*:[^()]{1,60}\)$/i;
 export const CAPTION_PAREN_SUFFIX = /[.!?]["”’]?\s+\((?:[\p{Lu}][\p{L}'’.-]*)(?:[\s/&-]+[\p{Lu}][\p{L}'’.-]*){0,5}\)$/u;
@@ -456,6 +475,21 @@ export const NOT_OUTLET_LINES = new Set([
  * Redakteurin", "... écrit"), in the languages of the dev pages.
  */
 export const BIO_VERBS = [
+  'leitet', 'lehrt', 'studiert', 'studierte', 'dirige', 'enseigne', 'teaches', 'leads', 'runs',
   'is', 'was', 'has', 'writes', 'works', 'lives', 'covers', 'ist', 'war', 'hat', 'schreibt', 'arbeitet', 'lebt', 'est',
   'a', 'écrit', 'es', 'ha', 'escribe', 'è', 'scrive',
 ];
+
+/** Roles of writers named near the start of an author's bio, in the languages of the dev pages. */
+export const AUTHOR_ROLE =
+  /\b(?:(?:senior |staff |contributing |freelance |managing |deputy )?(?:writer|editor|journalist|reporter|correspondent|columnist|author|contributor|blogger|photographer|critic)|founder|co-founder|(?:redakteur|journalist|autor|korrespondent|kolumnist|bloggerin|blogger|fotograf|gründer|herausgeber|ressortleiter)(?:in)?|ressort|redaktion|journaliste|rédacteur|rédactrice|chroniqueur|periodista|redactor|redactora|columnista|corresponsal|giornalista|dziennikar(?:z|ka)|redaktor(?:ka)?)\b/iu;
+/** A writer introducing themselves ("Hallo, ich bin Mina, ...", "Hi, I'm Mina and ..."): an author box, not the story. */
+export const SELF_INTRODUCTION =
+  /^(?:(?:[Hh]allo|[Hh]ello|[Hh]i|[Hh]ey|[Ss]ervus|[Mm]oin|[Hh]ola|[Ss]alut|[Bb]onjour|[Cc]iao)[,!.]?\s+)?(?:[Ii]ch bin|[Ii]ch heiße|I am|I['’]m|[Mm]y name is|[Mm]ein [Nn]ame ist|[Jj]e suis|[Jj]e m['’]appelle|[Mm]e llamo|[Mm]i chiamo)\s+\p{Lu}/u;
+
+/**
+ * Words of an appeal to the reader (newsletter, subscription, sign-up, comments, donations, following the outlet):
+ * the last paragraph of the body holding one is the page's appeal under the article, not the story's ending.
+ */
+export const TRAILING_APPEAL =
+  /\b(?:newsletter\w*|subscribe to|sign up (?:for|to)|(?:to|in) your inbox|abonnieren sie|jetzt abonnieren|registrieren sie sich|ihre e-mail-adresse|your email address|suscríbete|boletín)\b/iu;

@@ -525,3 +525,109 @@ test('"Lea también:" and "Czytaj też:" with a headline are one link set into t
   ].join('\n');
   assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
 });
+
+test('picture credits after a comma, a slash or a dash, with a full stop or brackets inside, are captions', () => {
+  const captions = [
+    'Crews at the Brindlemoor pier, photo: Okesund Harbour Office',
+    'The empty ferry ramp at dawn / Źródło: Kurier Archiwum',
+    'Stalls of the Okesund market. Foto: Archivo Norte.',
+    '(Foto: Harbour Office/Heimo Larsk (cropped))',
+    'Queues at the pier – © Sefa Lund – pictures.example.com',
+  ];
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, captions[0], P2, captions[1], P3, captions[2], P4, captions[3], P5, captions[4], P1.replace('Monday', 'Tuesday')].join('\n');
+  const text = fields(content).text;
+  for (const caption of captions) assert.ok(!text.includes(caption), `caption left out: ${caption}`);
+  // A sentence that names its source in a clause after a comma ends with a full stop and is no caption.
+  const sourced = 'The crews voted on Sunday evening by a large majority, source: the union itself told reporters on the pier.';
+  assert.ok(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, sourced, P2].join('\n')).text.includes(sourced));
+});
+
+test('"read also" labels of Spanish and German sites with a headline are links set into the article', () => {
+  const links = [
+    'LE PUEDE INTERESAR: Okesund market loses half its Monday trade',
+    'Mire: Tidewell Lines offers a three per cent rise to crews',
+    'Lesen Sie hier: Gewerkschaft droht mit längerem Streik auf Okesund',
+  ];
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, links[0], P2, links[1], P3, links[2], P4].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3, P4].join('\n\n'));
+});
+
+test("a last paragraph naming its writer's role, or the writer introducing themselves, is an author box", () => {
+  const role = 'Heimo Larsk is a senior writer at the Okesund Courier, covering ferries, harbours and the island economy since 2012, and lives above the pier.';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, role].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+  const hello = 'Hallo, ich bin Mina, Bloggerin aus Okesund, und schreibe hier seit Jahren über Fähren, Inseln und den Hafen von Brindlemoor.';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, hello].join('\n')).text, [P1, P2, P3].join('\n\n'));
+  // A last paragraph about a person of the story who is no writer stays.
+  const person = 'Orla Venn is a ferry captain of the old Okesund line and says she will not sail again before the operator meets the crews at the table.';
+  assert.ok(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, person].join('\n')).text.endsWith(person));
+});
+
+test("the opening paragraphs right under an article's header join the body across a table of contents", () => {
+  const intro = 'This guide lists the twelve crossings of the Okesund archipelago, with their crews, their boats and the strike timetable of each one this week.';
+  const contents = Array.from({ length: 12 }, (_, i) => `${i + 1}. Crossing number ${i + 1}`);
+  const sections = contents.flatMap((entry, i) => [
+    entry.slice(entry.indexOf(' ') + 1),
+    `Crossing ${i + 1} runs ${i + 2} times a day with a crew of ${i + 5}; ${P1.replace('Monday', `day ${i + 1}`)} ${P2}`,
+    `On crossing ${i + 1} the strike began ${i + 1} hours after dawn. ${P3}`,
+  ]);
+  const content = [
+    'Menu', 'Twelve crossings and their strike days', 'By Mina Torrell, 3 May 2026', intro, P4, P5, 'Contents', ...contents, ...contents, ...sections,
+  ].join('\n');
+  const text = fields(content).text;
+  assert.ok(text.startsWith([intro, P4, P5].join('\n\n')), 'the introduction under the header is kept');
+  assert.ok(text.endsWith(sections[sections.length - 1]));
+});
+
+test("a recipe's ingredient list of quantities right above the steps is part of the body", () => {
+  const steps = [
+    'Whisk the flour, the sugar and a pinch of salt in a large bowl, then rub in the cold butter until the mixture looks like fine sand.',
+    'Press the dough into a buttered tin, prick it with a fork and bake it in the middle of the oven for twenty-five minutes, until golden.',
+  ];
+  const ingredients = ['Ingredients', 'For the base:', '250 g flour', '100 g sugar', '125 g', 'cold butter', '1 pinch of salt'];
+  const content = ['Butter shortbread of the Okesund bakers', 'By Mina Torrell', ...ingredients, 'Method', ...steps, 'Share this:', 'Facebook'].join('\n');
+  const text = fields(content).text;
+  for (const item of ['For the base:', '250 g flour', '125 g', 'cold butter', '1 pinch of salt']) assert.ok(text.includes(item), `kept: ${item}`);
+  assert.ok(text.endsWith(steps[1]));
+  // Two number-led lines are no list: a menu's "24 hours" and "7 days" above the body stay out.
+  const menu = fields(['Butter shortbread of the Okesund bakers', 'By Mina Torrell', '24 hours open', 'Deals', '7 days a week', 'Method', ...steps].join('\n')).text;
+  assert.ok(!menu.includes('24 hours open'));
+});
+
+test("a newsletter pitch as the body's last paragraph is left out, the story's own last paragraph is kept", () => {
+  const pitch = 'Never miss a crossing again: sign up for the Okesund Courier morning newsletter and get the ferry news in your inbox every day at seven.';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, pitch].join('\n')).text, [P1, P2, P3].join('\n\n'));
+  const ending = 'The union said it would post the result of the vote on its website and comment on it at the pier on Friday morning.';
+  assert.ok(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, ending].join('\n')).text.endsWith(ending));
+});
+
+test('a sentence naming where people stand in the picture, "(l.)" or "(Symbolbild)", is a caption', () => {
+  const captions = [
+    'Orla Venn (l.) and Heimo Larsk at the Brindlemoor pier on Monday morning.',
+    'An empty ferry ramp on the island, as the strike goes on (Symbolbild).',
+  ];
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, captions[0], P2, captions[1], P3].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('a row of short fields set apart by bars (day, date, time, section, comments) is furniture', () => {
+  const row = 'Friday | 3 May 2026 | 15:49 | Island news | 12 comments';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, row, P3].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('a sub-heading right above the first paragraph opens the body; a reading time or a picture credit there does not', () => {
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', 'A long night at the pier', P1, P2, P3].join('\n');
+  assert.equal(fields(content).text, ['A long night at the pier', P1, P2, P3].join('\n\n'));
+  for (const furniture of ['4 minutes to read', 'Orla Venn Getty Images', 'Jump to RecipePrint Recipe']) {
+    const text = fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', furniture, P1, P2, P3].join('\n')).text;
+    assert.equal(text, [P1, P2, P3].join('\n\n'), `left out: ${furniture}`);
+  }
+});
+
+test('a picture credit under the title is not the standfirst', () => {
+  const credit = 'Crews and boats of the Okesund line at the old pier, Heimo Larsk, Getty Images';
+  const found = fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', credit, 'Share', P1, P2, P3].join('\n'));
+  assert.notEqual(found.description, credit);
+  assert.ok(!found.text.includes(credit));
+});

@@ -18,14 +18,14 @@
 import { cleanAuthors, wireCredit } from './authors.ts';
 import type { Deadline } from './deadline.ts';
 import {
-  AGENCY_WORDS, ARTICLE_HEADER_SCORE, BIO_VERBS, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
-  CAPTION_COST, CAPTION_CREDIT_SUFFIX, COMMENT_STAMP_COST, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, DATED_BYLINE,
+  AGENCY_WORDS, ARTICLE_HEADER_SCORE, AUTHOR_ROLE, SELF_INTRODUCTION, TRAILING_APPEAL, BIO_VERBS, BOILERPLATE_COST, BYLINE_LABEL, BYLINE_LOOKAHEAD_LINES, BYLINE_OPENER,
+  CAPTION_COST, CAPTION_CREDIT_SUFFIX, CAPTION_NAMED_CREDIT, CAPTION_PAREN_LINE, CAPTION_POSITION, MAX_POSITION_CAPTION_CHARS, COMMENT_STAMP_COST, CAPTION_PAREN_CREDIT, CAPTION_PAREN_SUFFIX, CJK_CHARS_PER_WORD, DATED_BYLINE,
   EXTENSION_MIN_CHARS, EXTENSION_MIN_SHARE, EXTRA_BOILERPLATE_PATTERNS, FOOTER_NOTICE, FOOTER_NOTICE_LAST_LINES,
   CLOSING_LINE_MIN_WORDS, HEADER_HEADLINE_LINES, LONE_TEASER_MIN_WORDS, LONE_TEASER_NEIGHBOUR_LINES, MIN_SLUG_LINE_SHARE, MIN_SLUG_SHARE, MIN_SLUG_WORDS,
   SLUG_PROSE_LINES, SLUG_REGION_MIN_SHARE, SLUG_WORD_MIN_CHARS,
   HEADER_LOOKAHEAD_LINES, HEADER_LOOKBACK_LINES, HEADER_MIN_PROSE_CHARS, HEADER_PROSE_LINES, HEADLINE_MAX_WORDS,
   HEADLINE_MIN_WORDS, KEEP_STANDFIRST_IN_TEXT, MAX_BYLINE_CHARS, MAX_DATELINE_CHARS, MAX_EXTENSION_GAP_LINES,
-  MAX_FOOTER_NOTICE_CHARS, MAX_TAG_LINES, MAX_TEASER_HEADLINE_PROSE_WORDS, MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MAX_TEASER_WORDS, MIN_DATELINE_DATE_SHARE, MIN_FEED_ITEMS,
+  MAX_FOOTER_NOTICE_CHARS, MAX_LIST_ITEM_WORDS, MIN_LIST_ITEMS, LIST_GAP_LINES, MAX_TAG_LINES, MAX_TEASER_HEADLINE_PROSE_WORDS, MAX_TAG_LINE_WORDS, MAX_TAG_WORDS, MAX_TEASER_WORDS, MIN_DATELINE_DATE_SHARE, MIN_FEED_ITEMS,
   PROSE_FREE_CHARS, PROSE_MIN_WORDS, PROSE_MIN_WORDS_UNPUNCTUATED, PROSE_WEIGHT, REPEATED_LINE_MAX_WORDS,
   REPEATED_LINE_MIN, REPEATED_SENTENCE_MAX_WORDS, SHORT_BOILERPLATE_MAX_CHARS, SHORT_BOILERPLATE_PATTERNS,
   SHORT_LINE_COST, SHORT_RUN_COST, SHORT_RUN_MAX, STANDFIRST_MAX_WORDS, STANDFIRST_MIN_WORDS, STOP_COST, STOP_LINES,
@@ -140,7 +140,7 @@ function isExtraBoilerplate(text: string): boolean {
 
 /** A short line with a © credit in it is a picture credit ("Harbour at dusk © Name / Agency"). */
 const MAX_COPYRIGHT_CAPTION_CHARS = 150;
-const COPYRIGHT_CREDIT = /\S\s*©\s*[^.!?]{1,60}$/;
+const COPYRIGHT_CREDIT = /\S\s*©\s*(?:[^.!?]|\.(?=\S)){1,60}$/;
 
 /** A tag line ("Tags: a, b, c") has at most this many words; a longer line starting "Themen" is a sentence. */
 const MAX_TAG_LINE_TOTAL_WORDS = 40;
@@ -151,7 +151,7 @@ const MAX_TAG_LINE_TOTAL_WORDS = 40;
  * 0.8857 -> 0.8865, the other sets equal.
  */
 const INLINE_LINK =
-  /^(?:related|read more|read also|also read|see also|watch|listen|lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|siehe auch|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lee también|leer también|lea también|lea más|lea|lee|leia também|leia mais|veja também|leggi anche|lees ook|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również))\s*:\s*\S+(?:\s+\S+){2,}$/i;
+  /^(?:related|read more|read also|also read|see also|watch|listen|lesen sie auch|lesen sie mehr|auch interessant|mehr zum thema|siehe auch|lire aussi|à lire aussi|a lire aussi|voir aussi|leer más|lee también|leer también|lea también|lea más|lea|lee|leia também|leia mais|veja também|leggi anche|lees ook|le puede interesar|te puede interesar|puede interesarte|vea también|ver también|puedes ver|mira|mire|leé también|informate más|auch lesen|lesen sie hier|lesen sie dazu|dowiedz się więcej|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również))\s*:\s*\S+(?:\s+\S+){2,}$/i;
 const MAX_INLINE_LINK_CHARS = 200;
 
 /** Stop lines are labels: a longer line is a sentence that happens to start like one. */
@@ -180,7 +180,12 @@ function isCaptionLine(text: string): boolean {
   }
   // "... Image: NBN / Rolf Ekdahl", "Bild: Name/Shutterstock.com": the credit ends the line, no sentence after it.
   const credit = CAPTION_CREDIT_SUFFIX.exec(text);
-  if (credit && !/[.!?]\s/.test(credit[1]) && !/[.!?]$/.test(credit[1])) return true;
+  if (credit && !/[.!?]\s/.test(credit[1]) && (!/[.!?]$/.test(credit[1]) || CAPTION_NAMED_CREDIT.test(credit[1]))) return true;
+  if (CAPTION_PAREN_LINE.test(text)) return true;
+  // "Name (l.) and Name at the pier.", "The closed pier (symbolic picture).": a picture's people or kind named in brackets.
+  if (text.length <= MAX_POSITION_CAPTION_CHARS && CAPTION_POSITION.test(text)) {
+    return (text.match(SENTENCE_BREAK)?.length ?? 0) <= MAX_CAPTION_SENTENCE_BREAKS;
+  }
   return text.length <= MAX_COPYRIGHT_CAPTION_CHARS && COPYRIGHT_CREDIT.test(text);
 }
 
@@ -201,6 +206,17 @@ function isByline(text: string, words: number): boolean {
   return authors.length > 0 || credit !== null || (words <= 8 && !SENTENCE_END.test(text));
 }
 
+/** Fields set apart by bars ("Friday | 14 June | 15:49 | 0 comments"): a row of page furniture, not a sentence. */
+const FIELD_SEPARATOR = / \| /g;
+/** A row of fields has at least this many bars, and no field longer than MAX_FIELD_WORDS words [set by hand]. */
+const MIN_FIELD_SEPARATORS = 2;
+const MAX_FIELD_WORDS = 8;
+
+function isFieldRow(text: string): boolean {
+  if ((text.match(FIELD_SEPARATOR)?.length ?? 0) < MIN_FIELD_SEPARATORS) return false;
+  return text.split(' | ').every((field) => wordCount(field) <= MAX_FIELD_WORDS);
+}
+
 /** The kind a line has from its shape alone. */
 function shapeOf(text: string, words: number): LineKind {
   if (TRUNCATED_END.test(text) && words >= 3 && words <= MAX_TEASER_WORDS) return 'teaser';
@@ -219,7 +235,7 @@ function classify(text: string, key: string, words: number, repeats: number, fir
   // "Related: <headline>" is one link set into the article, not the start of the end-of-article links.
   if (text.length <= MAX_INLINE_LINK_CHARS && INLINE_LINK.test(text)) return 'boilerplate';
   if (text.length <= MAX_STOP_LINE_CHARS && (STOP_LINES.has(key) || matchesAny(STOP, text))) return 'stop';
-  if (isVocabularyBoilerplate(text, key) || isExtraBoilerplate(text)) return 'boilerplate';
+  if (isVocabularyBoilerplate(text, key) || isExtraBoilerplate(text) || isFieldRow(text)) return 'boilerplate';
   if (repeats >= REPEATED_LINE_MIN && (words <= REPEATED_LINE_MAX_WORDS || (!firstOccurrence && words <= REPEATED_SENTENCE_MAX_WORDS))) return 'repeated';
   if (isCaptionLine(text)) return 'caption';
   if (isByline(text, words)) return 'byline';
@@ -512,10 +528,77 @@ function extendRegion(lines: ClassifiedLine[], region: Region): Region {
     let j = i;
     while (j - 1 >= 0 && !isBoundary(lines[j - 1]) && (lines[j - 1].kind === 'prose' || (j - 2 >= 0 && lines[j - 2].kind === 'prose'))) j--;
     const chars = proseChars(lines, j, i);
-    if (chars < EXTENSION_MIN_CHARS || chars < mainChars * EXTENSION_MIN_SHARE) break;
+    // Prose right under an article's header is that article's opening, however long the rest is (an introduction
+    // above a table of contents).
+    if (chars < EXTENSION_MIN_CHARS || (chars < mainChars * EXTENSION_MIN_SHARE && !underArticleHeader(lines, j))) break;
     extended.start = j;
   }
   return extended;
+}
+
+/** Whether an article header (a byline or dateline under a headline) stands just above line `index`. */
+function underArticleHeader(lines: ClassifiedLine[], index: number): boolean {
+  for (let k = index - 1; k >= Math.max(0, index - HEADER_PROSE_LINES); k--) {
+    if (lines[k].header) return true;
+    if (lines[k].kind === 'prose' || isBoundary(lines[k])) return false;
+  }
+  return false;
+}
+
+/** A list item led by a number: a quantity ("200 g flour", "½ cup"), a year ("1957 First building"), a step ("2."). */
+const NUMBER_LED = /^\(?(?:\d|[½¼¾⅓⅔⅛])/;
+
+function isNumberedItem(line: ClassifiedLine): boolean {
+  return line.words <= MAX_LIST_ITEM_WORDS && (line.kind === 'heading' || line.kind === 'short' || line.kind === 'repeated') &&
+    NUMBER_LED.test(line.text);
+}
+
+/**
+ * Whether a heading-shaped line is page furniture rather than a sub-heading: it names the page's source, holds a date, a reading time or a
+ * count of comments, a picture agency's name, or words glued together by the scraper ("Jump to RecipePrint Recipe").
+ */
+function isFurniture(line: ClassifiedLine): boolean {
+  return FURNITURE_MARKS.test(line.text) || GLUED_WORDS.test(line.text) || findLineDate(line.text) !== null;
+}
+
+/** A source line ("From the X wiki"), reading times, comment counts, picture agencies, words glued by a scraper. */
+const FURNITURE_MARKS = /^from\s|\d+\s*(?:min(?:utes?|uten)?\.?|words|wörter|comments?|kommentare?)\b|\b(?:getty|images|imago|shutterstock|istock|dpa|afp|reuters)\b/i;
+const GLUED_WORDS = /\p{Ll}\p{Lu}\p{Ll}/u;
+
+/** Whether line `index` is an item of a list of number-led lines (another one stands next to it or one line away). */
+function inNumberedList(lines: ClassifiedLine[], index: number): boolean {
+  if (!isNumberedItem(lines[index])) return false;
+  for (let k = Math.max(0, index - 2); k <= Math.min(lines.length - 1, index + 2); k++) {
+    if (k !== index && isNumberedItem(lines[k])) return true;
+  }
+  return false;
+}
+
+/**
+ * The first line of a list of number-led items that ends right above line `start` (at most LIST_GAP_LINES other lines
+ * between two items: the item's name on its own line, a sub-label "For the filling:"), or `start` when there is none
+ * or it is too short to be a list.
+ */
+function numberedListAbove(lines: ClassifiedLine[], start: number): number {
+  let top = start;
+  let items = 0;
+  let gap = 0;
+  for (let i = start - 1; i >= 0 && gap <= LIST_GAP_LINES; i--) {
+    const line = lines[i];
+    if (isNumberedItem(line)) {
+      items++;
+      top = i;
+      gap = 0;
+    } else if (line.kind === 'heading' || line.kind === 'short' || line.kind === 'repeated') {
+      gap++;
+    } else {
+      break;
+    }
+  }
+  if (items < MIN_LIST_ITEMS) return start;
+  // The list's label ("For the base:", "Ingredients:") heads it.
+  const label = lines[top - 1];
+  return label && (label.kind === 'heading' || label.kind === 'short') && label.text.endsWith(':') ? top - 1 : top;
 }
 
 /** A person's name opening a paragraph and a verb of a bio after it ("Mina Torrell is ...", "Orla van Venn ist ..."). */
@@ -535,6 +618,9 @@ function trimAuthorBio(lines: ClassifiedLine[], region: Region): Region {
   let last = region.end;
   while (last > region.start && lines[last].kind !== 'prose') last--;
   if (last <= region.start) return region;
+  if (isSelfDescription(lines[last].text) || TRAILING_APPEAL.test(lines[last].text)) {
+    return { ...region, end: previousProse(lines, region, last) };
+  }
   const name = LEADING_NAME.exec(lines[last].text)?.[1];
   if (!name) return region;
   // The name alone on its line, or inside a byline or an author box's label; a longer heading holding it ("Rocky Hill
@@ -542,9 +628,27 @@ function trimAuthorBio(lines: ClassifiedLine[], region: Region): Region {
   const named = lines.some((line, i) => i !== last && line.words <= MAX_AUTHOR_LINE_WORDS && line.text.includes(name) &&
     (line.text === name || line.kind === 'byline' || line.kind === 'stop' || line.kind === 'boilerplate'));
   if (!named) return region;
-  let end = last - 1;
+  return { ...region, end: previousProse(lines, region, last) };
+}
+
+/** The prose line above `index` inside the region (the region's start at the latest). */
+function previousProse(lines: ClassifiedLine[], region: Region, index: number): number {
+  let end = index - 1;
   while (end > region.start && lines[end].kind !== 'prose') end--;
-  return { ...region, end };
+  return end;
+}
+
+/** Characters at the head of a paragraph searched for the role a bio gives its writer. */
+const BIO_HEAD_CHARS = 200;
+
+/**
+ * A last paragraph that describes its writer: a name, a verb of a bio and a writer's role near its start ("Mina Torrell
+ * is a senior writer at ...", "Orla van Venn leitet das Ressort ..."), or the writer introducing themselves ("Hallo, ich
+ * bin Mina, ..."). A story's own last paragraph about a person rarely names a role of writing in its first words.
+ */
+function isSelfDescription(text: string): boolean {
+  if (SELF_INTRODUCTION.test(text)) return true;
+  return LEADING_NAME.test(text) && AUTHOR_ROLE.test(text.slice(0, BIO_HEAD_CHARS));
 }
 
 /**
@@ -619,7 +723,7 @@ function findTitle(lines: ClassifiedLine[], region: Region, bodyWords: Set<strin
       if (above > (headerFollows ? MAX_PROSE_ABOVE_TITLE : MAX_PROSE_ABOVE_UNCONFIRMED_TITLE)) continue;
     }
     if (i < region.start && (line.kind === 'teaser' || line.kind === 'tags' || line.kind === 'stop')) break;
-    if (!isTitleShaped(line)) continue;
+    if (!isTitleShaped(line) || inNumberedList(lines, i)) continue;
     let score = bodyOverlap(line.text, bodyWords) * TITLE_OVERLAP_WEIGHT - Math.abs(region.start - i) * TITLE_DISTANCE_PENALTY;
     if (headerFollows) score += TITLE_BYLINE_BONUS;
     if (score > bestScore) {
@@ -730,10 +834,10 @@ function readDate(result: TextExtraction, line: ClassifiedLine, rule: string): v
   }
 }
 
-/** Whether a line can be the standfirst: a summary sentence or two, not a label, caption or byline. */
+/** Whether a line can be the standfirst: a summary sentence or two, not a label, caption, byline or furniture (a credit, a date). */
 function isStandfirstShaped(line: ClassifiedLine): boolean {
   return (line.kind === 'prose' || line.kind === 'heading' || line.kind === 'short') &&
-    line.words >= STANDFIRST_MIN_WORDS && line.words <= STANDFIRST_MAX_WORDS;
+    line.words >= STANDFIRST_MIN_WORDS && line.words <= STANDFIRST_MAX_WORDS && !(line.kind !== 'prose' && isFurniture(line));
 }
 
 /** Extracts the article from scraped page text. Returns an empty text when the page holds no article. */
@@ -825,6 +929,11 @@ export function extractFromText(content: string, deadline: Deadline, options: Te
     if (KEEP_STANDFIRST_IN_TEXT && standfirst < bodyStart) bodyStart = standfirst;
     if (!KEEP_STANDFIRST_IN_TEXT && standfirst >= bodyStart) bodyStart = standfirst + 1;
   }
+  // A sub-heading right above the first paragraph, below the title, opens the body.
+  const above = lines[bodyStart - 1];
+  if (titleIndex >= 0 && bodyStart === region.start && bodyStart - 1 > titleIndex && above && above.kind === 'heading' && !isFurniture(above)) bodyStart--;
+  // A list of quantities right above the body (a recipe's ingredients, a timeline's years) is its first part.
+  bodyStart = Math.max(numberedListAbove(lines, bodyStart), titleIndex + 1);
 
   const body: string[] = [];
   let inBox = false;
