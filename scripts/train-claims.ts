@@ -34,6 +34,8 @@ import {
   contentFeatures,
   contentFrame,
   cueFeatures,
+  cueStemSet,
+  isCueCandidate,
   serializeClaimsModel,
   tokenContext,
   type ClaimsModel,
@@ -206,6 +208,8 @@ function trainOn(docs: Prepared[], report: { name: string; docs: Prepared[] }): 
   const lexicon = buildLexicon(docs);
   const { cueWords, cueLeft, cueRight } = lexicon;
   process.stderr.write(`cue lexicon: ${cueWords.size} head words, ${cueLeft.size} left and ${cueRight.size} right edge words\n`);
+  const cueWordHashes = new WordHashSet(cueWords);
+  const cueStems = cueStemSet(cueWords);
   const isHead = docs.map((p) => {
     const heads = new Uint8Array(p.doc.tokens.length);
     for (const f of p.frames) heads[f.cue.head] = 1;
@@ -240,7 +244,7 @@ function trainOn(docs: Prepared[], report: { name: string; docs: Prepared[] }): 
     let errors = 0;
     for (const sentence of doc.sentences) {
       for (let k = sentence.firstToken; k < sentence.endToken; k++) {
-        if (!cueWords.has(ctx.lower[k]!)) continue;
+        if (!isCueCandidate(ctx, k, cueWordHashes, cueStems)) continue;
         if (p.inCue[k] && !heads[k]) continue; // a cue's other words ("has" of "has said") are neither heads nor non-cues
         if (!trainer.learnBinary(cueBuffer, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, cueBuffer), heads[k]!)) errors++;
       }
@@ -290,7 +294,8 @@ function trainOn(docs: Prepared[], report: { name: string; docs: Prepared[] }): 
       source: sourceTrainer.averaged(),
       content: contentTrainer.averaged(),
       cueWords,
-      cueWordHashes: new WordHashSet(cueWords),
+      cueWordHashes,
+      cueStems,
       cueLeft,
       cueRight,
       cueThreshold: 0,

@@ -23,7 +23,7 @@ import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
 
 // Imported bindings copied once: the test and CLI runner (tsx) reads imported bindings through getters,
 // which costs in the per-token loops below.
-const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, quotesIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
+const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, isCueCandidate, commasIn, quotesIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
 const { SourceScratch, bestSource } = sourceModule;
 const { ALWAYS_CUES, RELAY_CHAIN_CUES, THIRD_PERSON_SUBJECTS, APPOSITION_DETERMINERS, CLAUSE_AUXILIARIES, CLAUSE_OPENERS, DISCOURSE_OPENERS, MAX_APPOSITION_TOKENS, PARTICIPLE_OPENERS, CONTRACTED_SUBJECTS, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
 /** First words of the rule cues, to test each token once. */
@@ -111,13 +111,14 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
   const head = new Uint8Array(n);
   const features = new Int32Array(CUE_FEATURE_COUNT);
   const cueWords = model.cueWordHashes;
+  const cueStems = model.cueStems;
   const threshold = model.cueThreshold;
   const word = ctx.word;
   // The shipped model's margins read partly from tables (the same numbers, see claims-cue-scorer.ts).
   const scorer = derivedOf(model).cue;
   for (const sentence of doc.sentences) {
     for (let k = sentence.firstToken; k < sentence.endToken; k++) {
-      if (!cueWords.has(word[k]!)) continue;
+      if (!isCueCandidate(ctx, k, cueWords, cueStems)) continue;
       const margin = scorer
         ? scorer.margin(ctx, k, sentence.firstToken, sentence.endToken)
         : model.cue.margin(features, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, features));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultClaimsModel } from './claims-attribution.ts';
 import { cueScorer } from './claims-cue-scorer.ts';
-import { CUE_FEATURE_COUNT, HashedLinear, OBJECT_CLASSES, SUBJECT_CLASSES, cueFeatures, cueObjectClass, cueQuoteDistance, cueSubjectClass, tokenContext } from './claims-model.ts';
+import { CUE_FEATURE_COUNT, HashedLinear, OBJECT_CLASSES, SUBJECT_CLASSES, WordHashSet, cueFeatures, cueObjectClass, cueQuoteDistance, cueStemSet, cueSubjectClass, isCueCandidate, tokenContext } from './claims-model.ts';
 import { analyzeText } from './text.ts';
 
 // Fictional text: cue words at sentence edges, inside quotations, after commas, before "that".
@@ -56,6 +56,14 @@ describe('cue scorer', () => {
       assert.ok(cueSubjectClass(ctx, k, first) < SUBJECT_CLASSES);
       assert.ok(cueObjectClass(ctx, k, end) < OBJECT_CLASSES);
     }
+  });
+
+  it('takes lower-case forms of a lexicon word as candidates, not names or other words', () => {
+    const doc = analyzeText('Warns Orel: the mayor warns that the pier warned nobody, warning sirens aside.');
+    const ctx = tokenContext(doc);
+    const lexicon = ['warned'];
+    const candidates = doc.tokens.filter((_, k) => isCueCandidate(ctx, k, new WordHashSet(lexicon), cueStemSet(lexicon))).map((t) => t.text);
+    assert.deepEqual(candidates, ['warns', 'warned', 'warning']);
   });
 
   it('is not built for float weights', () => {

@@ -477,6 +477,21 @@ export function stemHash(w: string): number {
 }
 const STEM_MARK = 64;
 
+/** The stems of a cue lexicon, as a set of stem hashes. */
+export function cueStemSet(words: Iterable<string>): WordHashMap<true> {
+  return new WordHashMap([...words].map((w) => [stemHash(w), true] as const));
+}
+
+/**
+ * Whether token k is a cue-head candidate: a lexicon word, or a lower-case word with a lexicon word's stem
+ * (forms of cue verbs training saw too rarely: "understand" beside "understood").
+ */
+export function isCueCandidate(ctx: TokenContext, k: number, words: WordHashSet, stems: WordHashMap<true>): boolean {
+  if (words.has(ctx.word[k]!)) return true;
+  return ctx.shapeKind[k] === LOWER_SHAPE && stems.get(stemHash(ctx.lower[k]!)) === true;
+}
+const LOWER_SHAPE = 2;
+
 /** Features of a cue-head candidate at token k of a sentence [first, end), written to `out`; returns their count. */
 export function cueFeatures(ctx: TokenContext, k: number, first: number, end: number, out: Int32Array): number {
   const t = CUE_T;
@@ -760,6 +775,8 @@ export interface ClaimsModel {
   /** Words that may head a cue (learned from the training cues), and the same as word hashes. */
   cueWords: ReadonlySet<string>;
   cueWordHashes: WordHashSet;
+  /** Stems of the cue words (stemHash): a lower-case word sharing one is a candidate too ("understand"). */
+  cueStems: WordHashMap<true>;
   /** Words a cue takes in on its left / right of the head ("has said", "according to"). */
   cueLeft: ReadonlySet<string>;
   cueRight: ReadonlySet<string>;
@@ -854,6 +871,7 @@ export function parseClaimsModel(bytes: Buffer): ClaimsModel {
     content: get('content'),
     cueWords: new Set(header.cueWords),
     cueWordHashes: new WordHashSet(header.cueWords),
+    cueStems: cueStemSet(header.cueWords),
     cueLeft: new Set(header.cueLeft),
     cueRight: new Set(header.cueRight),
     cueThreshold: header.cueThreshold,
