@@ -15,6 +15,7 @@ import { DEFAULT_CLAIMS_MODEL_PATH, findAttributions, type CueSpan } from '../sr
 import {
   CUE_ENSEMBLE,
   CUE_THRESHOLD_CANDIDATES,
+  SOURCE_ENSEMBLE,
   MIN_CUE_EDGE_COUNT,
   MIN_CUE_EDGE_RATIO,
   MIN_CUE_HEAD_COUNT,
@@ -219,7 +220,9 @@ function trainOn(docs: Prepared[], report: { name: string; docs: Prepared[] }): 
   // order alone moved dev source F1 by up to a point.
   const cueTrainers = Array.from({ length: CUE_ENSEMBLE }, () => new PerceptronTrainer(2));
   const cueOrders = cueTrainers.map(() => docs.map((_, i) => i));
-  const sourceTrainer = new PerceptronTrainer(1);
+  // The source ranker is bagged the same way (SOURCE_ENSEMBLE).
+  const sourceTrainers = Array.from({ length: SOURCE_ENSEMBLE }, () => new PerceptronTrainer(1));
+  const sourceOrders = sourceTrainers.map(() => docs.map((_, i) => i));
   const contentTrainer = new PerceptronTrainer(CONTENT_LABELS);
   const cueBuffer = new Int32Array(CUE_FEATURE_COUNT);
   const contentBuffer = new Int32Array(CONTENT_FEATURE_COUNT);
@@ -251,8 +254,24 @@ function trainOn(docs: Prepared[], report: { name: string; docs: Prepared[] }): 
     }
     return errors;
   };
+  /** One ranking step of a source trainer on a gold frame; false when it ranked wrong. */
+  const sourceStep = (trainer: PerceptronTrainer, p: Prepared, f: GoldFrame): boolean => {
+    const sentence = p.doc.sentences[p.doc.tokens[f.cue.first]!.sentence]!;
+    const frame: SourceFrame = { ...f.cue, start: sentence.firstToken, end: sentence.endToken, cueBefore: p.cueBefore };
+    if (!f.source || !isCandidate(frame, f.source)) return true;
+    trainer.tick();
+    const guess = bestSource(p.ctx, frame, trainer.model, scratch);
+    if (guess.first === f.source.first && guess.last === f.source.last) return true;
+    trainer.update(goldBuffer, sourceFeatures(p.ctx, frame, f.source, goldBuffer), 0, 1);
+    trainer.update(guessBuffer, sourceFeatures(p.ctx, frame, guess, guessBuffer), 0, -1);
+    return false;
+  };
   for (let epoch = 1; epoch <= epochs; epoch++) {
     shuffle(order);
+    for (let m = 1; m < sourceTrainers.length; m++) {
+      shuffle(sourceOrders[m]!);
+      for (const index of sourceOrders[m]!) for (const f of docs[index]!.frames) sourceStep(sourceTrainers[m]!, docs[index]!, f);
+    }
     for (let m = 1; m < cueTrainers.length; m++) shuffle(cueOrders[m]!);
     let cueErrors = 0;
     let sourceErrors = 0;
@@ -264,16 +283,7 @@ function trainOn(docs: Prepared[], report: { name: string; docs: Prepared[] }): 
       cueErrors += cuePass(cueTrainers[0]!, index);
       for (const f of p.frames) {
         const sentence = doc.sentences[doc.tokens[f.cue.first]!.sentence]!;
-        const frame: SourceFrame = { ...f.cue, start: sentence.firstToken, end: sentence.endToken, cueBefore: p.cueBefore };
-        if (f.source && isCandidate(frame, f.source)) {
-          sourceTrainer.tick();
-          const guess = bestSource(ctx, frame, sourceTrainer.model, scratch);
-          if (guess.first !== f.source.first || guess.last !== f.source.last) {
-            sourceErrors++;
-            sourceTrainer.update(goldBuffer, sourceFeatures(ctx, frame, f.source, goldBuffer), 0, 1);
-            sourceTrainer.update(guessBuffer, sourceFeatures(ctx, frame, guess, guessBuffer), 0, -1);
-          }
-        }
+        if (!sourceStep(sourceTrainers[0]!, p, f)) sourceErrors++;
         const source = f.source ?? { first: -1, last: -1 };
         const cframe = contentFrame(ctx, f.cue.first, f.cue.last, f.cue.head, sentence.firstToken, sentence.endToken, source.first, source.last, p.inCue);
         let previous = LABEL_O;
@@ -291,7 +301,7 @@ function trainOn(docs: Prepared[], report: { name: string; docs: Prepared[] }): 
     }
     model = {
       cue: averageModels(cueTrainers.map((trainer) => trainer.averaged())),
-      source: sourceTrainer.averaged(),
+      source: averageModels(sourceTrainers.map((trainer) => trainer.averaged())),
       content: contentTrainer.averaged(),
       cueWords,
       cueWordHashes,
