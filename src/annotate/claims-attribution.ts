@@ -23,11 +23,13 @@ import { tokenFrom, type AnalyzedText, type Token } from './text.ts';
 
 // Imported bindings copied once: the test and CLI runner (tsx) reads imported bindings through getters,
 // which costs in the per-token loops below.
-const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, commasIn, quotesIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
+const { CONTENT_FEATURE_COUNT, CUE_FEATURE_COUNT, isCueCandidate, commasIn, quotesIn, contentFeatures, contentFrame, cueFeatures, loadClaimsModel, tokenContext } = modelModule;
 const { SourceScratch, bestSource } = sourceModule;
-const { ALWAYS_CUES, THIRD_PERSON_SUBJECTS, APPOSITION_DETERMINERS, CLAUSE_AUXILIARIES, CLAUSE_OPENERS, DISCOURSE_OPENERS, MAX_APPOSITION_TOKENS, PARTICIPLE_OPENERS, CONTRACTED_SUBJECTS, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
+const { ALWAYS_CUES, RELAY_CHAIN_CUES, THIRD_PERSON_SUBJECTS, APPOSITION_DETERMINERS, CLAUSE_AUXILIARIES, CLAUSE_OPENERS, DISCOURSE_OPENERS, MAX_APPOSITION_TOKENS, PARTICIPLE_OPENERS, CONTRACTED_SUBJECTS, ASIDE_OPENERS, RELATIVE_SUBJECTS, SUBJECT_PRONOUNS, MAX_SIGNATURE_TOKENS, MAX_SIGNED_QUOTE_TOKENS, NAME_CONNECTORS, SPEAKER_LABELS, MIN_CUE_ADVERB_LENGTH, NOT_CUE_ADVERBS, MAX_QUOTE_SENTENCES, MAX_SOURCE_TOKENS, PASSIVE_AUXILIARIES, PASSIVE_CUES } = constants;
 /** First words of the rule cues, to test each token once. */
 const ALWAYS_FIRST = new modelModule.WordHashSet(ALWAYS_CUES.map((phrase) => phrase[0]!));
+/** Verbs of saying and believing, which end a trailing reporting clause (", the daily added."). */
+const REPORTING_VERBS = new modelModule.WordHashSet(RELAY_CHAIN_CUES);
 const O = modelModule.LABEL_O;
 const CONTENT = modelModule.LABEL_CONTENT;
 const QUOTE = modelModule.GAP_QUOTE;
@@ -109,13 +111,14 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
   const head = new Uint8Array(n);
   const features = new Int32Array(CUE_FEATURE_COUNT);
   const cueWords = model.cueWordHashes;
+  const cueStems = model.cueStems;
   const threshold = model.cueThreshold;
   const word = ctx.word;
   // The shipped model's margins read partly from tables (the same numbers, see claims-cue-scorer.ts).
   const scorer = derivedOf(model).cue;
   for (const sentence of doc.sentences) {
     for (let k = sentence.firstToken; k < sentence.endToken; k++) {
-      if (!cueWords.has(word[k]!)) continue;
+      if (!isCueCandidate(ctx, k, cueWords, cueStems)) continue;
       const margin = scorer
         ? scorer.margin(ctx, k, sentence.firstToken, sentence.endToken)
         : model.cue.margin(features, cueFeatures(ctx, k, sentence.firstToken, sentence.endToken, features));
@@ -133,6 +136,17 @@ export function findCues(doc: AnalyzedText, ctx: TokenContext, model: ClaimsMode
     const parenthetical = (opening & COMMA) !== 0 && (closing & COMMA) !== 0 && k + 1 < n && tokens[k + 1]!.sentence === tokens[k]!.sentence;
     const afterQuote = (opening & QUOTE) !== 0 && (k + 1 >= n || tokens[k + 1]!.sentence !== tokens[k]!.sentence);
     if (parenthetical || afterQuote) head[k] = 1;
+  }
+  // A trailing reporting clause: a verb of saying ends the sentence after a comma or a closing quotation and
+  // a noun phrase (determiner or name first: "..., the influential daily added.", "” Orel said.").
+  for (const sentence of doc.sentences) {
+    const k = sentence.endToken - 1;
+    if (k - 1 <= sentence.firstToken || head[k] || tokens[k]!.shape !== 'lower' || !REPORTING_VERBS.has(word[k]!) || !cueWords.has(word[k]!)) continue;
+    let j = k - 1;
+    while (j > sentence.firstToken && k - j < MAX_APPOSITION_TOKENS && ctx.gapBefore[j] === 0) j--;
+    if (j <= sentence.firstToken || (ctx.gapBefore[j]! & (COMMA | QUOTE)) === 0 || ctx.gapBefore[k] !== 0) continue;
+    const opener = tokens[j]!.shape;
+    if (APPOSITION_DETERMINERS.has(ctx.lower[j]!) || ((opener === 'cap' || opener === 'upper') && !SUBJECT_PRONOUNS.has(ctx.lower[j]!))) head[k] = 1;
   }
   // Rule cues the model may miss ("According to the source, ..."): the phrase's first word is the head, and
   // the cue takes the whole phrase.
@@ -360,7 +374,8 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
       }
       if (conjunctFirst < sourceFirst - 1 && (conjunctFirst === sentence.firstToken || ctx.gapBefore[conjunctFirst] !== 0)) sourceFirst = conjunctFirst;
     }
-    if (sourceFirst < 0) {
+    // An opening participle ("After saying ..., she"): the ranker's source before it can only be the opener.
+    if (sourceFirst < 0 || sourceLast < first) {
       const subject = participleSubject(doc, ctx, first, head, sentence.firstToken, sentence.endToken);
       if (subject) {
         sourceFirst = subject.first;
@@ -375,6 +390,8 @@ export function findAttributions(doc: AnalyzedText, model: ClaimsModel = default
       sourceFirst = whole.first;
       sourceLast = whole.last;
     }
+    // "It’s denouncing": a subject pronoun fused with the cue's auxiliary is the source.
+    if ((sourceFirst < 0 || sourceLast < first) && first - 1 >= sentence.firstToken && ctx.gapBefore[first] === 0 && isPronounContraction(tokens[first - 1]!, ctx.lower[first - 1]!)) sourceFirst = sourceLast = first - 1;
     // A passive cue without an agent has no source ("is believed to", "has been accused of"): the phrase
     // before it is what the claim is about, not who makes it.
     const passive = head > sentence.firstToken && PASSIVE_CUES.has(ctx.lower[head]!) && PASSIVE_AUXILIARIES.has(ctx.lower[head - 1]!) && ctx.lower[head + 1] !== 'by';

@@ -32,6 +32,17 @@ export const MIN_CUE_EDGE_COUNT = 3;
  */
 export const CUE_THRESHOLD_CANDIDATES = [4, 3, 2, 1, 0.5, 0, -0.5, -1, -1.5, -2, -3];
 export const THRESHOLD_HOLDOUT_EVERY = 5;
+/**
+ * Cue perceptrons trained over different document orders and averaged (scripts/train-claims.ts): one
+ * perceptron's dev source F1 moved by a point with the order alone. Held-out train source F1: 1 -> 0.657,
+ * 3 -> 0.658, 5 -> 0.662.
+ */
+export const CUE_ENSEMBLE = 5;
+/**
+ * Source rankers bagged the same way: with gold cues, source F1 on held-out train 0.825 -> 0.829 and on dev
+ * 0.854 -> 0.861 (1 -> 5 rankers); with the model's cues, held-out 0.665 -> 0.666.
+ */
+export const SOURCE_ENSEMBLE = 5;
 /** Training passes over PolNeAR train: dev source F1 peaked at 3-4 (0.645 / 0.644) and slid to 0.640 by 8. */
 export const TRAINING_EPOCHS = 4;
 /**
@@ -225,3 +236,26 @@ export const HEDGE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'bee
 export const HEDGE_RAISING_VERBS = new Set(['appear', 'appears', 'seem', 'seems']);
 /** Cues that hedge the whole claim by themselves ("NATO allies believe ..."). */
 export const HEDGING_CUES = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'suspect', 'suspects', 'suspected', 'estimate', 'estimates', 'estimated', 'alleged', 'alleges', 'claimed', 'claims', 'speculated', 'suggested', 'suggests']);
+
+// ---------------------------------------------------------------------------------------------------
+// Cue model context (claims-model.ts: cueSubjectClass, cueObjectClass)
+
+/**
+ * Words read past on the way back from a cue-head candidate to its subject ("she has repeatedly said",
+ * "Trump also wants"): auxiliaries, negation and the adverbs cues carry (-ly adverbs are read past too).
+ */
+export const CUE_SUBJECT_SKIPS = new Set([
+  'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must',
+  'does', 'do', 'did', 'shall', 'be', 'been', 'being', 'not', 'also', 'still', 'never', 'just', 'already', 'again',
+  'even', 'now', 'then', 'often', 'once', 'always', 'too', 'later', 'first', 'soon', 'long', 'since',
+]);
+/** Pronouns naming a person or a group as the subject of a cue. */
+export const CUE_PERSON_PRONOUNS = new Set(['he', 'she', 'i', 'we', 'they', 'you']);
+/** Determiners and possessives: a lexicon word after one is a noun ("the call", "his support"). */
+export const CUE_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'some', 'any', 'no', 'every', 'each']);
+/** Object pronouns after a cue ("told him", "asked them"). */
+export const CUE_OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'us', 'me', 'you', 'he', 'she', 'they', 'we', 'i']);
+/** Prepositions a cue's complement may open with ("talked about", "called for", "insisted on"). */
+export const CUE_PREPOSITIONS = new Set(['about', 'on', 'of', 'for', 'with', 'against', 'into', 'over', 'at', 'in', 'from', 'by', 'as', 'out', 'up']);
+/** Words opening an indirect question or clause after a cue ("asked whether", "explained how"). */
+export const CUE_CLAUSE_OPENERS = new Set(['if', 'whether', 'how', 'what', 'why', 'when', 'where', 'who', 'which']);

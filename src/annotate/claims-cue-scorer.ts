@@ -4,11 +4,15 @@
  * the lookups in the model's megabyte of weights.
  *
  *   per model      : the gap flags around the head (feature 9), summed once per value;
- *   per cue word   : every feature of the head word with a small value (its own word and suffix, its place
- *                    in the sentence, quotation state, the shapes beside it, a comma before, "that" after:
- *                    features 0, 1, 8, 11-17, 23, 24), summed once per word and value the first time the word
- *                    is a candidate (the lexicon holds about 1,200 words, a document repeats a few of them);
- *   per candidate  : the twelve features of the neighbouring words, hashed and looked up.
+ *   per model      : the gap flags around the head (feature 9), the subject and object classes (33), the
+ *                    quotation distances (37), summed once per value;
+ *   per cue word   : every feature of the head word with a small value (its own word, stem and suffix, its
+ *                    place in the sentence, quotation state and distances, the shapes beside it, a comma
+ *                    before, "that" after, its subject and object classes: features 0, 1, 8, 11-17, 23-25,
+ *                    28-32, 35, 36, 38), summed once per word and value the first time the word is a candidate
+ *                    (the lexicon holds about 1,200 words, a document repeats a few of them);
+ *   per candidate  : the fifteen features of the neighbouring words and of the word with both its classes,
+ *                    hashed and looked up.
  *
  * Exact for integer weights (the shipped model stores int16 steps): the margin is then a sum of integers,
  * whatever the order of its terms. `cueScorer` returns null for float weights (the trainer's models).
@@ -19,7 +23,7 @@ import type { HashedLinear, TokenContext } from './claims-model.ts';
 
 // Imported bindings copied once: the runner (tsx) reads imported bindings through getters, which costs in
 // the per-candidate code below.
-const { AFTER_SENTENCE, BEFORE_SENTENCE, CUE_T, FEATURE_MASK, OUTSIDE_SHAPE, SHAPES, mix } = shared;
+const { AFTER_SENTENCE, BEFORE_SENTENCE, CUE_T, FEATURE_MASK, OBJECT_CLASSES, OUTSIDE_SHAPE, QUOTE_DISTANCES, SHAPES, SUBJECT_CLASSES, cueObjectClass, cueQuoteDistance, cueSubjectClass, mix, stemHash } = shared;
 
 const SHAPE_COUNT = SHAPES.length;
 /** Shape slots of a neighbour: the five shapes, then "outside the sentence". */
@@ -36,13 +40,23 @@ const QUOTE = BASE + 1;
 const PLACE = QUOTE + QUOTE_STATES;
 const SHAPE_PAIR = PLACE + PLACES * PLACES;
 const COMMA_THAT = SHAPE_PAIR + NEIGHBOUR_SHAPES * NEIGHBOUR_SHAPES;
-const WORD_SLOTS = COMMA_THAT + COMMA_THAT_STATES;
+const SUBJECT = COMMA_THAT + COMMA_THAT_STATES;
+const OBJECT = SUBJECT + SUBJECT_CLASSES;
+const QUOTE_LEFT = OBJECT + OBJECT_CLASSES;
+const QUOTE_RIGHT = QUOTE_LEFT + QUOTE_DISTANCES;
+/** The word's stem hash (not a sum: features 26, 27 and 34 mix it with the neighbours). */
+const STEM = QUOTE_RIGHT + QUOTE_DISTANCES;
+const WORD_SLOTS = STEM + 1;
 
 /** Scores cue-head candidates; built once per model (`cueScorer`). */
 export class CueScorer {
   private readonly diff: Int16Array | Int32Array;
   /** Feature 9 by the head's gap flags. */
   private readonly gaps: Int32Array;
+  /** Feature 33 by subject * OBJECT_CLASSES + object. */
+  private readonly classes: Int32Array;
+  /** Feature 37 by quotation distances * 2 + inside a quotation. */
+  private readonly quotes: Int32Array;
   /** Per lower-cased cue word: its WORD_SLOTS sums (see the module comment). */
   private readonly byWord = new Map<string, Int32Array>();
   private readonly shapeHashes: number[];
@@ -51,6 +65,10 @@ export class CueScorer {
     this.diff = shared.marginSteps(model);
     this.gaps = new Int32Array(GAP_PAIRS);
     for (let g = 0; g < GAP_PAIRS; g++) this.gaps[g] = this.d(mix(CUE_T[9]!, g));
+    this.classes = new Int32Array(SUBJECT_CLASSES * OBJECT_CLASSES);
+    for (let s = 0; s < SUBJECT_CLASSES; s++) for (let o = 0; o < OBJECT_CLASSES; o++) this.classes[s * OBJECT_CLASSES + o] = this.d(mix(mix(CUE_T[33]!, s), o));
+    this.quotes = new Int32Array(QUOTE_DISTANCES * QUOTE_DISTANCES * 2);
+    for (let q = 0; q < QUOTE_DISTANCES * QUOTE_DISTANCES; q++) for (let inside = 0; inside < 2; inside++) this.quotes[q * 2 + inside] = this.d(mix(mix(CUE_T[37]!, q), inside));
     this.shapeHashes = [...SHAPES.map((name) => shared.hashString(name) | 0), OUTSIDE_SHAPE];
   }
 
@@ -59,10 +77,18 @@ export class CueScorer {
   }
 
   /** The small-valued features of one head word, summed per value. */
-  private wordTable(w0: number, suffix: number): Int32Array {
+  private wordTable(w0: number, suffix: number, lower: string): Int32Array {
     const t = CUE_T;
     const table = new Int32Array(WORD_SLOTS);
-    table[BASE] = this.d(t[0]!) + this.d(mix(t[1]!, w0)) + this.d(mix(t[15]!, suffix));
+    const stem = stemHash(lower);
+    table[STEM] = stem;
+    table[BASE] = this.d(t[0]!) + this.d(mix(t[1]!, w0)) + this.d(mix(t[15]!, suffix)) + this.d(mix(t[25]!, stem));
+    for (let s = 0; s < SUBJECT_CLASSES; s++) table[SUBJECT + s] = this.d(mix(mix(t[28]!, w0), s)) + this.d(mix(mix(t[30]!, suffix), s)) + this.d(mix(mix(t[31]!, stem), s));
+    for (let o = 0; o < OBJECT_CLASSES; o++) table[OBJECT + o] = this.d(mix(mix(t[29]!, w0), o)) + this.d(mix(mix(t[32]!, stem), o)) + this.d(mix(mix(t[38]!, suffix), o));
+    for (let q = 0; q < QUOTE_DISTANCES; q++) {
+      table[QUOTE_LEFT + q] = this.d(mix(mix(t[35]!, w0), q));
+      table[QUOTE_RIGHT + q] = this.d(mix(mix(t[36]!, w0), q));
+    }
     for (let q = 0; q < QUOTE_STATES; q++) table[QUOTE + q] = this.d(mix(mix(t[11]!, w0), q));
     for (let from = 0; from < PLACES; from++) {
       for (let to = 0; to < PLACES; to++) table[PLACE + from * PLACES + to] = this.d(mix(mix(t[12]!, w0), from)) + this.d(mix(mix(t[13]!, w0), to)) + this.d(mix(mix(t[24]!, from), to));
@@ -89,7 +115,7 @@ export class CueScorer {
     const suffix = ctx.suffix[k]!;
     let table = this.byWord.get(lower);
     if (!table) {
-      table = this.wordTable(w0, suffix);
+      table = this.wordTable(w0, suffix, lower);
       this.byWord.set(lower, table);
     }
     const wm1 = k - 1 >= first ? word[k - 1]! : BEFORE_SENTENCE;
@@ -105,8 +131,21 @@ export class CueScorer {
     for (let j = k + 1; j < end && j <= k + 4; j++) if (ctx.lower[j] === 'that') thatSoon = 1;
     const fromStart = Math.min(k - first, 6);
     const toEnd = Math.min(end - 1 - k, 6);
+    const subject = cueSubjectClass(ctx, k, first);
+    const object = cueObjectClass(ctx, k, end);
+    const quotes = cueQuoteDistance(ctx, k, first, end);
+    const stem = table[STEM]!;
     const diff = this.diff;
     const sum =
+      table[SUBJECT + subject]! +
+      table[OBJECT + object]! +
+      table[QUOTE_LEFT + ((quotes / QUOTE_DISTANCES) | 0)]! +
+      table[QUOTE_RIGHT + (quotes % QUOTE_DISTANCES)]! +
+      this.classes[subject * OBJECT_CLASSES + object]! +
+      this.quotes[quotes * 2 + ctx.inQuote[k]!]! +
+      diff[mix(mix(t[26]!, stem), wm1) & FEATURE_MASK]! +
+      diff[mix(mix(t[27]!, stem), wp1) & FEATURE_MASK]! +
+      diff[mix(mix(t[34]!, w0), subject * OBJECT_CLASSES + object) & FEATURE_MASK]! +
       table[BASE]! +
       table[QUOTE + ctx.inQuote[k]! * 2 + quoteInSentence]! +
       table[PLACE + fromStart * PLACES + toEnd]! +

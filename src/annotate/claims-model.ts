@@ -3,9 +3,11 @@
  * text.ts, trained on PolNeAR (scripts/train-claims.ts) and shipped as models/claims-polnear.bin.
  *
  *   cue model     : for each token whose word is in the learned cue-head lexicon ("said", "according",
- *                   "told"), "is this token the head of an attribution cue?" (binary). The cue span is the
- *                   head widened over the words that training cues carry beside their heads ("has said",
- *                   "according to").
+ *                   "told"), "is this token the head of an attribution cue?" (binary), from its words
+ *                   around, its stem, and approximations of its syntax: the subject before it once
+ *                   auxiliaries are read past, what opens its complement, the quotation marks near it. The
+ *                   cue span is the head widened over the words that training cues carry beside their
+ *                   heads ("has said", "according to").
  *   source model  : for each cue, a ranker over candidate source spans of the cue's sentence (and "no
  *                   source"): claims-source-model.ts.
  *   content model : for each cue, every other token of the sentence gets O / CONTENT, left to right, with
@@ -20,7 +22,17 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AnalyzedText } from './text.ts';
-import { MODEL_HASH_BITS, QUANTIZATION_STEP } from './claims-constants.ts';
+import {
+  CUE_CLAUSE_OPENERS,
+  CUE_DETERMINERS,
+  CUE_OBJECT_PRONOUNS,
+  CUE_PERSON_PRONOUNS,
+  CUE_PREPOSITIONS,
+  CUE_SUBJECT_SKIPS,
+  MODEL_HASH_BITS,
+  QUANTIZATION_STEP,
+  RELATIVE_SUBJECTS,
+} from './claims-constants.ts';
 
 export const LABEL_O = 0;
 export const LABEL_CONTENT = 1;
@@ -215,6 +227,113 @@ export const commasIn = (ctx: TokenContext, from: number, to: number) => (to < f
 export const quotesIn = (ctx: TokenContext, from: number, to: number) => (to < from ? 0 : ctx.quotesBefore[to + 1]! - ctx.quotesBefore[from]!);
 
 // ---------------------------------------------------------------------------------------------------
+// Word hash sets and maps
+
+/**
+ * A set of word hashes (tokenContext's `word`), open addressing over typed arrays: the per-token lexicon
+ * test then reads two arrays instead of hashing a string.
+ */
+export class WordHashSet {
+  private readonly keys: Int32Array;
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+
+  constructor(words: Iterable<string>) {
+    const hashes = [...words].map((w) => hashString(w) | 0);
+    let capacity = 16;
+    while (capacity < hashes.length * 4) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+    this.mask = capacity - 1;
+    for (const h of hashes) {
+      let slot = h & this.mask;
+      while (this.used[slot] && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.used[slot] = 1;
+    }
+  }
+
+  has(hash: number): boolean {
+    let slot = hash & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === hash) return true;
+      slot = (slot + 1) & this.mask;
+    }
+    return false;
+  }
+}
+
+/** Values by word hash (tokenContext's `word`), open addressing: a Map's lookup without hashing a number key. */
+export class WordHashMap<T> {
+  private readonly keys: Int32Array;
+  private readonly used: Uint8Array;
+  private readonly values: Array<T | undefined>;
+  private readonly mask: number;
+
+  /** `entries`: word hashes and values; a later entry with the same hash replaces an earlier one (as a Map). */
+  constructor(entries: Iterable<readonly [number, T]>) {
+    const list = [...entries];
+    let capacity = 16;
+    while (capacity < list.length * 4) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+    this.values = new Array<T | undefined>(capacity).fill(undefined);
+    this.mask = capacity - 1;
+    for (const [hash, value] of list) {
+      const h = hash | 0;
+      let slot = h & this.mask;
+      while (this.used[slot] && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.used[slot] = 1;
+      this.values[slot] = value;
+    }
+  }
+
+  get(hash: number): T | undefined {
+    let slot = hash & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === hash) return this.values[slot];
+      slot = (slot + 1) & this.mask;
+    }
+    return undefined;
+  }
+}
+
+/** Bit flags per word hash (tokenContext's `word`), open addressing: several word lists read with one probe. */
+export class WordHashFlags {
+  private readonly keys: Int32Array;
+  private readonly flags: Int32Array;
+  private readonly mask: number;
+
+  /** `lists`: each word list with its flag; a word in several lists gets all their flags. */
+  constructor(lists: Iterable<readonly [Iterable<string>, number]>) {
+    const entries: Array<[number, number]> = [];
+    for (const [words, flag] of lists) for (const w of words) entries.push([hashString(w) | 0, flag]);
+    let capacity = 16;
+    while (capacity < entries.length * 4) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.flags = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (const [h, flag] of entries) {
+      let slot = h & this.mask;
+      while (this.flags[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.flags[slot] |= flag;
+    }
+  }
+
+  /** The flags of a word hash, 0 when it is in no list. */
+  get(hash: number): number {
+    let slot = hash & this.mask;
+    for (let flags = this.flags[slot]!; flags !== 0; flags = this.flags[slot]!) {
+      if (this.keys[slot] === hash) return flags;
+      slot = (slot + 1) & this.mask;
+    }
+    return 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Feature helpers
 
 // Template ids as signed 32-bit integers (small integers in V8; mixing reads the same bits).
@@ -241,8 +360,137 @@ export const distanceBucket = (d: number) => (d <= 4 ? d : d <= 6 ? 5 : d <= 9 ?
 // Cue model features
 
 /** Template ids of the cue features, by feature. */
-export const CUE_T = Array.from({ length: 25 }, (_, i) => T(`cue.${i}`));
-export const CUE_FEATURE_COUNT = 25;
+export const CUE_FEATURE_COUNT = 39;
+export const CUE_T = Array.from({ length: CUE_FEATURE_COUNT }, (_, i) => T(`cue.${i}`));
+
+// Word classes of the cue context, as flags of one lookup per word.
+const SKIP = 1;
+const PERSON_PRONOUN = 2;
+const DETERMINER = 4;
+const OBJECT_PRONOUN = 8;
+const PREPOSITION = 16;
+const CLAUSE_OPENER = 32;
+const RELATIVE = 64;
+const CUE_CONTEXT_WORDS = new WordHashFlags([
+  [CUE_SUBJECT_SKIPS, SKIP],
+  [CUE_PERSON_PRONOUNS, PERSON_PRONOUN],
+  [CUE_DETERMINERS, DETERMINER],
+  [CUE_OBJECT_PRONOUNS, OBJECT_PRONOUN],
+  [CUE_PREPOSITIONS, PREPOSITION],
+  [CUE_CLAUSE_OPENERS, CLAUSE_OPENER],
+  [RELATIVE_SUBJECTS, RELATIVE],
+]);
+const WORD_IT = hashString('it') | 0;
+const WORD_THAT = hashString('that') | 0;
+const WORD_TO = hashString('to') | 0;
+
+/** Values of cueSubjectClass (times two: whether an auxiliary or adverb was read past). */
+export const SUBJECT_CLASSES = 28;
+/** Values of cueObjectClass. */
+export const OBJECT_CLASSES = 16;
+/** Values of each side of cueQuoteDistance. */
+export const QUOTE_DISTANCES = 5;
+
+/**
+ * What stands before a cue-head candidate once auxiliaries and adverbs are read past (at most four words,
+ * never over punctuation): the approximate subject of the verb. 0 the sentence start, 1-3 punctuation
+ * (comma, quotation mark, other), 4 a person pronoun, 5 "it", 6 a relative pronoun, 7 a determiner (the
+ * word is a noun), 8 "to" (an infinitive), 9 a capitalised word (a name), 10 a number, 11 a lower-case word
+ * in -s (a plural noun: "officials"), 12 an object pronoun, 13 another lower-case word; times two, plus one
+ * when a word was read past.
+ */
+export function cueSubjectClass(ctx: TokenContext, k: number, first: number): number {
+  let j = k - 1;
+  let skipped = 0;
+  while (j >= first && k - j <= 4 && ctx.gapBefore[j + 1] === 0) {
+    const w = ctx.lower[j]!;
+    if (!((CUE_CONTEXT_WORDS.get(ctx.word[j]!) & SKIP) !== 0 || (w.length > 4 && w.endsWith('ly')) || w.endsWith("n't") || w.endsWith('n’t'))) break;
+    skipped = 1;
+    j--;
+  }
+  let kind: number;
+  const gap = ctx.gapBefore[j + 1]!;
+  if (j < first) kind = 0;
+  else if (gap !== 0) kind = gap & GAP_COMMA ? 1 : gap & GAP_QUOTE ? 2 : 3;
+  else {
+    const h = ctx.word[j]!;
+    const flags = CUE_CONTEXT_WORDS.get(h);
+    if (flags & PERSON_PRONOUN) kind = 4;
+    else if (h === WORD_IT) kind = 5;
+    else if (flags & RELATIVE) kind = 6;
+    else if (flags & DETERMINER) kind = 7;
+    else if (h === WORD_TO) kind = 8;
+    else if (ctx.shapeKind[j]! <= 1) kind = 9;
+    else if (ctx.shapeKind[j] === 3) kind = 10;
+    else if (flags & OBJECT_PRONOUN) kind = 12;
+    else kind = ctx.lower[j]!.endsWith('s') ? 11 : 13;
+  }
+  return kind * 2 + skipped;
+}
+
+/**
+ * What follows a cue-head candidate: 0 the sentence end, 1-4 punctuation (quotation mark, colon, comma,
+ * other), 5 "that", 6 "to", 7 a preposition, 8 a determiner, 9 a pronoun, 10 a clause opener ("whether",
+ * "how"), 11 a capitalised word, 12 a number, 13 a lower-case word in -ing, 14 in -ly, 15 another word.
+ */
+export function cueObjectClass(ctx: TokenContext, k: number, end: number): number {
+  const j = k + 1;
+  if (j >= end) return 0;
+  const gap = ctx.gapBefore[j]!;
+  if (gap !== 0) return gap & GAP_QUOTE ? 1 : gap & GAP_COLON ? 2 : gap & GAP_COMMA ? 3 : 4;
+  const h = ctx.word[j]!;
+  if (h === WORD_THAT) return 5;
+  if (h === WORD_TO) return 6;
+  const flags = CUE_CONTEXT_WORDS.get(h);
+  if (flags & PREPOSITION) return 7;
+  if (flags & DETERMINER) return 8;
+  if (flags & OBJECT_PRONOUN) return 9;
+  if (flags & CLAUSE_OPENER) return 10;
+  const kind = ctx.shapeKind[j]!;
+  if (kind <= 1) return 11;
+  if (kind === 3) return 12;
+  const w = ctx.lower[j]!;
+  return w.endsWith('ing') ? 13 : w.endsWith('ly') ? 14 : 15;
+}
+
+/** Tokens from a cue-head candidate to the nearest quotation mark on one side, as 0 (none in the sentence), 1 (next to it), 2 (2-3), 3 (4-8), 4 (farther). */
+const quoteBucket = (d: number) => (d < 0 ? 0 : d <= 1 ? 1 : d <= 3 ? 2 : d <= 8 ? 3 : 4);
+
+/** The quotation marks around a candidate: left bucket * QUOTE_DISTANCES + right bucket (quoteBucket). */
+export function cueQuoteDistance(ctx: TokenContext, k: number, first: number, end: number): number {
+  let left = -1;
+  if (quotesIn(ctx, first, k) > 0) for (let g = k; g >= first; g--) if (ctx.gapBefore[g]! & GAP_QUOTE) { left = k - g + 1; break; }
+  let right = -1;
+  if (quotesIn(ctx, k + 1, end) > 0) for (let g = k + 1; g <= end; g++) if (ctx.gapBefore[g]! & GAP_QUOTE) { right = g - k; break; }
+  return quoteBucket(left) * QUOTE_DISTANCES + quoteBucket(right);
+}
+
+/** Hash of a crude stem of a lower-cased word: the inflections cut ("wants", "wanted", "wanting" -> "want"). */
+export function stemHash(w: string): number {
+  let end = w.length;
+  if (end > 5 && w.endsWith('ing')) end -= 3;
+  else if (end > 4 && w.endsWith('ed')) end -= 2;
+  else if (end > 4 && w.endsWith('es')) end -= 2;
+  else if (end > 3 && w.endsWith('s') && !w.endsWith('ss')) end -= 1;
+  else if (end > 3 && w.endsWith('e')) end -= 1;
+  return hashMarked(STEM_MARK, w, 0, end) | 0;
+}
+const STEM_MARK = 64;
+
+/** The stems of a cue lexicon, as a set of stem hashes. */
+export function cueStemSet(words: Iterable<string>): WordHashMap<true> {
+  return new WordHashMap([...words].map((w) => [stemHash(w), true] as const));
+}
+
+/**
+ * Whether token k is a cue-head candidate: a lexicon word, or a lower-case word with a lexicon word's stem
+ * (forms of cue verbs training saw too rarely: "understand" beside "understood").
+ */
+export function isCueCandidate(ctx: TokenContext, k: number, words: WordHashSet, stems: WordHashMap<true>): boolean {
+  if (words.has(ctx.word[k]!)) return true;
+  return ctx.shapeKind[k] === LOWER_SHAPE && stems.get(stemHash(ctx.lower[k]!)) === true;
+}
+const LOWER_SHAPE = 2;
 
 /** Features of a cue-head candidate at token k of a sentence [first, end), written to `out`; returns their count. */
 export function cueFeatures(ctx: TokenContext, k: number, first: number, end: number, out: Int32Array): number {
@@ -262,6 +510,12 @@ export function cueFeatures(ctx: TokenContext, k: number, first: number, end: nu
   for (let j = k + 1; j < end && j <= k + 4; j++) if (ctx.lower[j] === 'that') thatSoon = 1;
   const fromStart = Math.min(k - first, 6);
   const toEnd = Math.min(end - 1 - k, 6);
+  const stem = stemHash(ctx.lower[k]!);
+  const subject = cueSubjectClass(ctx, k, first);
+  const object = cueObjectClass(ctx, k, end);
+  const quotes = cueQuoteDistance(ctx, k, first, end);
+  const quoteLeft = (quotes / QUOTE_DISTANCES) | 0;
+  const quoteRight = quotes % QUOTE_DISTANCES;
   out[0] = t[0]!;
   out[1] = mix(t[1]!, w0);
   out[2] = mix(t[2]!, wm1);
@@ -287,6 +541,21 @@ export function cueFeatures(ctx: TokenContext, k: number, first: number, end: nu
   out[22] = mix(mix(t[22]!, suffix), wp1);
   out[23] = mix(mix(mix(t[23]!, w0), sm1), sp1);
   out[24] = mix(mix(t[24]!, fromStart), toEnd);
+  // Syntactic context: the approximate subject and complement of the candidate, by word, stem and suffix.
+  out[25] = mix(t[25]!, stem);
+  out[26] = mix(mix(t[26]!, stem), wm1);
+  out[27] = mix(mix(t[27]!, stem), wp1);
+  out[28] = mix(mix(t[28]!, w0), subject);
+  out[29] = mix(mix(t[29]!, w0), object);
+  out[30] = mix(mix(t[30]!, suffix), subject);
+  out[31] = mix(mix(t[31]!, stem), subject);
+  out[32] = mix(mix(t[32]!, stem), object);
+  out[33] = mix(mix(t[33]!, subject), object);
+  out[34] = mix(mix(t[34]!, w0), subject * OBJECT_CLASSES + object);
+  out[35] = mix(mix(t[35]!, w0), quoteLeft);
+  out[36] = mix(mix(t[36]!, w0), quoteRight);
+  out[37] = mix(mix(t[37]!, quotes), ctx.inQuote[k]!);
+  out[38] = mix(mix(t[38]!, suffix), object);
   for (let j = 0; j < CUE_FEATURE_COUNT; j++) out[j] = out[j]! & MASK;
   return CUE_FEATURE_COUNT;
 }
@@ -496,110 +765,6 @@ export class PerceptronTrainer {
   }
 }
 
-/**
- * A set of word hashes (tokenContext's `word`), open addressing over typed arrays: the per-token lexicon
- * test then reads two arrays instead of hashing a string.
- */
-export class WordHashSet {
-  private readonly keys: Int32Array;
-  private readonly used: Uint8Array;
-  private readonly mask: number;
-
-  constructor(words: Iterable<string>) {
-    const hashes = [...words].map((w) => hashString(w) | 0);
-    let capacity = 16;
-    while (capacity < hashes.length * 4) capacity *= 2;
-    this.keys = new Int32Array(capacity);
-    this.used = new Uint8Array(capacity);
-    this.mask = capacity - 1;
-    for (const h of hashes) {
-      let slot = h & this.mask;
-      while (this.used[slot] && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
-      this.keys[slot] = h;
-      this.used[slot] = 1;
-    }
-  }
-
-  has(hash: number): boolean {
-    let slot = hash & this.mask;
-    while (this.used[slot]) {
-      if (this.keys[slot] === hash) return true;
-      slot = (slot + 1) & this.mask;
-    }
-    return false;
-  }
-}
-
-/** Values by word hash (tokenContext's `word`), open addressing: a Map's lookup without hashing a number key. */
-export class WordHashMap<T> {
-  private readonly keys: Int32Array;
-  private readonly used: Uint8Array;
-  private readonly values: Array<T | undefined>;
-  private readonly mask: number;
-
-  /** `entries`: word hashes and values; a later entry with the same hash replaces an earlier one (as a Map). */
-  constructor(entries: Iterable<readonly [number, T]>) {
-    const list = [...entries];
-    let capacity = 16;
-    while (capacity < list.length * 4) capacity *= 2;
-    this.keys = new Int32Array(capacity);
-    this.used = new Uint8Array(capacity);
-    this.values = new Array<T | undefined>(capacity).fill(undefined);
-    this.mask = capacity - 1;
-    for (const [hash, value] of list) {
-      const h = hash | 0;
-      let slot = h & this.mask;
-      while (this.used[slot] && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
-      this.keys[slot] = h;
-      this.used[slot] = 1;
-      this.values[slot] = value;
-    }
-  }
-
-  get(hash: number): T | undefined {
-    let slot = hash & this.mask;
-    while (this.used[slot]) {
-      if (this.keys[slot] === hash) return this.values[slot];
-      slot = (slot + 1) & this.mask;
-    }
-    return undefined;
-  }
-}
-
-/** Bit flags per word hash (tokenContext's `word`), open addressing: several word lists read with one probe. */
-export class WordHashFlags {
-  private readonly keys: Int32Array;
-  private readonly flags: Int32Array;
-  private readonly mask: number;
-
-  /** `lists`: each word list with its flag; a word in several lists gets all their flags. */
-  constructor(lists: Iterable<readonly [Iterable<string>, number]>) {
-    const entries: Array<[number, number]> = [];
-    for (const [words, flag] of lists) for (const w of words) entries.push([hashString(w) | 0, flag]);
-    let capacity = 16;
-    while (capacity < entries.length * 4) capacity *= 2;
-    this.keys = new Int32Array(capacity);
-    this.flags = new Int32Array(capacity);
-    this.mask = capacity - 1;
-    for (const [h, flag] of entries) {
-      let slot = h & this.mask;
-      while (this.flags[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
-      this.keys[slot] = h;
-      this.flags[slot] |= flag;
-    }
-  }
-
-  /** The flags of a word hash, 0 when it is in no list. */
-  get(hash: number): number {
-    let slot = hash & this.mask;
-    for (let flags = this.flags[slot]!; flags !== 0; flags = this.flags[slot]!) {
-      if (this.keys[slot] === hash) return flags;
-      slot = (slot + 1) & this.mask;
-    }
-    return 0;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------
 // The shipped model file: gzip of a JSON header line + sparse quantised weights
 
@@ -610,6 +775,8 @@ export interface ClaimsModel {
   /** Words that may head a cue (learned from the training cues), and the same as word hashes. */
   cueWords: ReadonlySet<string>;
   cueWordHashes: WordHashSet;
+  /** Stems of the cue words (stemHash): a lower-case word sharing one is a candidate too ("understand"). */
+  cueStems: WordHashMap<true>;
   /** Words a cue takes in on its left / right of the head ("has said", "according to"). */
   cueLeft: ReadonlySet<string>;
   cueRight: ReadonlySet<string>;
@@ -629,7 +796,7 @@ interface Header {
 }
 
 /** Bumped when the file layout or the features change: an old file then fails loudly, not silently. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 function packSparse(model: HashedLinear, step: number): { indices: Uint32Array; values: Int16Array } {
   const indices: number[] = [];
@@ -704,6 +871,7 @@ export function parseClaimsModel(bytes: Buffer): ClaimsModel {
     content: get('content'),
     cueWords: new Set(header.cueWords),
     cueWordHashes: new WordHashSet(header.cueWords),
+    cueStems: cueStemSet(header.cueWords),
     cueLeft: new Set(header.cueLeft),
     cueRight: new Set(header.cueRight),
     cueThreshold: header.cueThreshold,
