@@ -212,48 +212,94 @@ interface AsciiWord extends WordMemo {
   stem: string;
   /** Whether it is a common capitalised word that names nothing (NON_NAME_CAPITALS). */
   nonName: boolean;
-  /** The next word of the same hash bucket. */
-  next: AsciiWord | null;
 }
 
 /**
  * ASCII words by the FNV-1a hash of their folded form, computed while scanning: a known word is found
- * without slicing, lowercasing or hashing a new string (the slowest part of the scan). Words sharing a
- * bucket are told apart by their characters.
+ * without slicing, lowercasing or hashing a new string (the slowest part of the scan). The cache outgrows
+ * the processor caches, so it is laid out for few memory reads: an open-addressing table in one typed
+ * array whose slot (32 bytes) holds the hash, the entry's number, the length, whether the word has a stem,
+ * and the first SLOT_CHARS folded characters (longer words go on in a byte pool). A stop word is then
+ * recognised from its slot alone, and a content word costs the slot and its entry.
  */
-const ASCII_WORDS = new Map<number, AsciiWord>();
-let asciiWordCount = 0;
+const WORD_SLOT_BITS = 19;
+/** Slots of the table: over twice STEM_CACHE_SIZE, so probe runs stay short. */
+const WORD_SLOT_MASK = (1 << WORD_SLOT_BITS) - 1;
+/** 32-bit words per slot: hash, entry number + 1 (0: empty slot), length | HAS_STEM, pool offset, characters. */
+const SLOT_WORDS = 8;
+const SLOT_CHARS_AT = 4;
+const SLOT_CHARS = (SLOT_WORDS - SLOT_CHARS_AT) * 4;
+const HAS_STEM = 1 << 16;
+const wordSlots = new Uint32Array((WORD_SLOT_MASK + 1) * SLOT_WORDS);
+const asciiWords: AsciiWord[] = [];
+/** Folded characters of cached words beyond their first SLOT_CHARS. */
+let wordPool = new Uint8Array(1 << 16);
+let wordPoolUsed = 0;
+/** What asciiWordSlot returns for a word without a stem (a stop word or a single character). */
+const NO_STEM = -1;
 
-/** The cached entry of text[start, end) (ASCII, any case), created on first sight. */
-function asciiWord(text: string, start: number, end: number, hash: number): AsciiWord {
-  // A small-integer key (30 bits) keeps the Map on its fast path.
-  const bucket = hash >>> 2;
-  const head = ASCII_WORDS.get(bucket);
+/**
+ * The cached word text[start, end) (ASCII, any case), created on first sight: its entry's index in
+ * asciiWords, or NO_STEM when it has no stem (the entry is not needed then).
+ */
+function asciiWordIndex(text: string, start: number, end: number, hash: number): number {
   const length = end - start;
-  for (let entry = head ?? null; entry !== null; entry = entry.next) {
-    const word = entry.word;
-    if (word.length !== length) continue;
-    let same = true;
-    for (let k = 0; k < length; k++) {
-      let c = text.charCodeAt(start + k);
-      if (c >= 65 && c <= 90) c += 32;
-      if (c !== word.charCodeAt(k)) {
-        same = false;
-        break;
+  const slots = wordSlots;
+  let slot = Math.imul(hash, 0x9e3779b1) >>> (32 - WORD_SLOT_BITS);
+  for (;;) {
+    const at = slot * SLOT_WORDS;
+    const number = slots[at + 1];
+    if (number === 0) break;
+    const lengthAndFlags = slots[at + 2];
+    if (slots[at] === hash && (lengthAndFlags & 0xffff) === length) {
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        let c = text.charCodeAt(start + k);
+        if (c >= 65 && c <= 90) c += 32;
+        const cached = k < SLOT_CHARS ? (slots[at + SLOT_CHARS_AT + (k >>> 2)] >>> ((k & 3) * 8)) & 0xff : wordPool[slots[at + 3] + k - SLOT_CHARS];
+        if (c !== cached) {
+          same = false;
+          break;
+        }
       }
+      if (same) return lengthAndFlags & HAS_STEM ? number - 1 : NO_STEM;
     }
-    if (same) return entry;
+    slot = (slot + 1) & WORD_SLOT_MASK;
   }
-  if (asciiWordCount >= STEM_CACHE_SIZE) {
-    ASCII_WORDS.clear();
-    asciiWordCount = 0;
+  if (asciiWords.length >= STEM_CACHE_SIZE || length > 0xffff) {
+    // Full (a stream's vocabulary churns): start over. A word too long for a slot is never cached.
+    if (length > 0xffff) return newAsciiWord(text.slice(start, end).toLowerCase());
+    wordSlots.fill(0);
+    asciiWords.length = 0;
+    wordPoolUsed = 0;
+    return asciiWordIndex(text, start, end, hash);
   }
   const word = text.slice(start, end).toLowerCase();
+  const index = newAsciiWord(word);
+  const at = slot * SLOT_WORDS;
+  slots[at] = hash;
+  slots[at + 1] = asciiWords.length;
+  slots[at + 2] = length | (index === NO_STEM ? 0 : HAS_STEM);
+  for (let k = 0; k < Math.min(length, SLOT_CHARS); k++) slots[at + SLOT_CHARS_AT + (k >>> 2)] |= word.charCodeAt(k) << ((k & 3) * 8);
+  if (length > SLOT_CHARS) {
+    const rest = length - SLOT_CHARS;
+    if (wordPoolUsed + rest > wordPool.length) {
+      const grown = new Uint8Array(Math.max(wordPool.length * 2, wordPoolUsed + rest));
+      grown.set(wordPool.subarray(0, wordPoolUsed));
+      wordPool = grown;
+    }
+    for (let k = 0; k < rest; k++) wordPool[wordPoolUsed + k] = word.charCodeAt(SLOT_CHARS + k);
+    slots[at + 3] = wordPoolUsed;
+    wordPoolUsed += rest;
+  }
+  return index;
+}
+
+/** Adds the entry of a folded ASCII word: its index, or NO_STEM (the entry is still added, unused). */
+function newAsciiWord(word: string): number {
   const stemmed = word.length < MIN_TOKEN_LENGTH || STOP_WORDS.has(word) ? '' : stem(word);
-  const entry: AsciiWord = { word, stem: stemmed, nonName: NON_NAME_CAPITALS.has(word), next: ASCII_WORDS.get(bucket) ?? null, memo: null, memoOwner: null };
-  ASCII_WORDS.set(bucket, entry);
-  asciiWordCount++;
-  return entry;
+  asciiWords.push({ word, stem: stemmed, nonName: NON_NAME_CAPITALS.has(word), memo: null, memoOwner: null });
+  return stemmed === '' ? NO_STEM : asciiWords.length - 1;
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
@@ -323,8 +369,9 @@ export function analyzeText(text: string): TextAnalysis {
     const first = text.charCodeAt(start);
     if (ascii) {
       wordHashes.push(hash >>> 0);
-      const entry = asciiWord(text, start, i, hash >>> 0);
-      if (entry.stem === '') continue;
+      const index = asciiWordIndex(text, start, i, hash >>> 0);
+      if (index === NO_STEM) continue;
+      const entry = asciiWords[index];
       content.push(entry.stem);
       memos.push(entry);
       const lower = first >= 97 && first <= 122;
