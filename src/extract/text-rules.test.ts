@@ -631,3 +631,24 @@ test('a picture credit under the title is not the standfirst', () => {
   assert.notEqual(found.description, credit);
   assert.ok(!found.text.includes(credit));
 });
+
+test('prose under a "Comments" heading below the article is left out', () => {
+  const more = [
+    'The harbour master said two cargo boats would carry medicine and post to the island until the crews were back, weather permitting.',
+    'Schools on Okesund told parents that pupils who board on the mainland could stay with host families for the rest of the week.',
+    'A spokesperson for the regional council said it had asked both sides to meet a mediator before the weekend, so far without an answer.',
+    'Crews last went on strike in 2011, when a two-day walkout over rest breaks ended with an agreement that still shapes the rosters today.',
+    'The operator said bookings for the summer season had not been affected so far, though some travellers had asked about refunds.',
+    'Union members will vote on Thursday evening on whether to extend the walkout into a second week, the union secretary said.',
+    'Until then, the island bakery has offered free coffee on the pier to the commuters who wait there for the cargo boats each morning.',
+  ];
+  const comments = [
+    'Comments',
+    'Harbour Watcher',
+    'I have taken that ferry every morning for eleven years and the crews have never once let us down, not in storms and not in the snow of that long winter, so I would hear them out before judging anyone. Night shifts on that crossing are hard work and the pay has not moved in years.',
+    'Pell from the island',
+    'Half of my shop stayed empty today and the week will be worse if nothing changes. I back the crews, but somebody has to get everyone around a table before the market closes on Saturday, or the whole island pays for a quarrel between two offices on the mainland.',
+  ];
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, P4, P5, ...more, ...comments].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3, P4, P5, ...more].join('\n\n'));
+});

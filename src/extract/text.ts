@@ -32,6 +32,7 @@ import {
   STOP_PATTERNS, TAG_JOINING_WORDS, TAG_LABEL, TEASER_COST, TITLE_MIN_WORDS, UNWRAP_MIN_CHARS, UPDATED_LABEL,
   WORDS_PER_PUNCTUATION,
 } from './text-constants.ts';
+import { ARTICLE_END_STOP, MIN_PROSE_SHARE_ABOVE_END_STOP } from './text-region-constants.ts';
 import { findLineDate } from './text-dates.ts';
 import { findOutlet } from './text-outlet.ts';
 import { isBoilerplateKeyedLine, isBoilerplateLine, isCaption, joinPatterns, lineKey, matchesAny } from './vocabulary.ts';
@@ -631,6 +632,24 @@ function trimAuthorBio(lines: ClassifiedLine[], region: Region): Region {
   return { ...region, end: previousProse(lines, region, last) };
 }
 
+/**
+ * A region that runs on past a line that only ever closes an article ("Comments", "About the author", "Share this:")
+ * holds comments or an author box below it: a long article's score carries the region over the stop line's cost. When
+ * most of the region's prose lies above that line, the region ends at the last paragraph above it.
+ */
+function trimTailAfterStop(lines: ClassifiedLine[], region: Region): Region {
+  const total = proseChars(lines, region.start, region.end);
+  let above = 0;
+  for (let i = region.start; i < region.end; i++) {
+    if (lines[i].kind === 'prose') above += lines[i].text.length;
+    if (lines[i].kind === 'stop' && ARTICLE_END_STOP.test(lines[i].text) && above >= total * MIN_PROSE_SHARE_ABOVE_END_STOP) {
+      const end = previousProse(lines, region, i);
+      return end > region.start ? { ...region, end } : region;
+    }
+  }
+  return region;
+}
+
 /** The prose line above `index` inside the region (the region's start at the latest). */
 function previousProse(lines: ClassifiedLine[], region: Region, index: number): number {
   let end = index - 1;
@@ -860,7 +879,7 @@ export function extractFromText(content: string, deadline: Deadline, options: Te
     scope = lines;
   }
   if (best) best = preferSlugRegion(scope, best);
-  const region = best ? includeClosingLine(scope, trimAuthorBio(scope, extendRegion(scope, best))) : null;
+  const region = best ? includeClosingLine(scope, trimAuthorBio(scope, trimTailAfterStop(scope, extendRegion(scope, best)))) : null;
   if (!region) {
     // No prose at all: keep whatever is not boilerplate (a short note, a list).
     result.text = lines.filter((l) => l.kind === 'heading' || l.kind === 'short').map((l) => l.text).join('\n\n');
