@@ -652,3 +652,14 @@ test('prose under a "Comments" heading below the article is left out', () => {
   const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, P4, P5, ...more, ...comments].join('\n');
   assert.equal(fields(content).text, [P1, P2, P3, P4, P5, ...more].join('\n\n'));
 });
+
+test('of two headlines stacked above the body, the upper one is the title and the lower one opens the body', () => {
+  const headline = 'A quiet Monday on the water';
+  const sub = 'Ferry crews in Brindlemoor walked off the job over night-shift pay';
+  const found = fields(['Island news', 'Share', headline, sub, P1, P2, P3].join('\n'));
+  assert.equal(found.title, headline);
+  assert.equal(found.text, [sub, P1, P2, P3].join('\n\n'));
+  // A label ending in a colon over the headline is no headline.
+  const labelled = fields(['Share', 'Latest from the island today:', sub, P1, P2, P3].join('\n'));
+  assert.equal(labelled.title, sub);
+});

@@ -753,6 +753,18 @@ function findTitle(lines: ClassifiedLine[], region: Region, bodyWords: Set<strin
   return best;
 }
 
+/**
+ * Two headlines stacked right above the body: the upper one is the article's headline, the lower one its sub-headline
+ * ("Ferry crews strike" over "Night-shift pay at the heart of the dispute"), which opens the body. The title search
+ * prefers the line nearest the body, so it is moved up to the upper line.
+ */
+function headlineAboveSubheadline(lines: ClassifiedLine[], title: number, region: Region): number {
+  if (title < 1 || title !== region.start - 1 || lines[title].kind !== 'heading') return title;
+  const above = lines[title - 1];
+  if (above.kind !== 'heading' || !isTitleShaped(above) || above.text.endsWith(':') || isFurniture(above)) return title;
+  return title - 1;
+}
+
 /** Byline parts naming a wire or agency: the credit ("Meridian Press Agency", "Reuters"). */
 function bylineCredit(body: string): string | null {
   for (const part of body.split(/\s*(?:,|;|\||\s{2,}|\s[-–—·•]\s)\s*/)) {
@@ -894,7 +906,7 @@ export function extractFromText(content: string, deadline: Deadline, options: Te
     for (const w of contentWords(lines[i].text)) bodyWords.add(w);
     compared += lines[i].text.length;
   }
-  const titleIndex = findTitle(lines, region, bodyWords);
+  const titleIndex = headlineAboveSubheadline(lines, findTitle(lines, region, bodyWords), region);
   let bodyStart = Math.max(region.start, titleIndex + 1);
   if (titleIndex >= 0) {
     result.title = lines[titleIndex].text;
