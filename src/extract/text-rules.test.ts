@@ -663,3 +663,12 @@ test('of two headlines stacked above the body, the upper one is the title and th
   const labelled = fields(['Share', 'Latest from the island today:', sub, P1, P2, P3].join('\n'));
   assert.equal(labelled.title, sub);
 });
+
+test("an author box's paragraph under the author's name, shown on the page again, is left out wherever it stands", () => {
+  const bio = 'Mina Torrell writes about the islands and their ferries, and has covered the Okesund crossings since the line opened.';
+  const content = ['Ferry crews strike over night-shift pay', 'Mina Torrell', P1, P2, 'Mina Torrell', bio, P3, P4].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3, P4].join('\n\n'));
+  // A story's paragraph about a person under a heading of that person's name (shown once) stays.
+  const profile = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, 'Orla Venn', 'Orla Venn has led the crews since 2019 and lives on the island with her two children and a dog called Pier.', P3].join('\n');
+  assert.ok(fields(profile).text.includes('Orla Venn has led the crews'));
+});

@@ -650,6 +650,22 @@ function trimTailAfterStop(lines: ClassifiedLine[], region: Region): Region {
   return region;
 }
 
+/**
+ * An author box inside the region: a paragraph opening with a person's name and a verb of a bio, right under a line
+ * holding that name alone which the page also shows elsewhere (the byline above the article, a second author box). A
+ * story's paragraph about a person follows other paragraphs, not a line of the name alone repeated on the page.
+ * (Also dropping any paragraph that describes its writer by a writer's role, wherever it stands, lost more than it
+ * gained: trafilatura-eval 0.8979 -> 0.8974.)
+ */
+function isAuthorBoxParagraph(lines: ClassifiedLine[], index: number): boolean {
+  const text = lines[index].text;
+  const name = LEADING_NAME.exec(text)?.[1];
+  if (!name || index === 0) return false;
+  const above = lines[index - 1];
+  if (above.text !== name) return false;
+  return above.repeats > 1 || lines.some((line) => line.kind === 'byline' && line.text.includes(name));
+}
+
 /** The prose line above `index` inside the region (the region's start at the latest). */
 function previousProse(lines: ClassifiedLine[], region: Region, index: number): number {
   let end = index - 1;
@@ -975,7 +991,7 @@ export function extractFromText(content: string, deadline: Deadline, options: Te
     switch (line.kind) {
       case 'prose':
         inBox = false;
-        body.push(line.text);
+        if (!isAuthorBoxParagraph(lines, i)) body.push(line.text);
         break;
       case 'heading':
       case 'short':
