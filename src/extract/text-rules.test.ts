@@ -672,3 +672,9 @@ test("an author box's paragraph under the author's name, shown on the page again
   const profile = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, 'Orla Venn', 'Orla Venn has led the crews since 2019 and lives on the island with her two children and a dog called Pier.', P3].join('\n');
   assert.ok(fields(profile).text.includes('Orla Venn has led the crews'));
 });
+
+test('a short sentence right above the first paragraph opens the body; a short label there does not', () => {
+  const note = 'First published in the Okesund Courier.';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', note, P1, P2, P3].join('\n')).text, [note, P1, P2, P3].join('\n\n'));
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', 'Island news.', P1, P2, P3].join('\n')).text, [P1, P2, P3].join('\n\n'));
+});

@@ -32,7 +32,7 @@ import {
   STOP_PATTERNS, TAG_JOINING_WORDS, TAG_LABEL, TEASER_COST, TITLE_MIN_WORDS, UNWRAP_MIN_CHARS, UPDATED_LABEL,
   WORDS_PER_PUNCTUATION,
 } from './text-constants.ts';
-import { ARTICLE_END_STOP, MIN_PROSE_SHARE_ABOVE_END_STOP } from './text-region-constants.ts';
+import { ARTICLE_END_STOP, MIN_OPENING_SENTENCE_WORDS, MIN_PROSE_SHARE_ABOVE_END_STOP, SHORT_SENTENCE_END } from './text-region-constants.ts';
 import { findLineDate } from './text-dates.ts';
 import { findOutlet } from './text-outlet.ts';
 import { isBoilerplateKeyedLine, isBoilerplateLine, isCaption, joinPatterns, lineKey, matchesAny } from './vocabulary.ts';
@@ -979,6 +979,9 @@ export function extractFromText(content: string, deadline: Deadline, options: Te
   // A sub-heading right above the first paragraph, below the title, opens the body.
   const above = lines[bodyStart - 1];
   if (titleIndex >= 0 && bodyStart === region.start && bodyStart - 1 > titleIndex && above && above.kind === 'heading' && !isFurniture(above)) bodyStart--;
+  // So does a short sentence there ("First published in the Okesund Courier."): an opening note of the writer's.
+  else if (bodyStart === region.start && bodyStart - 1 > titleIndex && above && above.kind === 'short' &&
+    above.words >= MIN_OPENING_SENTENCE_WORDS && SHORT_SENTENCE_END.test(above.text) && !isFurniture(above)) bodyStart--;
   // A list of quantities right above the body (a recipe's ingredients, a timeline's years) is its first part.
   bodyStart = Math.max(numberedListAbove(lines, bodyStart), titleIndex + 1);
 
