@@ -678,3 +678,10 @@ test('a short sentence right above the first paragraph opens the body; a short l
   assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', note, P1, P2, P3].join('\n')).text, [note, P1, P2, P3].join('\n\n'));
   assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', 'Island news.', P1, P2, P3].join('\n')).text, [P1, P2, P3].join('\n\n'));
 });
+
+test('a long line without an ending right under the byline is the lead picture caption; a short sub-heading there stays', () => {
+  const caption = 'Crews and commuters on the old Brindlemoor pier on Monday morning as the first crossing of the week was called off';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', caption, P1, P2, P3].join('\n')).text, [P1, P2, P3].join('\n\n'));
+  const sub = 'A long night at the pier';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', sub, P1, P2, P3].join('\n')).text, [sub, P1, P2, P3].join('\n\n'));
+});
