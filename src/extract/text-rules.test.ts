@@ -685,3 +685,9 @@ test('a long line without an ending right under the byline is the lead picture c
   const sub = 'A long night at the pier';
   assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', sub, P1, P2, P3].join('\n')).text, [sub, P1, P2, P3].join('\n\n'));
 });
+
+test('a short sentence right under the last paragraph closes the body; a short label there does not', () => {
+  const closing = 'See you at the pier, Okesund.';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, closing].join('\n')).text, [P1, P2, P3, closing].join('\n\n'));
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, 'Island news.'].join('\n')).text, [P1, P2, P3].join('\n\n'));
+});

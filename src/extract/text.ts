@@ -32,7 +32,7 @@ import {
   STOP_PATTERNS, TAG_JOINING_WORDS, TAG_LABEL, TEASER_COST, TITLE_MIN_WORDS, UNWRAP_MIN_CHARS, UPDATED_LABEL,
   WORDS_PER_PUNCTUATION,
 } from './text-constants.ts';
-import { ARTICLE_END_STOP, MIN_HEADER_CAPTION_WORDS, MIN_OPENING_SENTENCE_WORDS, MIN_PROSE_SHARE_ABOVE_END_STOP, SHORT_SENTENCE_END } from './text-region-constants.ts';
+import { ARTICLE_END_STOP, MIN_CLOSING_SENTENCE_WORDS, MIN_HEADER_CAPTION_WORDS, MIN_OPENING_SENTENCE_WORDS, MIN_PROSE_SHARE_ABOVE_END_STOP, SHORT_SENTENCE_END } from './text-region-constants.ts';
 import { findLineDate } from './text-dates.ts';
 import { findOutlet } from './text-outlet.ts';
 import { isBoilerplateKeyedLine, isBoilerplateLine, isCaption, joinPatterns, lineKey, matchesAny } from './vocabulary.ts';
@@ -706,7 +706,9 @@ function isSelfDescription(text: string): boolean {
  */
 function includeClosingLine(lines: ClassifiedLine[], region: Region): Region {
   const next = lines[region.end + 1];
-  if (!next || (next.kind !== 'heading' && next.kind !== 'short') || next.words < CLOSING_LINE_MIN_WORDS) return region;
+  if (!next || (next.kind !== 'heading' && next.kind !== 'short')) return region;
+  // A shorter one joins when it ends like a sentence ("I hope you like the new look.").
+  if (next.words < CLOSING_LINE_MIN_WORDS && !(next.words >= MIN_CLOSING_SENTENCE_WORDS && SHORT_SENTENCE_END.test(next.text))) return region;
   return { ...region, end: region.end + 1 };
 }
 
