@@ -38,3 +38,12 @@ export const MIN_HEADER_CAPTION_WORDS = 15;
  * 5 (trafilatura-eval 0.8985 -> 0.8988, wcxb and readability equal; 4 keeps more furniture).
  */
 export const MIN_CLOSING_SENTENCE_WORDS = 5;
+
+/**
+ * The heading of the comments counting them and naming the article ("11 responses to “Ferry crews strike”", "3
+ * Kommentare zu „...“"): a stop line however long the quoted headline is.
+ */
+export const COMMENT_COUNT_HEADING =
+  /^(?:\d+|one|two|ein|eine|zwei)\s+(?:thoughts?|gedanken|kommentare?|antworten|responses?|replies|comments?|réponses?|commentaires?)\s+(?:on|to|zu|zum|zur|sur|à)\s+["'“„«‘]/i;
+/** ... up to this many characters (a headline of up to about 25 words in the quotes). */
+export const MAX_COMMENT_COUNT_LINE_CHARS = 200;

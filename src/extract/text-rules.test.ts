@@ -691,3 +691,10 @@ test('a short sentence right under the last paragraph closes the body; a short l
   assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, closing].join('\n')).text, [P1, P2, P3, closing].join('\n\n'));
   assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, 'Island news.'].join('\n')).text, [P1, P2, P3].join('\n\n'));
 });
+
+test('a count of comments naming the article ("3 responses to “<headline>”") ends it, however long the headline', () => {
+  const heading = '3 responses to “Ferry crews strike over night-shift pay as Okesund waits for the operator”';
+  const comment = 'Half of my shop stayed empty today, and I still back the crews: somebody has to get everyone around a table.';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, heading, 'Pell from the island', comment].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});

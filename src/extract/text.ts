@@ -32,7 +32,7 @@ import {
   STOP_PATTERNS, TAG_JOINING_WORDS, TAG_LABEL, TEASER_COST, TITLE_MIN_WORDS, UNWRAP_MIN_CHARS, UPDATED_LABEL,
   WORDS_PER_PUNCTUATION,
 } from './text-constants.ts';
-import { ARTICLE_END_STOP, MIN_CLOSING_SENTENCE_WORDS, MIN_HEADER_CAPTION_WORDS, MIN_OPENING_SENTENCE_WORDS, MIN_PROSE_SHARE_ABOVE_END_STOP, SHORT_SENTENCE_END } from './text-region-constants.ts';
+import { ARTICLE_END_STOP, COMMENT_COUNT_HEADING, MAX_COMMENT_COUNT_LINE_CHARS, MIN_CLOSING_SENTENCE_WORDS, MIN_HEADER_CAPTION_WORDS, MIN_OPENING_SENTENCE_WORDS, MIN_PROSE_SHARE_ABOVE_END_STOP, SHORT_SENTENCE_END } from './text-region-constants.ts';
 import { findLineDate } from './text-dates.ts';
 import { findOutlet } from './text-outlet.ts';
 import { isBoilerplateKeyedLine, isBoilerplateLine, isCaption, joinPatterns, lineKey, matchesAny } from './vocabulary.ts';
@@ -236,6 +236,8 @@ function classify(text: string, key: string, words: number, repeats: number, fir
   // "Related: <headline>" is one link set into the article, not the start of the end-of-article links.
   if (text.length <= MAX_INLINE_LINK_CHARS && INLINE_LINK.test(text)) return 'boilerplate';
   if (text.length <= MAX_STOP_LINE_CHARS && (STOP_LINES.has(key) || matchesAny(STOP, text))) return 'stop';
+  // "11 responses to “<the headline>”": the count of comments names the article, so its length is the headline's.
+  if (text.length <= MAX_COMMENT_COUNT_LINE_CHARS && COMMENT_COUNT_HEADING.test(text)) return 'stop';
   if (isVocabularyBoilerplate(text, key) || isExtraBoilerplate(text) || isFieldRow(text)) return 'boilerplate';
   if (repeats >= REPEATED_LINE_MIN && (words <= REPEATED_LINE_MAX_WORDS || (!firstOccurrence && words <= REPEATED_SENTENCE_MAX_WORDS))) return 'repeated';
   if (isCaptionLine(text)) return 'caption';
