@@ -317,6 +317,9 @@ export const STOP_PATTERNS: RegExp[] = [
  * appeals, newsletter pitches, share buttons, in several languages. Matched at the start of the line.
  */
 export const EXTRA_BOILERPLATE_PATTERNS: RegExp[] = [
+  // cookie notices in other languages, and a blog platform's own line under every post
+  /\b(?:diese (?:website|webseite|seite) (?:verwendet|nutzt) cookies|ce site utilise des cookies|este sitio(?: web)? (?:utiliza|usa) cookies|questo sito (?:utilizza|usa) (?:i )?cookie)/i,
+  /^(?:erstelle eine kostenlose website oder blog|create a free website or blog|bloggen auf wordpress|blog at wordpress)\b.{0,40}$/i,
   /^your privacy (?:matters|is important)/i,
   /^(?:i agree|i accept|agree|got it|ok|okay|accept cookies|reject all|decline|manage (?:cookies|preferences|options)|cookie preferences|privacy settings)$/i,
   /\b(?:we|this (?:site|website)|our (?:site|website)|we and our partners) (?:use|uses|store|and our partners use) cookies\b/i,

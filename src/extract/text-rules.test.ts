@@ -698,3 +698,10 @@ test('a count of comments naming the article ("3 responses to “<headline>”")
   const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, heading, 'Pell from the island', comment].join('\n');
   assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
 });
+
+test("a blog platform's line and a cookie notice in German under the post are boilerplate", () => {
+  const platform = 'Erstelle eine kostenlose Website oder Blog – auf WordPress.com.';
+  const cookies = 'Datenschutz & Cookies: Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst du der Verwendung zu.';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, platform, cookies].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
