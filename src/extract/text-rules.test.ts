@@ -705,3 +705,16 @@ test("a blog platform's line and a cookie notice in German under the post are bo
   const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, platform, cookies].join('\n');
   assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
 });
+
+test('prompts to follow the outlet on a messenger, to sign in before commenting or to load an embedded map are boilerplate', () => {
+  const prompts = [
+    'Síguenos en Telegram, Instagram y Facebook para recibir las noticias de Okesund al momento.',
+    'Sie müssen sich anmelden, um einen Kommentar zu schreiben.',
+    'Klicken Sie auf den unteren Button, um den Inhalt von www.example-maps.test zu laden.',
+    'Immediate online access to the Okesund Quarterly. Subscription will auto renew annually.',
+  ];
+  for (const prompt of prompts) {
+    const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, prompt].join('\n');
+    assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'), `left out: ${prompt}`);
+  }
+});
