@@ -317,6 +317,15 @@ export const STOP_PATTERNS: RegExp[] = [
  * appeals, newsletter pitches, share buttons, in several languages. Matched at the start of the line.
  */
 export const EXTRA_BOILERPLATE_PATTERNS: RegExp[] = [
+  // cookie notices in other languages, and a blog platform's own line under every post
+  /\b(?:diese (?:website|webseite|seite) (?:verwendet|nutzt) cookies|ce site utilise des cookies|este sitio(?: web)? (?:utiliza|usa) cookies|questo sito (?:utilizza|usa) (?:i )?cookie)/i,
+  /^(?:erstelle eine kostenlose website oder blog|create a free website or blog|bloggen auf wordpress|blog at wordpress)\b.{0,40}$/i,
+  // a prompt to follow the outlet on a messenger or network, to sign in before commenting, to load an embedded map or video
+  /^(?:folge|folgt|folgen sie|follow|síguenos|siguenos|suivez-nous|seguici|sigue)\b.{0,40}\b(?:telegram|instagram|facebook|twitter|whatsapp)\b/i,
+  /\b(?:canal de telegram|telegram-kanal|telegram channel|whatsapp-kanal|canal de whatsapp)\b/i,
+  /^(?:sie müssen (?:sich )?(?:anmelden|angemeldet sein)|du musst (?:dich )?(?:anmelden|angemeldet sein)|you must be logged in)\b.{0,20}\b(?:kommentar|comment)/i,
+  /^(?:klicken sie|klicke) auf den (?:unteren |folgenden )?button,? um den inhalt von\b/i,
+  /\bsubscription will auto[- ]?renew\b/i,
   /^your privacy (?:matters|is important)/i,
   /^(?:i agree|i accept|agree|got it|ok|okay|accept cookies|reject all|decline|manage (?:cookies|preferences|options)|cookie preferences|privacy settings)$/i,
   /\b(?:we|this (?:site|website)|our (?:site|website)|we and our partners) (?:use|uses|store|and our partners use) cookies\b/i,

@@ -631,3 +631,90 @@ test('a picture credit under the title is not the standfirst', () => {
   assert.notEqual(found.description, credit);
   assert.ok(!found.text.includes(credit));
 });
+
+test('prose under a "Comments" heading below the article is left out', () => {
+  const more = [
+    'The harbour master said two cargo boats would carry medicine and post to the island until the crews were back, weather permitting.',
+    'Schools on Okesund told parents that pupils who board on the mainland could stay with host families for the rest of the week.',
+    'A spokesperson for the regional council said it had asked both sides to meet a mediator before the weekend, so far without an answer.',
+    'Crews last went on strike in 2011, when a two-day walkout over rest breaks ended with an agreement that still shapes the rosters today.',
+    'The operator said bookings for the summer season had not been affected so far, though some travellers had asked about refunds.',
+    'Union members will vote on Thursday evening on whether to extend the walkout into a second week, the union secretary said.',
+    'Until then, the island bakery has offered free coffee on the pier to the commuters who wait there for the cargo boats each morning.',
+  ];
+  const comments = [
+    'Comments',
+    'Harbour Watcher',
+    'I have taken that ferry every morning for eleven years and the crews have never once let us down, not in storms and not in the snow of that long winter, so I would hear them out before judging anyone. Night shifts on that crossing are hard work and the pay has not moved in years.',
+    'Pell from the island',
+    'Half of my shop stayed empty today and the week will be worse if nothing changes. I back the crews, but somebody has to get everyone around a table before the market closes on Saturday, or the whole island pays for a quarrel between two offices on the mainland.',
+  ];
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, P4, P5, ...more, ...comments].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3, P4, P5, ...more].join('\n\n'));
+});
+
+test('of two headlines stacked above the body, the upper one is the title and the lower one opens the body', () => {
+  const headline = 'A quiet Monday on the water';
+  const sub = 'Ferry crews in Brindlemoor walked off the job over night-shift pay';
+  const found = fields(['Island news', 'Share', headline, sub, P1, P2, P3].join('\n'));
+  assert.equal(found.title, headline);
+  assert.equal(found.text, [sub, P1, P2, P3].join('\n\n'));
+  // A label ending in a colon over the headline is no headline.
+  const labelled = fields(['Share', 'Latest from the island today:', sub, P1, P2, P3].join('\n'));
+  assert.equal(labelled.title, sub);
+});
+
+test("an author box's paragraph under the author's name, shown on the page again, is left out wherever it stands", () => {
+  const bio = 'Mina Torrell writes about the islands and their ferries, and has covered the Okesund crossings since the line opened.';
+  const content = ['Ferry crews strike over night-shift pay', 'Mina Torrell', P1, P2, 'Mina Torrell', bio, P3, P4].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3, P4].join('\n\n'));
+  // A story's paragraph about a person under a heading of that person's name (shown once) stays.
+  const profile = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, 'Orla Venn', 'Orla Venn has led the crews since 2019 and lives on the island with her two children and a dog called Pier.', P3].join('\n');
+  assert.ok(fields(profile).text.includes('Orla Venn has led the crews'));
+});
+
+test('a short sentence right above the first paragraph opens the body; a short label there does not', () => {
+  const note = 'First published in the Okesund Courier.';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', note, P1, P2, P3].join('\n')).text, [note, P1, P2, P3].join('\n\n'));
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', 'Island news.', P1, P2, P3].join('\n')).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('a long line without an ending right under the byline is the lead picture caption; a short sub-heading there stays', () => {
+  const caption = 'Crews and commuters on the old Brindlemoor pier on Monday morning as the first crossing of the week was called off';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', caption, P1, P2, P3].join('\n')).text, [P1, P2, P3].join('\n\n'));
+  const sub = 'A long night at the pier';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', sub, P1, P2, P3].join('\n')).text, [sub, P1, P2, P3].join('\n\n'));
+});
+
+test('a short sentence right under the last paragraph closes the body; a short label there does not', () => {
+  const closing = 'See you at the pier, Okesund.';
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, closing].join('\n')).text, [P1, P2, P3, closing].join('\n\n'));
+  assert.equal(fields(['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, 'Island news.'].join('\n')).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('a count of comments naming the article ("3 responses to “<headline>”") ends it, however long the headline', () => {
+  const heading = '3 responses to “Ferry crews strike over night-shift pay as Okesund waits for the operator”';
+  const comment = 'Half of my shop stayed empty today, and I still back the crews: somebody has to get everyone around a table.';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, heading, 'Pell from the island', comment].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
+
+test("a blog platform's line and a cookie notice in German under the post are boilerplate", () => {
+  const platform = 'Erstelle eine kostenlose Website oder Blog – auf WordPress.com.';
+  const cookies = 'Datenschutz & Cookies: Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst du der Verwendung zu.';
+  const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, platform, cookies].join('\n');
+  assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'));
+});
+
+test('prompts to follow the outlet on a messenger, to sign in before commenting or to load an embedded map are boilerplate', () => {
+  const prompts = [
+    'Síguenos en Telegram, Instagram y Facebook para recibir las noticias de Okesund al momento.',
+    'Sie müssen sich anmelden, um einen Kommentar zu schreiben.',
+    'Klicken Sie auf den unteren Button, um den Inhalt von www.example-maps.test zu laden.',
+    'Immediate online access to the Okesund Quarterly. Subscription will auto renew annually.',
+  ];
+  for (const prompt of prompts) {
+    const content = ['Ferry crews strike over night-shift pay', 'By Mina Torrell', P1, P2, P3, prompt].join('\n');
+    assert.equal(fields(content).text, [P1, P2, P3].join('\n\n'), `left out: ${prompt}`);
+  }
+});
