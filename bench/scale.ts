@@ -7,7 +7,7 @@
  *     waiting in the queue, database bytes per article, CPU and peak RSS per worker, server CPU;
  *   - the two stages apart: 2 process-only workers (extract + annotate + stage), then 1 cluster-only worker
  *     draining what they staged (the single writer's rate);
- *   - `ingest --workers 1|2` (worker threads) into a fresh embedded store.
+ *   - `ingest --workers 1|2` (worker threads) into a fresh embedded store, each run in a process of its own.
  * The machine is shared, so the CPU seconds used are reported beside the wall-clock rates, with the load
  * average. CROSSCHECK_BENCH_SCALE_DOCS sets the stream length (default 2000); CROSSCHECK_BENCH_POSTGRES the
  * server (default the local test server).
@@ -32,6 +32,7 @@ import type { BenchSection } from './main.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO = join(ROOT, 'examples/demo/pages');
 const WORKER_MAIN = join(ROOT, 'src/worker/main.ts');
+const EMBEDDED_CHILD = join(ROOT, 'bench/scale-embedded.ts');
 /** Articles per run: long enough for steady state, short enough for minutes per run on 2 loaded cores. */
 const STREAM_DOCS = Number(process.env.CROSSCHECK_BENCH_SCALE_DOCS ?? 2000);
 const POSTGRES_URL = process.env.CROSSCHECK_BENCH_POSTGRES ?? 'postgres://crosscheck:crosscheck@127.0.0.1:5432/crosscheck_test';
@@ -439,10 +440,11 @@ async function folderBytes(dir: string): Promise<number> {
   return total;
 }
 
-async function embeddedRun(docs: RawDocument[], threads: number): Promise<EmbeddedRun> {
+export async function embeddedRun(docs: RawDocument[], threads: number): Promise<EmbeddedRun> {
   const dir = await mkdtemp(join(tmpdir(), 'crosscheck-bench-scale-'));
   try {
-    const store = await openStore(join(dir, 'db'));
+    // As `ingest --workers` opens it: PGlite on a thread of its own.
+    const store = await openStore(join(dir, 'db'), { thread: true });
     const baseRssMb = process.memoryUsage().rss / 2 ** 20;
     let peak = baseRssMb;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss / 2 ** 20)), 250);
@@ -471,6 +473,27 @@ async function embeddedRun(docs: RawDocument[], threads: number): Promise<Embedd
   }
 }
 
+/**
+ * embeddedRun in a fresh process, as `crosscheck ingest --workers N` runs: not in this one, whose heap holds
+ * the PostgreSQL runs' state (a larger heap to collect, other threads' leftovers).
+ */
+function embeddedRunInChild(threads: number, docs: number): Promise<EmbeddedRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', EMBEDDED_CHILD, String(threads), String(docs)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout!.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0 || !last.startsWith('{')) reject(new Error(`the embedded run (${threads} threads) exited with code ${code}: ${out.slice(-500)}`));
+      else resolvePromise(JSON.parse(last) as EmbeddedRun);
+    });
+  });
+}
+
 // ----------------------------------------------------------------------------------------------------
 
 const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
@@ -496,7 +519,7 @@ export async function runScaleBench(): Promise<BenchSection> {
   const embedded: EmbeddedRun[] = [];
   for (const threads of [1, 2]) {
     log(`embedded store, ${threads} thread(s)…`);
-    embedded.push(await embeddedRun(docs, threads));
+    embedded.push(await embeddedRunInChild(threads, docs.length));
     log(JSON.stringify(embedded.at(-1)));
   }
 
@@ -532,7 +555,7 @@ ${pgTable}
 
 ${splitTable}
 
-**Embedded store, \`ingest --workers N\`** (worker threads extract and annotate; the main thread clusters and writes to PGlite):
+**Embedded store, \`ingest --workers N\`** (worker threads extract and annotate; the main thread clusters each batch of 64 while PGlite, on a thread of its own, writes the batch before; each run in a fresh process, as the command runs):
 
 ${embeddedTable}
 
