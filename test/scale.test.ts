@@ -71,7 +71,9 @@ test('ingest with worker threads stores what a sequential ingest stores, with th
     for (const doc of docs) expected.push(await ingestor.ingest(doc));
 
     const lines: Array<Record<string, unknown>> = [];
-    const totals = await ingestWithWorkers(threaded, docs.map((doc) => ({ doc })), 2, { write: (line) => lines.push(line) }, { extract: PIPELINE.extract });
+    // Batches of 8: the stream crosses several batch edges (each batch clustered while the one before is written),
+    // and the repeated page comes after its first copy is stored.
+    const totals = await ingestWithWorkers(threaded, docs.map((doc) => ({ doc })), 2, { write: (line) => lines.push(line) }, { extract: PIPELINE.extract, batchSize: 8 });
 
     assert.equal(lines.length, docs.length);
     assert.deepEqual(lines.map((l) => l.input), docs.map((d) => d.input), 'one line per document, in input order');
