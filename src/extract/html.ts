@@ -30,7 +30,7 @@ import {
   PROTECT_HIDDEN_PROSE_SHARE, PROTECT_PROSE_SHARE, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_PARAGRAPH_CHARS, SIBLING_SCORE_SHARE,
   SOFT_DROPPED_TAGS, STATE_CLASS_PREFIXES, TAG_BASE_SCORE, UNPROTECTED_CLASS_WORDS, WEAK_BOILERPLATE_CLASS_WORDS,
 } from './html-constants.ts';
-import { isBoilerplateLine, isCaption, joinPatterns, lineKey, matchesAny } from './vocabulary.ts';
+import { isBoilerplateKeyedLine, isBoilerplateLine, isCaption, joinPatterns, lineKey, MAX_SET_LINE_CHARS, matchesAny } from './vocabulary.ts';
 
 export interface HtmlText {
   text: string;
@@ -741,9 +741,18 @@ const MAX_FURNITURE_LINE_CHARS = Math.max(...[...FURNITURE_LINES].map((entry) =>
  * A caption or photo credit written as an ordinary paragraph (see CAPTION_LINE_PATTERNS), or the label of a
  * box around the article (FURNITURE_LINES).
  */
-function isCaptionLine(line: string): boolean {
-  if (line.length <= MAX_FURNITURE_LINE_CHARS && FURNITURE_LINES.has(lineKey(line))) return true;
+function isCaptionLine(line: string, key: string | null): boolean {
+  if (line.length <= MAX_FURNITURE_LINE_CHARS && FURNITURE_LINES.has(key ?? lineKey(line))) return true;
   return line.length <= MAX_CAPTION_LINE_CHARS && matchesAny(CAPTION_LINES, line);
+}
+
+/** Longest line whose `lineKey` any of the line tests reads: the key is computed once for both. */
+const MAX_KEYED_LINE_CHARS = Math.max(MAX_SET_LINE_CHARS, MAX_FURNITURE_LINE_CHARS);
+
+/** A trimmed, non-empty line of an output paragraph that is not boilerplate, a caption or a furniture label. */
+function isKeptLine(line: string): boolean {
+  const key = line.length <= MAX_KEYED_LINE_CHARS ? lineKey(line) : null;
+  return !isBoilerplateKeyedLine(line, key) && !isCaption(line) && !isCaptionLine(line, key);
 }
 
 /**
@@ -757,12 +766,21 @@ function cleanParagraphs(paragraphs: Paragraph[], keepLinks = false): string[] {
     const length = paragraph.text.length;
     const density = paragraph.linkChars / Math.max(1, countNonSpace(paragraph.text));
     if (!keepLinks && density > MAX_PARAGRAPH_LINK_DENSITY && length < LINKY_PARAGRAPH_MIN_CHARS) continue;
+    // Most paragraphs are one line, trimmed already when written out (see paragraphsOf): no split, no join.
+    if (!paragraph.pre && paragraph.text.indexOf('\n') < 0) {
+      if (!isKeptLine(paragraph.text)) continue;
+      out.push(paragraph.text);
+      levels.push(paragraph.heading);
+      continue;
+    }
     const lines = paragraph.text.split('\n');
     const kept: string[] = [];
     for (const raw of lines) {
-      const line = raw.trim();
       if (paragraph.pre) kept.push(raw.trimEnd());
-      else if (line.length > 0 && !isBoilerplateLine(line) && !isCaption(line) && !isCaptionLine(line)) kept.push(line);
+      else {
+        const line = raw.trim();
+        if (line.length > 0 && isKeptLine(line)) kept.push(line);
+      }
     }
     if (kept.length === 0) continue;
     out.push(kept.join(paragraph.heading ? ' ' : '\n'));
