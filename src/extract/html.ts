@@ -288,16 +288,60 @@ interface PassStats {
   score: Float64Array;
 }
 
+// Per-element arrays are reused from page to page: the stage reads one page at a time (per thread) and no array
+// outlives extractHtmlText. Each page gets zeroed views of the length it needs; a page past MAX_POOLED_ELEMENTS
+// gets arrays of its own, so one huge page does not keep megabytes alive.
+const MAX_POOLED_ELEMENTS = 20_000;
+const int32Pool: Int32Array[] = [];
+const uint8Pool: Uint8Array[] = [];
+const float64Pool: Float64Array[] = [];
+
+/** Slots of the pools: the page's raw counts, then the strict and the lenient pass (both alive at once). */
+const RAW_SLOT = 0;
+const PASS_SLOT: Record<DropMode, number> = { strict: 1, lenient: 2 };
+/** Int32 arrays per slot (raw counts need five, a pass four). */
+const INT32_PER_SLOT = 5;
+
+function pooledInt32(slot: number, count: number): Int32Array {
+  if (count > MAX_POOLED_ELEMENTS) return new Int32Array(count);
+  let buffer = int32Pool[slot];
+  if (buffer === undefined || buffer.length < count) buffer = int32Pool[slot] = new Int32Array(Math.max(count, buffer ? buffer.length * 2 : 0));
+  const view = buffer.subarray(0, count);
+  view.fill(0);
+  return view;
+}
+
+function pooledUint8(slot: number, count: number): Uint8Array {
+  if (count > MAX_POOLED_ELEMENTS) return new Uint8Array(count);
+  let buffer = uint8Pool[slot];
+  if (buffer === undefined || buffer.length < count) buffer = uint8Pool[slot] = new Uint8Array(Math.max(count, buffer ? buffer.length * 2 : 0));
+  const view = buffer.subarray(0, count);
+  view.fill(0);
+  return view;
+}
+
+function pooledFloat64(slot: number, count: number, value: number): Float64Array {
+  if (count > MAX_POOLED_ELEMENTS) return new Float64Array(count).fill(value);
+  let buffer = float64Pool[slot];
+  if (buffer === undefined || buffer.length < count) buffer = float64Pool[slot] = new Float64Array(Math.max(count, buffer ? buffer.length * 2 : 0));
+  const view = buffer.subarray(0, count);
+  view.fill(value);
+  return view;
+}
+
+/** countTextAndCommas's second result. */
+const commaCount = new Int32Array(1);
+
 function rawCounts(page: ParsedPage, deadline: Deadline): RawCounts {
   const { elements } = page;
   const count = elements.length;
+  const base = RAW_SLOT * INT32_PER_SLOT;
   const counts: RawCounts = {
-    ownChars: new Int32Array(count), ownCommas: new Int32Array(count), text: new Int32Array(count),
-    links: new Int32Array(count), prose: new Int32Array(count), blockChild: new Uint8Array(count),
+    ownChars: pooledInt32(base, count), ownCommas: pooledInt32(base + 1, count), text: pooledInt32(base + 2, count),
+    links: pooledInt32(base + 3, count), prose: pooledInt32(base + 4, count), blockChild: pooledUint8(RAW_SLOT, count),
     verdicts: new Array<ClassVerdict | undefined>(count), pageCache: new Map(),
   };
   const { ownChars, ownCommas, text, links, prose, blockChild } = counts;
-  const commaCount = new Int32Array(1);
   for (let i = count - 1; i >= 0; i--) {
     deadline.tick();
     const element = elements[i];
@@ -338,9 +382,11 @@ function rawCounts(page: ParsedPage, deadline: Deadline): RawCounts {
 function computePass(page: ParsedPage, raw: RawCounts, mode: DropMode, deadline: Deadline, debug?: DebugSink): PassStats {
   const { elements } = page;
   const count = elements.length;
+  const slot = PASS_SLOT[mode];
+  const base = slot * INT32_PER_SLOT;
   const stats: PassStats = {
-    dropped: new Uint8Array(count), text: new Int32Array(count), links: new Int32Array(count),
-    commas: new Int32Array(count), prose: new Int32Array(count), score: new Float64Array(count).fill(Number.NaN),
+    dropped: pooledUint8(slot, count), text: pooledInt32(base, count), links: pooledInt32(base + 1, count),
+    commas: pooledInt32(base + 2, count), prose: pooledInt32(base + 3, count), score: pooledFloat64(slot, count, Number.NaN),
   };
   const { dropped, text, links, commas, prose } = stats;
   const pageProse = Math.max(1, raw.prose[0]);
