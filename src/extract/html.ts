@@ -69,18 +69,24 @@ interface ClassVerdict {
 
 const NEUTRAL: ClassVerdict = { boilerplate: false, hidden: false, unprotected: false, highBar: false, positive: 0 };
 
-/** What one class name (or id) says; cached per name across pages, since sites share most names. */
-interface NameWords {
-  strong: boolean;
-  weak: boolean;
-  content: boolean;
-  hidden: boolean;
-  unprotected: boolean;
-  highBar: boolean;
-  positive: number;
-  /** A name that lists the article's tags and categories (`hentry`): the element is an article wrapper. */
-  articleWrapper: boolean;
-}
+/**
+ * What one class name (or id) says, packed in a small integer (the NAME_* bits, and the number of content
+ * words found, such as `article-body`, from bit NAME_POSITIVE_SHIFT on); cached per name across pages, since
+ * sites share most names. A number, not an object: the cache holds hundreds of thousands of readings over a
+ * batch, and numbers cost the garbage collector nothing to keep.
+ */
+type NameWords = number;
+
+const NAME_STRONG = 1;
+const NAME_WEAK = 2;
+const NAME_CONTENT = 4;
+const NAME_HIDDEN = 8;
+const NAME_UNPROTECTED = 16;
+/** Boilerplate spared only at the higher share (footers, newsletter boxes). */
+const NAME_HIGH_BAR = 32;
+/** A name that lists the article's tags and categories (`hentry`): the element is an article wrapper. */
+const NAME_ARTICLE_WRAPPER = 64;
+const NAME_POSITIVE_SHIFT = 8;
 
 const nameCache = new Map<string, NameWords>();
 /** The name cache is emptied past this many entries, so a long batch of unrelated sites cannot grow it without bound. */
@@ -134,25 +140,24 @@ function hasDigit(name: string): boolean {
 function readClassName(raw: string): NameWords {
   const key = hasDigit(raw) ? raw.replace(/[0-9]+/g, '') : raw;
   const cached = nameCache.get(key);
-  if (cached) return cached;
-  const words: NameWords = {
-    strong: false, weak: false, content: false, hidden: false, unprotected: false, highBar: false, positive: 0,
-    articleWrapper: false,
-  };
+  if (cached !== undefined) return cached;
+  let words: NameWords = 0;
   const lower = key.toLowerCase();
-  if (HIDDEN_CLASS_NAMES.has(lower)) words.hidden = true;
-  else if (ARTICLE_WRAPPER_CLASS_NAMES.has(lower)) words.articleWrapper = true;
+  if (HIDDEN_CLASS_NAMES.has(lower)) words |= NAME_HIDDEN;
+  else if (ARTICLE_WRAPPER_CLASS_NAMES.has(lower)) words |= NAME_ARTICLE_WRAPPER;
   else if (!STATE_CLASS_PREFIXES.some((prefix) => lower.startsWith(prefix))) {
     // A BEM modifier (`block--modifier`) describes the block's look, not what it holds.
     const modifier = key.indexOf('--');
+    let positive = 0;
     for (const word of classNameWords(modifier > 0 ? key.slice(0, modifier) : key)) {
-      if (matchesBoilerplateWord(word)) words.strong = true;
-      else if (WEAK_BOILERPLATE_CLASS_WORDS.has(word)) words.weak = true;
-      if (UNPROTECTED_CLASS_WORDS.has(word)) words.unprotected = true;
-      if (HIGH_BAR_CLASS_WORDS.has(word)) words.highBar = true;
-      if (CONTENT_CLASS_WORDS.has(word)) words.content = true;
-      if (POSITIVE_CLASS_WORDS.has(word)) words.positive++;
+      if (matchesBoilerplateWord(word)) words |= NAME_STRONG;
+      else if (WEAK_BOILERPLATE_CLASS_WORDS.has(word)) words |= NAME_WEAK;
+      if (UNPROTECTED_CLASS_WORDS.has(word)) words |= NAME_UNPROTECTED;
+      if (HIGH_BAR_CLASS_WORDS.has(word)) words |= NAME_HIGH_BAR;
+      if (CONTENT_CLASS_WORDS.has(word)) words |= NAME_CONTENT;
+      if (POSITIVE_CLASS_WORDS.has(word)) positive++;
     }
+    words |= positive << NAME_POSITIVE_SHIFT;
   }
   if (nameCache.size >= MAX_CACHED_NAMES) nameCache.clear();
   nameCache.set(detached(key), words);
@@ -185,14 +190,14 @@ function classVerdict(element: HtmlElement, pageCache: Map<string, ClassVerdict>
   for (const name of names) {
     if (name === '') continue;
     const words = readClassName(name);
-    strong ||= words.strong;
-    weak ||= words.weak;
-    content ||= words.content;
-    wrapper ||= words.articleWrapper;
-    verdict.hidden ||= words.hidden;
-    verdict.unprotected ||= words.unprotected;
-    verdict.highBar ||= words.highBar;
-    verdict.positive += words.positive;
+    strong ||= (words & NAME_STRONG) !== 0;
+    weak ||= (words & NAME_WEAK) !== 0;
+    content ||= (words & NAME_CONTENT) !== 0;
+    wrapper ||= (words & NAME_ARTICLE_WRAPPER) !== 0;
+    verdict.hidden ||= (words & NAME_HIDDEN) !== 0;
+    verdict.unprotected ||= (words & NAME_UNPROTECTED) !== 0;
+    verdict.highBar ||= (words & NAME_HIGH_BAR) !== 0;
+    verdict.positive += words >> NAME_POSITIVE_SHIFT;
   }
   if (wrapper) {
     verdict = { boilerplate: false, hidden: verdict.hidden, unprotected: false, highBar: false, positive: 1 };
