@@ -30,7 +30,7 @@ import {
   PROTECT_HIDDEN_PROSE_SHARE, PROTECT_PROSE_SHARE, SIBLING_MAX_LINK_DENSITY, SIBLING_MIN_PARAGRAPH_CHARS, SIBLING_SCORE_SHARE,
   SOFT_DROPPED_TAGS, STATE_CLASS_PREFIXES, TAG_BASE_SCORE, UNPROTECTED_CLASS_WORDS, WEAK_BOILERPLATE_CLASS_WORDS,
 } from './html-constants.ts';
-import { isBoilerplateLine, isCaption, joinPatterns, lineKey, matchesAny } from './vocabulary.ts';
+import { isBoilerplateKeyedLine, isBoilerplateLine, isCaption, joinPatterns, lineKey, MAX_SET_LINE_CHARS, matchesAny } from './vocabulary.ts';
 
 export interface HtmlText {
   text: string;
@@ -69,18 +69,24 @@ interface ClassVerdict {
 
 const NEUTRAL: ClassVerdict = { boilerplate: false, hidden: false, unprotected: false, highBar: false, positive: 0 };
 
-/** What one class name (or id) says; cached per name across pages, since sites share most names. */
-interface NameWords {
-  strong: boolean;
-  weak: boolean;
-  content: boolean;
-  hidden: boolean;
-  unprotected: boolean;
-  highBar: boolean;
-  positive: number;
-  /** A name that lists the article's tags and categories (`hentry`): the element is an article wrapper. */
-  articleWrapper: boolean;
-}
+/**
+ * What one class name (or id) says, packed in a small integer (the NAME_* bits, and the number of content
+ * words found, such as `article-body`, from bit NAME_POSITIVE_SHIFT on); cached per name across pages, since
+ * sites share most names. A number, not an object: the cache holds hundreds of thousands of readings over a
+ * batch, and numbers cost the garbage collector nothing to keep.
+ */
+type NameWords = number;
+
+const NAME_STRONG = 1;
+const NAME_WEAK = 2;
+const NAME_CONTENT = 4;
+const NAME_HIDDEN = 8;
+const NAME_UNPROTECTED = 16;
+/** Boilerplate spared only at the higher share (footers, newsletter boxes). */
+const NAME_HIGH_BAR = 32;
+/** A name that lists the article's tags and categories (`hentry`): the element is an article wrapper. */
+const NAME_ARTICLE_WRAPPER = 64;
+const NAME_POSITIVE_SHIFT = 8;
 
 const nameCache = new Map<string, NameWords>();
 /** The name cache is emptied past this many entries, so a long batch of unrelated sites cannot grow it without bound. */
@@ -134,25 +140,24 @@ function hasDigit(name: string): boolean {
 function readClassName(raw: string): NameWords {
   const key = hasDigit(raw) ? raw.replace(/[0-9]+/g, '') : raw;
   const cached = nameCache.get(key);
-  if (cached) return cached;
-  const words: NameWords = {
-    strong: false, weak: false, content: false, hidden: false, unprotected: false, highBar: false, positive: 0,
-    articleWrapper: false,
-  };
+  if (cached !== undefined) return cached;
+  let words: NameWords = 0;
   const lower = key.toLowerCase();
-  if (HIDDEN_CLASS_NAMES.has(lower)) words.hidden = true;
-  else if (ARTICLE_WRAPPER_CLASS_NAMES.has(lower)) words.articleWrapper = true;
+  if (HIDDEN_CLASS_NAMES.has(lower)) words |= NAME_HIDDEN;
+  else if (ARTICLE_WRAPPER_CLASS_NAMES.has(lower)) words |= NAME_ARTICLE_WRAPPER;
   else if (!STATE_CLASS_PREFIXES.some((prefix) => lower.startsWith(prefix))) {
     // A BEM modifier (`block--modifier`) describes the block's look, not what it holds.
     const modifier = key.indexOf('--');
+    let positive = 0;
     for (const word of classNameWords(modifier > 0 ? key.slice(0, modifier) : key)) {
-      if (matchesBoilerplateWord(word)) words.strong = true;
-      else if (WEAK_BOILERPLATE_CLASS_WORDS.has(word)) words.weak = true;
-      if (UNPROTECTED_CLASS_WORDS.has(word)) words.unprotected = true;
-      if (HIGH_BAR_CLASS_WORDS.has(word)) words.highBar = true;
-      if (CONTENT_CLASS_WORDS.has(word)) words.content = true;
-      if (POSITIVE_CLASS_WORDS.has(word)) words.positive++;
+      if (matchesBoilerplateWord(word)) words |= NAME_STRONG;
+      else if (WEAK_BOILERPLATE_CLASS_WORDS.has(word)) words |= NAME_WEAK;
+      if (UNPROTECTED_CLASS_WORDS.has(word)) words |= NAME_UNPROTECTED;
+      if (HIGH_BAR_CLASS_WORDS.has(word)) words |= NAME_HIGH_BAR;
+      if (CONTENT_CLASS_WORDS.has(word)) words |= NAME_CONTENT;
+      if (POSITIVE_CLASS_WORDS.has(word)) positive++;
     }
+    words |= positive << NAME_POSITIVE_SHIFT;
   }
   if (nameCache.size >= MAX_CACHED_NAMES) nameCache.clear();
   nameCache.set(detached(key), words);
@@ -185,14 +190,14 @@ function classVerdict(element: HtmlElement, pageCache: Map<string, ClassVerdict>
   for (const name of names) {
     if (name === '') continue;
     const words = readClassName(name);
-    strong ||= words.strong;
-    weak ||= words.weak;
-    content ||= words.content;
-    wrapper ||= words.articleWrapper;
-    verdict.hidden ||= words.hidden;
-    verdict.unprotected ||= words.unprotected;
-    verdict.highBar ||= words.highBar;
-    verdict.positive += words.positive;
+    strong ||= (words & NAME_STRONG) !== 0;
+    weak ||= (words & NAME_WEAK) !== 0;
+    content ||= (words & NAME_CONTENT) !== 0;
+    wrapper ||= (words & NAME_ARTICLE_WRAPPER) !== 0;
+    verdict.hidden ||= (words & NAME_HIDDEN) !== 0;
+    verdict.unprotected ||= (words & NAME_UNPROTECTED) !== 0;
+    verdict.highBar ||= (words & NAME_HIGH_BAR) !== 0;
+    verdict.positive += words >> NAME_POSITIVE_SHIFT;
   }
   if (wrapper) {
     verdict = { boilerplate: false, hidden: verdict.hidden, unprotected: false, highBar: false, positive: 1 };
@@ -288,16 +293,60 @@ interface PassStats {
   score: Float64Array;
 }
 
+// Per-element arrays are reused from page to page: the stage reads one page at a time (per thread) and no array
+// outlives extractHtmlText. Each page gets zeroed views of the length it needs; a page past MAX_POOLED_ELEMENTS
+// gets arrays of its own, so one huge page does not keep megabytes alive.
+const MAX_POOLED_ELEMENTS = 20_000;
+const int32Pool: Int32Array[] = [];
+const uint8Pool: Uint8Array[] = [];
+const float64Pool: Float64Array[] = [];
+
+/** Slots of the pools: the page's raw counts, then the strict and the lenient pass (both alive at once). */
+const RAW_SLOT = 0;
+const PASS_SLOT: Record<DropMode, number> = { strict: 1, lenient: 2 };
+/** Int32 arrays per slot (raw counts need five, a pass four). */
+const INT32_PER_SLOT = 5;
+
+function pooledInt32(slot: number, count: number): Int32Array {
+  if (count > MAX_POOLED_ELEMENTS) return new Int32Array(count);
+  let buffer = int32Pool[slot];
+  if (buffer === undefined || buffer.length < count) buffer = int32Pool[slot] = new Int32Array(Math.max(count, buffer ? buffer.length * 2 : 0));
+  const view = buffer.subarray(0, count);
+  view.fill(0);
+  return view;
+}
+
+function pooledUint8(slot: number, count: number): Uint8Array {
+  if (count > MAX_POOLED_ELEMENTS) return new Uint8Array(count);
+  let buffer = uint8Pool[slot];
+  if (buffer === undefined || buffer.length < count) buffer = uint8Pool[slot] = new Uint8Array(Math.max(count, buffer ? buffer.length * 2 : 0));
+  const view = buffer.subarray(0, count);
+  view.fill(0);
+  return view;
+}
+
+function pooledFloat64(slot: number, count: number, value: number): Float64Array {
+  if (count > MAX_POOLED_ELEMENTS) return new Float64Array(count).fill(value);
+  let buffer = float64Pool[slot];
+  if (buffer === undefined || buffer.length < count) buffer = float64Pool[slot] = new Float64Array(Math.max(count, buffer ? buffer.length * 2 : 0));
+  const view = buffer.subarray(0, count);
+  view.fill(value);
+  return view;
+}
+
+/** countTextAndCommas's second result. */
+const commaCount = new Int32Array(1);
+
 function rawCounts(page: ParsedPage, deadline: Deadline): RawCounts {
   const { elements } = page;
   const count = elements.length;
+  const base = RAW_SLOT * INT32_PER_SLOT;
   const counts: RawCounts = {
-    ownChars: new Int32Array(count), ownCommas: new Int32Array(count), text: new Int32Array(count),
-    links: new Int32Array(count), prose: new Int32Array(count), blockChild: new Uint8Array(count),
+    ownChars: pooledInt32(base, count), ownCommas: pooledInt32(base + 1, count), text: pooledInt32(base + 2, count),
+    links: pooledInt32(base + 3, count), prose: pooledInt32(base + 4, count), blockChild: pooledUint8(RAW_SLOT, count),
     verdicts: new Array<ClassVerdict | undefined>(count), pageCache: new Map(),
   };
   const { ownChars, ownCommas, text, links, prose, blockChild } = counts;
-  const commaCount = new Int32Array(1);
   for (let i = count - 1; i >= 0; i--) {
     deadline.tick();
     const element = elements[i];
@@ -338,9 +387,11 @@ function rawCounts(page: ParsedPage, deadline: Deadline): RawCounts {
 function computePass(page: ParsedPage, raw: RawCounts, mode: DropMode, deadline: Deadline, debug?: DebugSink): PassStats {
   const { elements } = page;
   const count = elements.length;
+  const slot = PASS_SLOT[mode];
+  const base = slot * INT32_PER_SLOT;
   const stats: PassStats = {
-    dropped: new Uint8Array(count), text: new Int32Array(count), links: new Int32Array(count),
-    commas: new Int32Array(count), prose: new Int32Array(count), score: new Float64Array(count).fill(Number.NaN),
+    dropped: pooledUint8(slot, count), text: pooledInt32(base, count), links: pooledInt32(base + 1, count),
+    commas: pooledInt32(base + 2, count), prose: pooledInt32(base + 3, count), score: pooledFloat64(slot, count, Number.NaN),
   };
   const { dropped, text, links, commas, prose } = stats;
   const pageProse = Math.max(1, raw.prose[0]);
@@ -741,9 +792,18 @@ const MAX_FURNITURE_LINE_CHARS = Math.max(...[...FURNITURE_LINES].map((entry) =>
  * A caption or photo credit written as an ordinary paragraph (see CAPTION_LINE_PATTERNS), or the label of a
  * box around the article (FURNITURE_LINES).
  */
-function isCaptionLine(line: string): boolean {
-  if (line.length <= MAX_FURNITURE_LINE_CHARS && FURNITURE_LINES.has(lineKey(line))) return true;
+function isCaptionLine(line: string, key: string | null): boolean {
+  if (line.length <= MAX_FURNITURE_LINE_CHARS && FURNITURE_LINES.has(key ?? lineKey(line))) return true;
   return line.length <= MAX_CAPTION_LINE_CHARS && matchesAny(CAPTION_LINES, line);
+}
+
+/** Longest line whose `lineKey` any of the line tests reads: the key is computed once for both. */
+const MAX_KEYED_LINE_CHARS = Math.max(MAX_SET_LINE_CHARS, MAX_FURNITURE_LINE_CHARS);
+
+/** A trimmed, non-empty line of an output paragraph that is not boilerplate, a caption or a furniture label. */
+function isKeptLine(line: string): boolean {
+  const key = line.length <= MAX_KEYED_LINE_CHARS ? lineKey(line) : null;
+  return !isBoilerplateKeyedLine(line, key) && !isCaption(line) && !isCaptionLine(line, key);
 }
 
 /**
@@ -757,12 +817,21 @@ function cleanParagraphs(paragraphs: Paragraph[], keepLinks = false): string[] {
     const length = paragraph.text.length;
     const density = paragraph.linkChars / Math.max(1, countNonSpace(paragraph.text));
     if (!keepLinks && density > MAX_PARAGRAPH_LINK_DENSITY && length < LINKY_PARAGRAPH_MIN_CHARS) continue;
+    // Most paragraphs are one line, trimmed already when written out (see paragraphsOf): no split, no join.
+    if (!paragraph.pre && paragraph.text.indexOf('\n') < 0) {
+      if (!isKeptLine(paragraph.text)) continue;
+      out.push(paragraph.text);
+      levels.push(paragraph.heading);
+      continue;
+    }
     const lines = paragraph.text.split('\n');
     const kept: string[] = [];
     for (const raw of lines) {
-      const line = raw.trim();
       if (paragraph.pre) kept.push(raw.trimEnd());
-      else if (line.length > 0 && !isBoilerplateLine(line) && !isCaption(line) && !isCaptionLine(line)) kept.push(line);
+      else {
+        const line = raw.trim();
+        if (line.length > 0 && isKeptLine(line)) kept.push(line);
+      }
     }
     if (kept.length === 0) continue;
     out.push(kept.join(paragraph.heading ? ' ' : '\n'));

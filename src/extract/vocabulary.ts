@@ -38,7 +38,7 @@ export function lineKey(line: string): string {
 }
 
 /** Longest entry of the whole-line vocabulary plus room for decoration: longer lines skip the set lookup. */
-const MAX_SET_LINE_CHARS = Math.max(...[...ALL_BOILERPLATE_LINES].map((entry) => entry.length)) + 12;
+export const MAX_SET_LINE_CHARS = Math.max(...[...ALL_BOILERPLATE_LINES].map((entry) => entry.length)) + 12;
 
 /** Whether a line or short paragraph is navigation, a form, an advertisement label or a promotion. */
 export function isBoilerplateLine(line: string): boolean {
