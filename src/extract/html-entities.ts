@@ -62,24 +62,92 @@ const WINDOWS_1252: Record<number, number> = {
   152: 732, 153: 8482, 154: 353, 155: 8250, 156: 339, 158: 382, 159: 376,
 };
 
-const REFERENCE = /&(?:#([xX][0-9a-fA-F]{1,6}|[0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}))(;?)/g;
-
 function fromCodePoint(code: number): string {
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
   return String.fromCodePoint(WINDOWS_1252[code] ?? code);
 }
 
+const HASH = 35, SEMICOLON = 59, LOWER_X = 120, UPPER_X = 88;
+/** Longest numeric references read: 6 hex digits or 7 decimal ones (a longer run keeps its extra digits as text). */
+const MAX_HEX_DIGITS = 6;
+const MAX_DECIMAL_DIGITS = 7;
+/** Longest entity name read (the longest HTML name is 31 characters after its first letter). */
+const MAX_NAME_LENGTH = 32;
+
+function isDecimalDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Where the reference last read by `referenceAt` ends (set instead of returning a pair: no allocation). */
+let referenceEnd = 0;
+
+/**
+ * The character a reference starting with the `&` at `amp` stands for, or undefined when there is none there
+ * (then the `&` is text). A numeric reference takes up to 6 hex or 7 decimal digits, a named one its whole run
+ * of letters and digits (up to 32); either may end with a semicolon, which a name needs unless it is a legacy one.
+ */
+function referenceAt(text: string, amp: number): string | undefined {
+  const n = text.length;
+  let at = amp + 1;
+  const first = text.charCodeAt(at);
+  if (first === HASH) {
+    at++;
+    const marker = text.charCodeAt(at);
+    const hex = marker === LOWER_X || marker === UPPER_X;
+    const digitsStart = hex ? at + 1 : at;
+    const maxDigits = hex ? MAX_HEX_DIGITS : MAX_DECIMAL_DIGITS;
+    let end = digitsStart;
+    while (end < n && end - digitsStart < maxDigits && (hex ? isHexDigit(text.charCodeAt(end)) : isDecimalDigit(text.charCodeAt(end)))) end++;
+    if (end === digitsStart) return undefined;
+    const code = parseInt(text.slice(digitsStart, end), hex ? 16 : 10);
+    referenceEnd = text.charCodeAt(end) === SEMICOLON ? end + 1 : end;
+    return fromCodePoint(code);
+  }
+  if (!isLetter(first)) return undefined;
+  let end = at + 1;
+  while (end < n && end - at < MAX_NAME_LENGTH) {
+    const c = text.charCodeAt(end);
+    if (!isLetter(c) && !isDecimalDigit(c)) break;
+    end++;
+  }
+  if (end - at < 2) return undefined;
+  const name = text.slice(at, end);
+  const value = NAMED.get(name);
+  if (value === undefined) return undefined;
+  if (text.charCodeAt(end) === SEMICOLON) {
+    referenceEnd = end + 1;
+    return value;
+  }
+  if (!LEGACY_NAMES.has(name)) return undefined;
+  referenceEnd = end;
+  return value;
+}
+
 /** Decodes the character references of a text or attribute value (`&amp;`, `&#8217;`, `&#x2019;`, `&eacute;`). */
 export function decodeEntities(text: string): string {
-  if (text.indexOf('&') < 0) return text;
-  return text.replace(REFERENCE, (whole: string, numeric: string | undefined, name: string | undefined, semicolon: string) => {
-    if (numeric !== undefined) {
-      const code = numeric[0] === 'x' || numeric[0] === 'X' ? parseInt(numeric.slice(1), 16) : parseInt(numeric, 10);
-      return fromCodePoint(code);
+  let amp = text.indexOf('&');
+  if (amp < 0) return text;
+  // Scanned by hand: a regex replace calls back into script for every reference and was a large part of the
+  // parser's garbage. Text not part of a decoded reference is copied in whole runs.
+  let out = '';
+  let copied = 0;
+  while (amp >= 0) {
+    const value = referenceAt(text, amp);
+    if (value === undefined) {
+      amp = text.indexOf('&', amp + 1);
+      continue;
     }
-    const value = NAMED.get(name!);
-    if (value === undefined) return whole;
-    if (semicolon === '' && !LEGACY_NAMES.has(name!)) return whole;
-    return value;
-  });
+    out += text.slice(copied, amp) + value;
+    copied = referenceEnd;
+    amp = text.indexOf('&', copied);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
