@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Deadline } from './deadline.ts';
-import { collapseSpace, countNonSpaceUpTo, newAttributes, parseHtml, writtenAttributes } from './dom.ts';
+import { collapseSpace, countNonSpaceUpTo, newAttributes, parseHtml, writtenAttributes, type ElementAttributes } from './dom.ts';
 import { PARSED_ATTRIBUTES } from './html-constants.ts';
 import { decodeEntities } from './html-entities.ts';
 
