@@ -79,7 +79,7 @@ function cpuSeconds(): number {
 }
 
 /** Timed passes over the corpus after the first (warm-up) pass; the median one is reported. */
-const MEASURED_PASSES = 3;
+const MEASURED_PASSES = 5;
 /** Pages Readability.js extracts before its timed run (its own warm-up). */
 const READABILITY_WARMUP_PAGES = 20;
 
@@ -131,12 +131,15 @@ export async function runExtractBench(): Promise<BenchSection> {
   const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p.html), 0);
 
   // The first pass over the corpus is timed on its own: it includes the engine's warm-up (JIT tiers, the
-  // lazily built tables and caches). The steady-state figure, what a long-running extraction process delivers,
-  // is the median of MEASURED_PASSES passes after it.
+  // lazily built tables and caches). The steady-state figures, what a long-running extraction process delivers,
+  // come from MEASURED_PASSES passes after it: the fastest (on a shared virtual machine, interference only ever
+  // adds time, and identical passes were seen to differ by up to 50%) and the median.
   const first = extractAll(pages);
   const passes: PassResult[] = [];
   for (let k = 0; k < MEASURED_PASSES; k++) passes.push(extractAll(pages));
-  const steady = [...passes].sort((a, b) => a.cpu - b.cpu)[Math.floor(MEASURED_PASSES / 2)];
+  const byCpu = [...passes].sort((a, b) => a.cpu - b.cpu);
+  const fastest = byCpu[0];
+  const median = byCpu[Math.floor(MEASURED_PASSES / 2)];
   const slowest = Math.max(first.slowest, ...passes.map((p) => p.slowest));
   const failed = first.failed;
   let peakRss = process.memoryUsage().rss;
@@ -160,7 +163,8 @@ export async function runExtractBench(): Promise<BenchSection> {
   const rows = [
     '| extractor | pages | CPU seconds | pages/s (CPU) | MB/s (CPU) | wall seconds | pages/s (wall) | failed |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    row(`crosscheck, steady state (median of ${MEASURED_PASSES} passes)`, n, bytes, steady, String(failed)),
+    row(`crosscheck, steady state: fastest of ${MEASURED_PASSES} passes`, n, bytes, fastest, String(failed)),
+    row(`crosscheck, steady state: median of ${MEASURED_PASSES} passes`, n, bytes, median, String(failed)),
     row('crosscheck, first pass (includes warm-up)', n, bytes, first, String(failed)),
     row(`crosscheck, sample (every ${SAMPLE_EVERY}th page)`, sample.length, sampleBytes, oursOnSample, ''),
     `| Readability.js 0.6 + linkedom, same sample | ${sample.length} | ${theirsCpu.toFixed(2)} | ${(sample.length / theirsCpu).toFixed(0)} | ${(mb(sampleBytes) / theirsCpu).toFixed(1)} | ${theirs.toFixed(2)} | ${(sample.length / theirs).toFixed(0)} | ${readabilityFailed} |`,
