@@ -307,32 +307,22 @@ const PASS_SLOT: Record<DropMode, number> = { strict: 1, lenient: 2 };
 /** Int32 arrays per slot (raw counts need five, a pass four). */
 const INT32_PER_SLOT = 5;
 
-function pooledInt32(slot: number, count: number): Int32Array {
-  if (count > MAX_POOLED_ELEMENTS) return new Int32Array(count);
-  let buffer = int32Pool[slot];
-  if (buffer === undefined || buffer.length < count) buffer = int32Pool[slot] = new Int32Array(Math.max(count, buffer ? buffer.length * 2 : 0));
-  const view = buffer.subarray(0, count);
-  view.fill(0);
-  return view;
-}
+type ElementArray = Int32Array | Uint8Array | Float64Array;
 
-function pooledUint8(slot: number, count: number): Uint8Array {
-  if (count > MAX_POOLED_ELEMENTS) return new Uint8Array(count);
-  let buffer = uint8Pool[slot];
-  if (buffer === undefined || buffer.length < count) buffer = uint8Pool[slot] = new Uint8Array(Math.max(count, buffer ? buffer.length * 2 : 0));
-  const view = buffer.subarray(0, count);
-  view.fill(0);
-  return view;
-}
-
-function pooledFloat64(slot: number, count: number, value: number): Float64Array {
-  if (count > MAX_POOLED_ELEMENTS) return new Float64Array(count).fill(value);
-  let buffer = float64Pool[slot];
-  if (buffer === undefined || buffer.length < count) buffer = float64Pool[slot] = new Float64Array(Math.max(count, buffer ? buffer.length * 2 : 0));
-  const view = buffer.subarray(0, count);
+/** A view of `count` elements, each set to `value`, on the pool's array for `slot` (grown when too short). */
+function pooled<T extends ElementArray>(pool: T[], create: (length: number) => T, slot: number, count: number, value: number): T {
+  if (count > MAX_POOLED_ELEMENTS) return create(count).fill(value) as T;
+  let buffer = pool[slot];
+  if (buffer === undefined || buffer.length < count) buffer = pool[slot] = create(Math.max(count, buffer ? buffer.length * 2 : 0));
+  const view = buffer.subarray(0, count) as T;
   view.fill(value);
   return view;
 }
+
+const pooledInt32 = (slot: number, count: number): Int32Array => pooled(int32Pool, (length) => new Int32Array(length), slot, count, 0);
+const pooledUint8 = (slot: number, count: number): Uint8Array => pooled(uint8Pool, (length) => new Uint8Array(length), slot, count, 0);
+const pooledFloat64 = (slot: number, count: number, value: number): Float64Array =>
+  pooled(float64Pool, (length) => new Float64Array(length), slot, count, value);
 
 /** countTextAndCommas's second result. */
 const commaCount = new Int32Array(1);
