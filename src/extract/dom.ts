@@ -27,29 +27,31 @@ export interface HtmlElement {
 }
 
 /**
- * The attributes the stage reads (the names of PARSED_ATTRIBUTES), each undefined when the element has none. Every
- * element's attributes have this one shape: the walks that read `attrs.class` or `attrs.itemprop` on every element
- * then see a single object layout instead of one per combination of attributes written on the page.
+ * The attributes the stage reads (the names of PARSED_ATTRIBUTES), each undefined when the element has none.
+ * The parser gives an element one of two fixed layouts (see attributesOf): all the fields, or only `class`,
+ * `id` and `href` when it has no other; a field a layout lacks reads as undefined. Two layouts keep the walks
+ * that read `attrs.class` or `attrs.itemprop` on every element fast, where one per combination of attributes
+ * written on the page would not.
  */
 export interface ElementAttributes {
   class: string | undefined;
   id: string | undefined;
-  style: string | undefined;
-  hidden: string | undefined;
-  'aria-hidden': string | undefined;
-  role: string | undefined;
-  itemprop: string | undefined;
-  type: string | undefined;
-  rel: string | undefined;
   href: string | undefined;
-  content: string | undefined;
-  property: string | undefined;
-  name: string | undefined;
-  'http-equiv': string | undefined;
-  lang: string | undefined;
-  datetime: string | undefined;
-  title: string | undefined;
-  pubdate: string | undefined;
+  style?: string;
+  hidden?: string;
+  'aria-hidden'?: string;
+  role?: string;
+  itemprop?: string;
+  type?: string;
+  rel?: string;
+  content?: string;
+  property?: string;
+  name?: string;
+  'http-equiv'?: string;
+  lang?: string;
+  datetime?: string;
+  title?: string;
+  pubdate?: string;
 }
 
 /** Attributes with none written (one literal: the engine copies it whole, in one fixed layout). */
@@ -227,32 +229,25 @@ const IMG_ENTRY = { name: 'img', value: TAG_FACTS.get('img')! };
 /** Attribute names the parser keeps, with their position in PARSED_ATTRIBUTES (see setAttribute). */
 const ATTRIBUTE_TABLE = new NameTable(PARSED_ATTRIBUTES.map((name, index) => [name, index] as [string, number]));
 
+/** Bits of PARSED_ATTRIBUTES positions: `class`, `id` and `href` are most of the attributes of a page. */
+const LINK_ATTRIBUTES = (1 << PARSED_ATTRIBUTES.indexOf('class')) | (1 << PARSED_ATTRIBUTES.indexOf('id')) |
+  (1 << PARSED_ATTRIBUTES.indexOf('href'));
+
 /**
- * Stores an attribute unless the element already has it (the first of a repeated attribute wins, as in
- * browsers). A switch of named stores: a store keyed by a variable name on this 18-field object was the
- * parser's costliest line.
+ * The attributes object of one element from the values read off its tag (`values[i]` for PARSED_ATTRIBUTES[i],
+ * `written` the bits of those present). Two thirds of the elements with attributes have no other than class,
+ * id and href: they get an object of those three fields (a third of the size of the full one), and the full
+ * object's other fields read as undefined on it all the same. Both are literals of fixed field order, so the
+ * engine sees two layouts in all.
  */
-function setAttribute(attrs: ElementAttributes, index: number, value: string): void {
-  switch (index) {
-    case 0: attrs.class ??= value; break;
-    case 1: attrs.id ??= value; break;
-    case 2: attrs.style ??= value; break;
-    case 3: attrs.hidden ??= value; break;
-    case 4: attrs['aria-hidden'] ??= value; break;
-    case 5: attrs.role ??= value; break;
-    case 6: attrs.itemprop ??= value; break;
-    case 7: attrs.type ??= value; break;
-    case 8: attrs.rel ??= value; break;
-    case 9: attrs.href ??= value; break;
-    case 10: attrs.content ??= value; break;
-    case 11: attrs.property ??= value; break;
-    case 12: attrs.name ??= value; break;
-    case 13: attrs['http-equiv'] ??= value; break;
-    case 14: attrs.lang ??= value; break;
-    case 15: attrs.datetime ??= value; break;
-    case 16: attrs.title ??= value; break;
-    case 17: attrs.pubdate ??= value; break;
-  }
+function attributesOf(values: Array<string | undefined>, written: number): ElementAttributes {
+  if ((written & ~LINK_ATTRIBUTES) === 0) return { class: values[0], id: values[1], href: values[9] };
+  return {
+    class: values[0], id: values[1], style: values[2], hidden: values[3], 'aria-hidden': values[4], role: values[5],
+    itemprop: values[6], type: values[7], rel: values[8], href: values[9], content: values[10], property: values[11],
+    name: values[12], 'http-equiv': values[13], lang: values[14], datetime: values[15], title: values[16],
+    pubdate: values[17],
+  };
 }
 
 /**
@@ -297,6 +292,8 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
   let foreignDepth = 0;
   // Open <pre> elements, inside which white space is kept as written.
   let preDepth = 0;
+  // Attribute values of the start tag being read (see readStartTag).
+  const attributeValues = new Array<string | undefined>(PARSED_ATTRIBUTES.length).fill(undefined);
 
   const current = (): HtmlElement => stack[stack.length - 1];
   const skipsText = (element: HtmlElement, flags: number): boolean =>
@@ -473,7 +470,8 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
     }
     const { name: tag, value: facts } = tagAt(html, at, j, upperTag);
     const flags = facts.flags;
-    let attrs: ElementAttributes | null = null;
+    // Values of the kept attributes, by position in PARSED_ATTRIBUTES; `written` has a bit for each one read.
+    let written = 0;
     // Attributes.
     let selfClosing = false;
     for (;;) {
@@ -523,14 +521,23 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
           }
         }
       }
-      if (attribute !== undefined) setAttribute(attrs ??= newAttributes(), attribute.value, value);
+      // The first of a repeated attribute wins, as in browsers.
+      if (attribute !== undefined && (written & (1 << attribute.value)) === 0) {
+        attributeValues[attribute.value] = value;
+        written |= 1 << attribute.value;
+      }
+    }
+    let attrs = NO_ATTRIBUTES;
+    if (written !== 0) {
+      attrs = attributesOf(attributeValues, written);
+      attributeValues.fill(undefined);
     }
 
     if (headOpen && (flags & HEAD_CONTENT) === 0 && tag !== 'head' && tag !== 'html') closeHead();
     if (tag === 'body') closeHead();
     const closes = facts.closes;
     if (closes) while (stack.length > 1 && closes.has(current().tag)) pop();
-    const element = newElement(tag, attrs ?? NO_ATTRIBUTES);
+    const element = newElement(tag, attrs);
     open(element, flags);
     if ((flags & SKIPPED_CONTENT) !== 0 && !selfClosing) {
       // Nothing inside an inline SVG icon, a formula or a template is read: skip to the end tag in one
