@@ -49,7 +49,7 @@ test('HTML: only the article paragraphs, headings and list items, separated by b
   assert.equal(article.outlet, 'The Harbor Ledger');
   assert.deepEqual(article.authors, ['Jane Roe', 'John Poe']);
   assert.equal(article.language, 'en');
-  assert.equal(article.provenance.language?.rule, 'eld.small');
+  assert.equal(article.provenance.language?.rule, 'declared+function-words', '<html lang="en"> confirmed by the English text');
   assert.equal(article.provenance.outlet?.rule, 'meta.og:site_name');
 });
 
