@@ -27,29 +27,31 @@ export interface HtmlElement {
 }
 
 /**
- * The attributes the stage reads (the names of PARSED_ATTRIBUTES), each undefined when the element has none. Every
- * element's attributes have this one shape: the walks that read `attrs.class` or `attrs.itemprop` on every element
- * then see a single object layout instead of one per combination of attributes written on the page.
+ * The attributes the stage reads (the names of PARSED_ATTRIBUTES), each undefined when the element has none.
+ * The parser gives an element one of two fixed layouts (see attributesOf): all the fields, or only `class`,
+ * `id` and `href` when it has no other; a field a layout lacks reads as undefined. Two layouts keep the walks
+ * that read `attrs.class` or `attrs.itemprop` on every element fast, where one per combination of attributes
+ * written on the page would not.
  */
 export interface ElementAttributes {
   class: string | undefined;
   id: string | undefined;
-  style: string | undefined;
-  hidden: string | undefined;
-  'aria-hidden': string | undefined;
-  role: string | undefined;
-  itemprop: string | undefined;
-  type: string | undefined;
-  rel: string | undefined;
   href: string | undefined;
-  content: string | undefined;
-  property: string | undefined;
-  name: string | undefined;
-  'http-equiv': string | undefined;
-  lang: string | undefined;
-  datetime: string | undefined;
-  title: string | undefined;
-  pubdate: string | undefined;
+  style?: string;
+  hidden?: string;
+  'aria-hidden'?: string;
+  role?: string;
+  itemprop?: string;
+  type?: string;
+  rel?: string;
+  content?: string;
+  property?: string;
+  name?: string;
+  'http-equiv'?: string;
+  lang?: string;
+  datetime?: string;
+  title?: string;
+  pubdate?: string;
 }
 
 /** Attributes with none written (one literal: the engine copies it whole, in one fixed layout). */
@@ -156,31 +158,96 @@ function newElement(tag: string, attrs: ElementAttributes): HtmlElement {
   return { tag, attrs, children: NO_CHILDREN, parent: null, order: -1, lastOrder: -1, tokens: undefined };
 }
 
-/** Names of a list grouped by length, for matching a name in the page's text without copying it. */
-function byLength(names: Iterable<string>): string[][] {
-  const groups: string[][] = [];
-  for (const name of names) (groups[name.length] ??= []).push(name);
-  return groups;
+/**
+ * A fixed list of lowercase names looked up at a position of the page without copying the name: the slot of a
+ * name's length and first character holds the one or two entries that share both, each compared in place. One
+ * slot probe instead of a scan over every name of that length (tags of two letters are many), and no hashing.
+ */
+class NameTable<T> {
+  private readonly slots: Array<Array<{ name: string; value: T }> | undefined> = [];
+
+  constructor(entries: Iterable<[string, T]>) {
+    for (const [name, value] of entries) (this.slots[NameTable.slot(name.length, name.charCodeAt(0))] ??= []).push({ name, value });
+  }
+
+  private static slot(length: number, first: number): number {
+    return first < 128 ? length * 128 + first : -1;
+  }
+
+  /** The entry of the name written at html[start, end) (any case when `upper` says capitals occur), else undefined. */
+  find(html: string, start: number, end: number, upper: boolean): { name: string; value: T } | undefined {
+    if (upper) {
+      const lower = html.slice(start, end).toLowerCase();
+      const slot = this.slots[NameTable.slot(lower.length, lower.charCodeAt(0))];
+      if (slot) for (const entry of slot) if (entry.name === lower) return entry;
+      return undefined;
+    }
+    const slot = this.slots[NameTable.slot(end - start, html.charCodeAt(start))];
+    if (slot === undefined) return undefined;
+    for (let k = 0; k < slot.length; k++) if (html.startsWith(slot[k].name, start)) return slot[k];
+    return undefined;
+  }
 }
 
-const COMMON_TAGS_BY_LENGTH = byLength(COMMON_TAGS);
-const PARSED_ATTRIBUTES_BY_LENGTH = byLength(PARSED_ATTRIBUTES);
+/**
+ * What the parser needs to know of a tag, as bits read once per tag: a tag costs one table probe instead of a
+ * lookup in each of the sets above.
+ */
+const VOID = 1, RAW_TEXT = 2, ESCAPABLE_RAW_TEXT = 4, SKIPPED_CONTENT = 8, HEAD_CONTENT = 16, SKIPPED_TEXT = 32;
+
+interface TagFacts {
+  flags: number;
+  /** The open elements this tag's start tag closes when they are the current element. */
+  closes: Set<string> | undefined;
+}
+
+function factsOf(tag: string): TagFacts {
+  const flags = (VOID_TAGS.has(tag) ? VOID : 0) | (RAW_TEXT_TAGS.has(tag) ? RAW_TEXT : 0) |
+    (ESCAPABLE_RAW_TEXT_TAGS.has(tag) ? ESCAPABLE_RAW_TEXT : 0) | (SKIPPED_CONTENT_TAGS.has(tag) ? SKIPPED_CONTENT : 0) |
+    (HEAD_CONTENT_TAGS.has(tag) ? HEAD_CONTENT : 0) | (SKIPPED_TEXT_TAGS.has(tag) ? SKIPPED_TEXT : 0);
+  return { flags, closes: OPEN_IMPLIES_CLOSE.get(tag) };
+}
+
+const KNOWN_TAG_NAMES = new Set([
+  ...COMMON_TAGS, ...VOID_TAGS, ...RAW_TEXT_TAGS, ...SKIPPED_CONTENT_TAGS, ...HEAD_CONTENT_TAGS, ...SKIPPED_TEXT_TAGS,
+  ...OPEN_IMPLIES_CLOSE.keys(), 'math', 'listing', 'image',
+]);
+/** Facts of every tag the rules above name (and the common ones); any other tag has none. */
+const TAG_FACTS = new Map([...KNOWN_TAG_NAMES].map((tag) => [tag, factsOf(tag)] as [string, TagFacts]));
+const PLAIN_TAG: TagFacts = { flags: 0, closes: undefined };
+const TAG_TABLE = new NameTable(TAG_FACTS);
+
+/** The lowercase tag name written at html[start, end) and its facts; `image` is read as `img`, as in browsers. */
+function tagAt(html: string, start: number, end: number, upper: boolean): { name: string; value: TagFacts } {
+  const known = TAG_TABLE.find(html, start, end, upper);
+  if (known !== undefined) return known.name === 'image' ? IMG_ENTRY : known;
+  const name = html.slice(start, end).toLowerCase();
+  return { name, value: TAG_FACTS.get(name) ?? PLAIN_TAG };
+}
+const IMG_ENTRY = { name: 'img', value: TAG_FACTS.get('img')! };
+
+/** Attribute names the parser keeps, with their position in PARSED_ATTRIBUTES (see setAttribute). */
+const ATTRIBUTE_TABLE = new NameTable(PARSED_ATTRIBUTES.map((name, index) => [name, index] as [string, number]));
+
+/** Bits of PARSED_ATTRIBUTES positions: `class`, `id` and `href` are most of the attributes of a page. */
+const LINK_ATTRIBUTES = (1 << PARSED_ATTRIBUTES.indexOf('class')) | (1 << PARSED_ATTRIBUTES.indexOf('id')) |
+  (1 << PARSED_ATTRIBUTES.indexOf('href'));
 
 /**
- * The lowercase name written at html[start, end) when it is one of `groups`, else null. Compared in place:
- * no copy and no hashing, and the element shares the constant string.
+ * The attributes object of one element from the values read off its tag (`values[i]` for PARSED_ATTRIBUTES[i],
+ * `written` the bits of those present). Two thirds of the elements with attributes have no other than class,
+ * id and href: they get an object of those three fields (a third of the size of the full one), and the full
+ * object's other fields read as undefined on it all the same. Both are literals of fixed field order, so the
+ * engine sees two layouts in all.
  */
-function nameAt(html: string, start: number, end: number, groups: string[][], upper: boolean): string | null {
-  const group = groups[end - start];
-  if (group === undefined) return null;
-  if (upper) {
-    const lower = html.slice(start, end).toLowerCase();
-    for (const name of group) if (name === lower) return name;
-    return null;
-  }
-  const first = html.charCodeAt(start);
-  for (const name of group) if (name.charCodeAt(0) === first && html.startsWith(name, start)) return name;
-  return null;
+function attributesOf(values: Array<string | undefined>, written: number): ElementAttributes {
+  if ((written & ~LINK_ATTRIBUTES) === 0) return { class: values[0], id: values[1], href: values[9] };
+  return {
+    class: values[0], id: values[1], style: values[2], hidden: values[3], 'aria-hidden': values[4], role: values[5],
+    itemprop: values[6], type: values[7], rel: values[8], href: values[9], content: values[10], property: values[11],
+    name: values[12], 'http-equiv': values[13], lang: values[14], datetime: values[15], title: values[16],
+    pubdate: values[17],
+  };
 }
 
 /**
@@ -225,10 +292,24 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
   let foreignDepth = 0;
   // Open <pre> elements, inside which white space is kept as written.
   let preDepth = 0;
+  // Attribute values of the start tag being read (see readStartTag).
+  const attributeValues = new Array<string | undefined>(PARSED_ATTRIBUTES.length).fill(undefined);
 
   const current = (): HtmlElement => stack[stack.length - 1];
-  const skipsText = (element: HtmlElement): boolean =>
-    SKIPPED_TEXT_TAGS.has(element.tag) && !(element.tag === 'script' && /ld\+json/i.test(element.attrs.type ?? ''));
+  const skipsText = (element: HtmlElement, flags: number): boolean =>
+    (flags & SKIPPED_TEXT) !== 0 && !(element.tag === 'script' && /ld\+json/i.test(element.attrs.type ?? ''));
+  // The next `&` of the page at or after `ampFrom` (n when there is none): a text or attribute value holds an
+  // entity when it reaches that far. Values are read in document order, so one forward search serves them all.
+  let ampFrom = 0;
+  let ampAt = -1;
+  const holdsAmpersand = (start: number, end: number): boolean => {
+    if (start < ampFrom || ampAt < start) {
+      ampFrom = start;
+      ampAt = html.indexOf('&', start);
+      if (ampAt < 0) ampAt = n;
+    }
+    return ampAt < end;
+  };
   const pop = (): void => {
     const element = stack.pop()!;
     const start = childStarts.pop()!;
@@ -238,7 +319,7 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
     if (element.tag === 'head') headOpen = false;
     else if (element.tag === 'pre' || element.tag === 'listing') preDepth--;
     else if (foreignDepth > 0 && (element.tag === 'svg' || element.tag === 'math')) foreignDepth--;
-    if (skippedDepth > 0 && skipsText(element)) skippedDepth--;
+    if (skippedDepth > 0 && skipsText(element, (TAG_FACTS.get(element.tag) ?? PLAIN_TAG).flags)) skippedDepth--;
   };
   const closeHead = (): void => {
     if (!headOpen) return;
@@ -256,13 +337,13 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
     if (typeof last === 'string') pending[pendingLength - 1] = last + text;
     else pending[pendingLength++] = text;
   };
-  const open = (element: HtmlElement): void => {
+  const open = (element: HtmlElement, flags: number): void => {
     const parent = current();
     element.parent = parent;
     element.order = elements.length;
     elements.push(element);
     pending[pendingLength++] = element;
-    if (VOID_TAGS.has(element.tag)) {
+    if ((flags & VOID) !== 0) {
       element.lastOrder = element.order;
       return;
     }
@@ -270,11 +351,11 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
     childStarts.push(pendingLength);
     if (element.tag === 'head') headOpen = true;
     else if (element.tag === 'pre' || element.tag === 'listing') preDepth++;
-    if (skipsText(element)) skippedDepth++;
+    if (skipsText(element, flags)) skippedDepth++;
   };
-  const closeTag = (tag: string): void => {
-    if (VOID_TAGS.has(tag)) {
-      if (tag === 'br') open(newElement('br', NO_ATTRIBUTES));
+  const closeTag = (tag: string, flags: number): void => {
+    if ((flags & VOID) !== 0) {
+      if (tag === 'br') open(newElement('br', NO_ATTRIBUTES), flags);
       return;
     }
     const lowest = Math.max(1, stack.length - MAX_CLOSE_SEARCH);
@@ -286,7 +367,7 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
     }
     if (tag === 'p') {
       // A stray </p> stands for an empty paragraph, as in browsers.
-      open(newElement('p', NO_ATTRIBUTES));
+      open(newElement('p', NO_ATTRIBUTES), 0);
       pop();
     }
   };
@@ -320,7 +401,7 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
     }
     let raw = html.slice(start, end);
     if (headOpen && current().tag === 'head' && hasNonSpace(raw)) closeHead();
-    if (raw.indexOf('&') >= 0) raw = decodeEntities(raw);
+    if (holdsAmpersand(start, end)) raw = decodeEntities(raw);
     appendText(raw);
   };
 
@@ -349,7 +430,8 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
           nameEnd++;
         }
         deadline.tick();
-        closeTag(nameAt(html, lt + 2, nameEnd, COMMON_TAGS_BY_LENGTH, upper) ?? html.slice(lt + 2, nameEnd).toLowerCase());
+        const closed = tagAt(html, lt + 2, nameEnd, upper);
+        closeTag(closed.name, closed.value.flags);
       }
       i = end + 1;
     } else if (next === BANG) {
@@ -386,9 +468,10 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
       if (c >= UPPER_A && c <= UPPER_Z) upperTag = true;
       j++;
     }
-    let tag = nameAt(html, at, j, COMMON_TAGS_BY_LENGTH, upperTag) ?? html.slice(at, j).toLowerCase();
-    if (tag === 'image') tag = 'img';
-    let attrs: ElementAttributes | null = null;
+    const { name: tag, value: facts } = tagAt(html, at, j, upperTag);
+    const flags = facts.flags;
+    // Values of the kept attributes, by position in PARSED_ATTRIBUTES; `written` has a bit for each one read.
+    let written = 0;
     // Attributes.
     let selfClosing = false;
     for (;;) {
@@ -410,7 +493,7 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
         j++;
       }
       // Attributes nobody reads are scanned over without copying their name or value.
-      const name = nameAt(html, nameStart, j, PARSED_ATTRIBUTES_BY_LENGTH, upper);
+      const attribute = ATTRIBUTE_TABLE.find(html, nameStart, j, upper);
       while (j < n && isSpace(html.charCodeAt(j))) j++;
       let value = '';
       if (html.charCodeAt(j) === EQUALS) {
@@ -420,7 +503,10 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
         if (quote === DOUBLE_QUOTE || quote === SINGLE_QUOTE) {
           const close = html.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", j + 1);
           const end = close < 0 ? n : close;
-          if (name !== null) value = html.slice(j + 1, end);
+          if (attribute !== undefined) {
+            value = html.slice(j + 1, end);
+            if (holdsAmpersand(j + 1, end)) value = decodeEntities(value);
+          }
           j = end + 1;
         } else {
           const start = j;
@@ -429,25 +515,31 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
             if (isSpace(c) || c === GT) break;
             j++;
           }
-          if (name !== null) value = html.slice(start, j);
+          if (attribute !== undefined) {
+            value = html.slice(start, j);
+            if (holdsAmpersand(start, j)) value = decodeEntities(value);
+          }
         }
-        if (name !== null && value.indexOf('&') >= 0) value = decodeEntities(value);
       }
-      if (name !== null) {
-        attrs ??= newAttributes();
-        // The first of a repeated attribute wins, as in browsers.
-        const written = attrs as unknown as Record<string, string | undefined>;
-        if (written[name] === undefined) written[name] = value;
+      // The first of a repeated attribute wins, as in browsers.
+      if (attribute !== undefined && (written & (1 << attribute.value)) === 0) {
+        attributeValues[attribute.value] = value;
+        written |= 1 << attribute.value;
       }
     }
+    let attrs = NO_ATTRIBUTES;
+    if (written !== 0) {
+      attrs = attributesOf(attributeValues, written);
+      attributeValues.fill(undefined);
+    }
 
-    if (headOpen && !HEAD_CONTENT_TAGS.has(tag) && tag !== 'head' && tag !== 'html') closeHead();
+    if (headOpen && (flags & HEAD_CONTENT) === 0 && tag !== 'head' && tag !== 'html') closeHead();
     if (tag === 'body') closeHead();
-    const closes = OPEN_IMPLIES_CLOSE.get(tag);
+    const closes = facts.closes;
     if (closes) while (stack.length > 1 && closes.has(current().tag)) pop();
-    const element = newElement(tag, attrs ?? NO_ATTRIBUTES);
-    open(element);
-    if (SKIPPED_CONTENT_TAGS.has(tag) && !selfClosing) {
+    const element = newElement(tag, attrs);
+    open(element, flags);
+    if ((flags & SKIPPED_CONTENT) !== 0 && !selfClosing) {
       // Nothing inside an inline SVG icon, a formula or a template is read: skip to the end tag in one
       // search (icons repeat their paths hundreds of times on some pages).
       const [endStart, after] = rawTextEnd(tag, j);
@@ -462,13 +554,13 @@ export function parseHtml(html: string, deadline: Deadline): ParsedPage {
       if (selfClosing && current() === element) pop();
       return j;
     }
-    if (!RAW_TEXT_TAGS.has(tag)) return j;
+    if ((flags & RAW_TEXT) === 0) return j;
     // Raw text: the body runs to the matching end tag.
     const [endStart, after] = tag === 'plaintext' ? [n, n] : rawTextEnd(tag, j);
     if (skippedDepth === 0 && endStart > j) {
       const body = html.slice(j, endStart);
       // The element is the current one: its body is its only child.
-      pending[pendingLength++] = ESCAPABLE_RAW_TEXT_TAGS.has(tag) ? decodeEntities(body) : body;
+      pending[pendingLength++] = (flags & ESCAPABLE_RAW_TEXT) !== 0 ? decodeEntities(body) : body;
     }
     if (current() === element) pop();
     return after;

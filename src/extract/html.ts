@@ -138,8 +138,11 @@ function hasDigit(name: string): boolean {
  * change the reading, so `post-27529` is cached as `post-`: unique ids do not fill the cache.
  */
 function readClassName(raw: string): NameWords {
+  // Most names have no digit and are cached as written: looked up before the digit scan.
+  const cachedAsWritten = nameCache.get(raw);
+  if (cachedAsWritten !== undefined) return cachedAsWritten;
   const key = hasDigit(raw) ? raw.replace(/[0-9]+/g, '') : raw;
-  const cached = nameCache.get(key);
+  const cached = key === raw ? undefined : nameCache.get(key);
   if (cached !== undefined) return cached;
   let words: NameWords = 0;
   const lower = key.toLowerCase();
