@@ -226,9 +226,6 @@ export function foreignContexts(page: ParsedPage): Uint8Array {
   const wrapperSize = elements.length * WRAPPER_MIN_SHARE;
   const isWrapper = (element: HtmlElement): boolean =>
     (headlineAt > element.order && headlineAt <= element.lastOrder) || element.lastOrder - element.order >= wrapperSize;
-  // Verdicts by class or id value, for this page only: a page repeats a few hundred values thousands of times,
-  // and a small table is faster to probe than one shared by every page (and keeps no page alive).
-  const names = new Map<string, boolean>();
   for (const element of elements) {
     const parent = element.parent;
     if (parent && foreign[parent.order]) {
@@ -247,7 +244,7 @@ export function foreignContexts(page: ParsedPage): Uint8Array {
       continue;
     }
     if ((!attrs.class && !attrs.id) || PROTECTED_CONTEXT_TAGS.has(tag)) continue;
-    if (isForeignName(attrs.class, names) || isForeignName(attrs.id, names)) {
+    if (isForeignName(attrs.class) || isForeignName(attrs.id)) {
       if (!isWrapper(element)) foreign[element.order] = 1;
     }
   }
@@ -265,18 +262,36 @@ const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && 
 const isSpaceChar = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 
 /**
+ * The word rule of isForeignName as one native regex: at the start of a white-space-separated name, after any
+ * characters that are neither letters nor digits, a token of FOREIGN_CONTEXT_TOKENS ending its run of letters and
+ * digits, or a run starting with one of FOREIGN_CONTEXT_PREFIXES. ASCII-case-insensitive, as the rule is for every
+ * value without the two characters whose lowercase is an ASCII letter (U+0130, U+212A: the alternative last).
+ */
+const FOREIGN_NAME = new RegExp(
+  `(?:^|[ \\t\\n\\r\\f])[^A-Za-z0-9 \\t\\n\\r\\f]*(?:${FOREIGN_CONTEXT_PREFIXES.join('|')}|(?:${
+    [...FOREIGN_CONTEXT_TOKENS].filter((token) => /^[a-z0-9]+$/.test(token) && !FOREIGN_CONTEXT_PREFIXES.some((prefix) => token.startsWith(prefix))).join('|')
+  })(?![A-Za-z0-9]))|[\\u0130\\u212a]`,
+  'i',
+);
+const CASE_EXPANDING = /[\u0130\u212a]/;
+
+/**
  * Whether a class or id value names a foreign container. Each name is judged by its first word ("related-posts",
  * "comment_list", "sidebarRight"): a word deeper inside a name ("sticky-sidebar-parent") describes a layout.
+ * One regex test (no copy, no hashing); a value holding a character whose lowercase is an ASCII letter takes
+ * the word-by-word reading.
  */
-function isForeignName(value: string | undefined, pageNames: Map<string, boolean>): boolean {
-  if (!value) return false;
-  const known = pageNames.get(value);
-  if (known !== undefined) return known;
+export function isForeignName(value: string | undefined): boolean {
+  if (!value || !FOREIGN_NAME.test(value)) return false;
+  return CASE_EXPANDING.test(value) ? isForeignNameByWords(value) : true;
+}
+
+/** isForeignName read word by word on the lowercased value (the reference the regex follows). */
+export function isForeignNameByWords(value: string): boolean {
   const lower = value.toLowerCase();
   const n = lower.length;
-  let foreign = false;
   let i = 0;
-  while (i < n && !foreign) {
+  while (i < n) {
     while (i < n && isSpaceChar(lower.charCodeAt(i))) i++;
     let end = i;
     while (end < n && !isSpaceChar(lower.charCodeAt(end))) end++;
@@ -286,12 +301,11 @@ function isForeignName(value: string | undefined, pageNames: Map<string, boolean
     while (stop < end && isNameChar(lower.charCodeAt(stop))) stop++;
     if (stop > start) {
       const head = lower.slice(start, stop);
-      foreign = FOREIGN_CONTEXT_TOKENS.has(head) || FOREIGN_CONTEXT_PREFIXES.some((prefix) => head.startsWith(prefix));
+      if (FOREIGN_CONTEXT_TOKENS.has(head) || FOREIGN_CONTEXT_PREFIXES.some((prefix) => head.startsWith(prefix))) return true;
     }
     i = end;
   }
-  pageNames.set(value, foreign);
-  return foreign;
+  return false;
 }
 
 /** Containers never judged by their class: a page's `<body class="single sidebar-left">` holds the article. */

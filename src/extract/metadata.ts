@@ -97,11 +97,14 @@ function typesOf(node: Record<string, Json>): string[] {
 }
 
 function parseJsonLoosely(text: string): Json | undefined {
-  const trimmed = text
-    .trim()
-    .replace(/^<!--|-->$/g, '')
-    .replace(/^(?:\/\*\s*)?<!\[CDATA\[(?:\s*\*\/)?|(?:\/\*\s*)?\]\]>(?:\s*\*\/)?$/g, '')
-    .trim();
+  // The wrappers are looked for only when an end of the text can hold one: the regexes, anchored at the end,
+  // would otherwise try every position of a long script.
+  let trimmed = text.trim();
+  if (trimmed.startsWith('<!--') || trimmed.endsWith('-->')) trimmed = trimmed.replace(/^<!--|-->$/g, '');
+  if (trimmed.startsWith('/*') || trimmed.startsWith('<![CDATA[') || trimmed.endsWith(']]>') || trimmed.endsWith('*/')) {
+    trimmed = trimmed.replace(/^(?:\/\*\s*)?<!\[CDATA\[(?:\s*\*\/)?|(?:\/\*\s*)?\]\]>(?:\s*\*\/)?$/g, '');
+  }
+  trimmed = trimmed.trim();
   try {
     return JSON.parse(trimmed);
   } catch {
