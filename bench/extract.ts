@@ -61,13 +61,27 @@ async function loadPages(): Promise<Page[]> {
  * the parent holds the whole corpus (hundreds of MB of strings), whose garbage collections and allocator state
  * would swamp the extractor's own figure.
  */
-async function measureGrowth(paths: string[]): Promise<GrowthResult> {
+async function measureGrowthOnce(paths: string[]): Promise<GrowthResult> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--expose-gc', '--import', 'tsx', GROWTH_SCRIPT, String(GROWTH_WARMUP), String(GROWTH_PAGES), ...paths],
     { maxBuffer: 1 << 20, timeout: GROWTH_TIMEOUT_MS, cwd: join(dirname(GROWTH_SCRIPT), '..') },
   );
   return JSON.parse(stdout.trim().split('\n').pop() ?? '') as GrowthResult;
+}
+
+/**
+ * Child runs of the growth measure. One run's RSS growth swings by tens of MB either way with what the engine and
+ * the allocator keep of freed memory (one build measured -29 and +60 MB in two runs, its live heap flat in both),
+ * so the median run is reported, and every run's figure beside it.
+ */
+const GROWTH_RUNS = 3;
+
+/** The growth runs, one after the other, ordered by RSS growth (the median is the middle one). */
+async function measureGrowth(paths: string[]): Promise<GrowthResult[]> {
+  const runs: GrowthResult[] = [];
+  for (let run = 0; run < GROWTH_RUNS; run++) runs.push(await measureGrowthOnce(paths));
+  return runs.sort((a, b) => (a.rssEnd - a.rssBaseline) - (b.rssEnd - b.rssBaseline));
 }
 
 const mb = (bytes: number) => bytes / 2 ** 20;
@@ -157,7 +171,8 @@ export async function runExtractBench(): Promise<BenchSection> {
   const theirsCpu = cpuSeconds() - c2;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
-  const growth = await measureGrowth(pages.map((page) => page.path));
+  const growthRuns = await measureGrowth(pages.map((page) => page.path));
+  const growth = growthRuns[Math.floor(growthRuns.length / 2)];
 
   const n = pages.length;
   const rows = [
@@ -176,7 +191,7 @@ export async function runExtractBench(): Promise<BenchSection> {
 - Steady-state passes, CPU seconds each: ${passes.map((p) => p.cpu.toFixed(2)).join(', ')} (pages/s ${passes.map((p) => (n / p.cpu).toFixed(0)).join(', ')}).
 - Slowest page over all passes: ${slowest.toFixed(0)} ms (budget 1,000 ms).
 - Peak RSS of the speed runs: ${mb(peakRss).toFixed(0)} MB (the ${n} pages, ${mb(bytes).toFixed(0)} MB of HTML, are held in memory).
-- RSS growth over ${GROWTH_PAGES.toLocaleString('en-US')} extractions: **${mb(growth.rssEnd - growth.rssBaseline).toFixed(1)} MB** (RSS ${mb(growth.rssBaseline).toFixed(0)} MB at the baseline, ${mb(growth.rssEnd).toFixed(0)} MB at the end, peak ${mb(growth.rssPeak).toFixed(0)} MB)${gcNote}; live JS heap growth ${mb(growth.heapEnd - growth.heapBaseline).toFixed(1)} MB (${mb(growth.heapBaseline).toFixed(0)} MB -> ${mb(growth.heapEnd).toFixed(0)} MB). Method: a fresh child process (bench/extract-growth.ts) that reads each page from disk for its extraction and drops it, so the corpus is not resident; the dev pages cycled; baseline after ${GROWTH_WARMUP.toLocaleString('en-US')} warm-up extractions and two full collections, end after ${GROWTH_PAGES.toLocaleString('en-US')} more and two full collections. The heap figure is the one that shows a leak; RSS also moves with what the allocator keeps of freed memory.
+- RSS growth over ${GROWTH_PAGES.toLocaleString('en-US')} extractions, median of ${GROWTH_RUNS} child runs: **${mb(growth.rssEnd - growth.rssBaseline).toFixed(1)} MB** (every run: ${growthRuns.map((run) => mb(run.rssEnd - run.rssBaseline).toFixed(1)).join(', ')} MB; median run: RSS ${mb(growth.rssBaseline).toFixed(0)} MB at the baseline, ${mb(growth.rssEnd).toFixed(0)} MB at the end, peak ${mb(growth.rssPeak).toFixed(0)} MB)${gcNote}; live JS heap growth ${mb(growth.heapEnd - growth.heapBaseline).toFixed(1)} MB (${mb(growth.heapBaseline).toFixed(0)} MB -> ${mb(growth.heapEnd).toFixed(0)} MB). Method: a fresh child process (bench/extract-growth.ts) that reads each page from disk for its extraction and drops it, so the corpus is not resident; the dev pages cycled; baseline after ${GROWTH_WARMUP.toLocaleString('en-US')} warm-up extractions and two full collections, end after ${GROWTH_PAGES.toLocaleString('en-US')} more and two full collections. The heap figure is the one that shows a leak; RSS also moves with what the allocator keeps of freed memory.
 
 CPU time is the process's user + system time (process.cpuUsage), the figure to compare on a shared machine; it includes the engine's garbage-collection threads. Pages: every HTML page of trafilatura-eval, htmldate-eval, wcxb-dev and readability-test-pages (../shared/data/extraction), in one process, one thread; a pass is one extraction of every page; "failed" counts pages where no article text was found (crosscheck) or the parser threw (Readability).`;
   return { suite: 'extract', title: 'Extraction speed (issue 3)', body };
