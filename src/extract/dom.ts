@@ -226,7 +226,7 @@ function tagAt(html: string, start: number, end: number, upper: boolean): { name
 }
 const IMG_ENTRY = { name: 'img', value: TAG_FACTS.get('img')! };
 
-/** Attribute names the parser keeps, with their position in PARSED_ATTRIBUTES (see setAttribute). */
+/** Attribute names the parser keeps, with their position in PARSED_ATTRIBUTES (the index attributesOf reads). */
 const ATTRIBUTE_TABLE = new NameTable(PARSED_ATTRIBUTES.map((name, index) => [name, index] as [string, number]));
 
 /** Bits of PARSED_ATTRIBUTES positions: `class`, `id` and `href` are most of the attributes of a page. */
