@@ -13,7 +13,7 @@ import { extractArticle, type ExtractOptions } from './extract/index.ts';
 import { annotate } from './annotate/index.ts';
 import { StreamClusterer, type ClusterOptions } from './cluster/index.ts';
 import { PipelineError, asPipelineError, type ArticleRecord, type Assignment, type ClusterInput, type RawDocument } from './model.ts';
-import type { Store } from './store/types.ts';
+import { StaleClustererState, type Store } from './store/types.ts';
 import { dayOf } from './util/dates.ts';
 
 export interface PipelineOptions {
@@ -92,6 +92,12 @@ export function clusterInputOf(record: ArticleRecord): ClusterInput {
   };
 }
 
+/**
+ * Tries of one article whose save found the store's clusterer rows moved on (another writer): each try
+ * reloads the state first, so more than one is needed only while another writer keeps storing.
+ */
+const STALE_STATE_ATTEMPTS = 3;
+
 export type IngestOutcome =
   | { input: string; ok: true; id: string; story: string; duplicate: boolean; title: string | null; outlet: string | null }
   | { input: string; ok: false; error: { code: string; message: string } };
@@ -164,33 +170,37 @@ export class Ingestor {
    * the outcome; by default the record's own `input`.
    */
   async ingestRecord(record: ArticleRecord, doc: Pick<RawDocument, 'input'> = { input: record.input }): Promise<IngestOutcome> {
-    if (await this.store.hasArticle(record.id)) return this.alreadyStored(doc, record);
-    const input = clusterInputOf(record);
-    let assignment: Assignment;
-    let changes: unknown;
-    try {
-      const cold = this.clusterer.coldQuery(input);
-      if (cold && this.store.findClusterEvents) this.clusterer.admit(await this.store.findClusterEvents(cold));
-      assignment = this.clusterer.assign(input);
-      changes = this.clusterer.takeChanges();
-      this.lastDeltaBytes = JSON.stringify(changes).length;
-    } catch (err) {
-      await this.restoreClusterer();
-      return failure(doc.input, err);
-    }
-    try {
-      const saved = await this.store.saveArticle(record, assignment, changes);
-      if (!saved) {
-        // Stored meanwhile by another writer: this clusterer counted it once too often.
+    for (let attempt = 1; ; attempt++) {
+      if (await this.store.hasArticle(record.id)) return this.alreadyStored(doc, record);
+      const input = clusterInputOf(record);
+      let assignment: Assignment;
+      let changes: unknown;
+      try {
+        const cold = this.clusterer.coldQuery(input);
+        if (cold && this.store.findClusterEvents) this.clusterer.admit(await this.store.findClusterEvents(cold));
+        assignment = this.clusterer.assign(input);
+        changes = this.clusterer.takeChanges();
+        this.lastDeltaBytes = JSON.stringify(changes).length;
+      } catch (err) {
         await this.restoreClusterer();
-        return this.alreadyStored(doc, record);
+        return failure(doc.input, err);
       }
-      return { input: doc.input, ok: true, id: record.id, story: assignment.story, duplicate: false, title: record.article.title, outlet: record.article.outlet };
-    } catch (err) {
-      // The transaction rolled back: the in-memory clusterer saw an article the store did not keep, so it
-      // goes back to the stored state.
-      await this.restoreClusterer();
-      return failure(doc.input, err);
+      try {
+        const saved = await this.store.saveArticle(record, assignment, changes);
+        if (!saved) {
+          // Stored meanwhile by another writer: this clusterer counted it once too often.
+          await this.restoreClusterer();
+          return this.alreadyStored(doc, record);
+        }
+        return { input: doc.input, ok: true, id: record.id, story: assignment.story, duplicate: false, title: record.article.title, outlet: record.article.outlet };
+      } catch (err) {
+        // The transaction rolled back: the in-memory clusterer saw an article the store did not keep, so it
+        // goes back to the stored state. When another writer stored articles since this clusterer loaded,
+        // the article is assigned again on the state that writer left.
+        await this.restoreClusterer();
+        if (err instanceof StaleClustererState && attempt < STALE_STATE_ATTEMPTS) continue;
+        return failure(doc.input, err);
+      }
     }
   }
 

@@ -172,7 +172,7 @@ function hashId(prefix: string, articleId: string): string {
   return `${prefix}-${createHash('sha256').update(articleId).digest('hex').slice(0, 12)}`;
 }
 
-function emptyDelta(): Omit<ClusterStateDelta, 'meta'> {
+function emptyDelta(): Omit<ClusterStateDelta, 'meta' | 'baseSeq'> {
   return { halveDf: false, df: [], profiles: [], removedStories: [], keys: [], signatures: [], aliases: [] };
 }
 
@@ -181,6 +181,8 @@ export class StreamClusterer {
   private readonly overrides: Partial<ClusterOptions>;
   private readonly trackChanges: boolean;
   private seq = 0;
+  /** `seq` when the assignment whose changes are pending began (the delta's baseSeq). */
+  private pendingBaseSeq = 0;
   private documents = 0;
   private maxDay: number | null = null;
   private sweptCutoff: number | null = null;
@@ -319,6 +321,7 @@ export class StreamClusterer {
       throw new Error('cluster input needs a string id and text');
     }
     if (this.pending) throw new Error('takeChanges() must be called after each assignment when changes are tracked');
+    this.pendingBaseSeq = this.seq;
     const dfBefore = this.trackChanges ? new Set<string>() : null;
     const analysis = analyzeText(article.text);
     const features = this.features(article, true, dfBefore, analysis);
@@ -449,7 +452,7 @@ export class StreamClusterer {
 
   /** The changes of the last assignment (trackChanges only), then forgets them. */
   takeChanges(): ClusterStateDelta {
-    const delta = this.pending ?? { ...emptyDelta(), meta: this.metaRow() };
+    const delta = this.pending ?? { ...emptyDelta(), baseSeq: this.seq, meta: this.metaRow() };
     this.pending = null;
     return delta;
   }
@@ -997,7 +1000,7 @@ export class StreamClusterer {
   // -- persistence ----------------------------------------------------------------------------------
 
   private delta(): ClusterStateDelta {
-    if (!this.pending) this.pending = { ...emptyDelta(), meta: this.metaRow() };
+    if (!this.pending) this.pending = { ...emptyDelta(), baseSeq: this.pendingBaseSeq, meta: this.metaRow() };
     return this.pending;
   }
 

@@ -13,7 +13,7 @@ import { Ingestor, clusterInputOf, processDocument } from '../pipeline.ts';
 import { StreamClusterer } from '../cluster/index.ts';
 import { ClusterRows, mergeClusterDeltas } from './cluster-rows.ts';
 import { openTestStore } from './test-store.ts';
-import type { ClusterStateDelta } from './types.ts';
+import { StaleClustererState, type ClusterStateDelta } from './types.ts';
 import type { MaintainableStore } from './index.ts';
 
 const DEMO_PAGES = fileURLToPath(new URL('../../examples/demo/pages/', import.meta.url));
@@ -71,6 +71,7 @@ describe('batch writes', () => {
       const [record] = records;
       const assignment = { id: record.id, story: 's-c', explanation: { score: 0, parts: {}, sharedTerms: [], sharedEntities: [], decision: 'opened' as const } };
       const delta: ClusterStateDelta = {
+        baseSeq: 0,
         meta: { seq: 1, maxDay: null, state: {} },
         halveDf: false,
         df: [],
@@ -193,6 +194,42 @@ describe('batch writes', () => {
         assert.equal(await store.countArticles(), 4);
       } finally {
         await store.close();
+      }
+    });
+
+    it('a writer whose clusterer is behind the store (another writer stored since it loaded) reloads it and assigns again: the result is one writer\'s', async () => {
+      const options = { cluster: { maxVocabulary: SMALL_VOCABULARY } };
+      const [one, shared] = [await openTestStore(), await openTestStore()];
+      try {
+        const sequential = await Ingestor.open(one, options);
+        const expected = [];
+        for (const record of records) expected.push(await sequential.ingestRecord(record));
+
+        const writer = await Ingestor.open(shared, options);
+        const behindByThree = await Ingestor.open(shared, options);
+        const got = [];
+        for (const record of records.slice(0, 3)) got.push(await writer.ingestRecord(record));
+        // One by one: the save is refused, the state reloaded, the article assigned again.
+        got.push(await behindByThree.ingestRecord(records[3]));
+        // A batch clustered on a state one article behind (as when a dead writer's last commit lands after
+        // the next writer loaded): refused, then redone one by one on the reloaded state.
+        const behindByOne = await Ingestor.open(shared, options);
+        got.push(await writer.ingestRecord(records[4]));
+        got.push(...(await behindByOne.ingestRecords(records.slice(5).map((record) => ({ record })))));
+        assert.deepEqual(got, expected);
+        assert.deepEqual(sortedJson(await shared.loadClustererState()), sortedJson(await one.loadClustererState()));
+        assert.deepEqual(await shared.listStories({ limit: 200 }), await one.listStories({ limit: 200 }));
+
+        // The store itself refuses a change made on an older state, and writes nothing.
+        const late = { ...records[0], id: 'late-article' };
+        const clusterer = new StreamClusterer(undefined, options.cluster, { trackChanges: true });
+        const assignment = clusterer.assign(clusterInputOf(late));
+        await assert.rejects(shared.saveArticle(late, assignment, clusterer.takeChanges()), StaleClustererState);
+        await assert.rejects(shared.saveArticleBatch!([{ record: late, assignment }], [clusterer.takeChanges()]), StaleClustererState);
+        assert.equal(await shared.hasArticle('late-article'), false);
+      } finally {
+        await one.close();
+        await shared.close();
       }
     });
   });

@@ -10,7 +10,7 @@ export function isClusterDelta(value: unknown): value is ClusterStateDelta {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
-    typeof v.meta === 'object' && v.meta !== null && typeof v.halveDf === 'boolean' &&
+    typeof v.meta === 'object' && v.meta !== null && typeof v.halveDf === 'boolean' && Number.isInteger(v.baseSeq) &&
     ['df', 'profiles', 'removedStories', 'keys', 'signatures', 'aliases'].every((key) => Array.isArray(v[key]))
   );
 }
@@ -140,9 +140,13 @@ class DeltaAccumulator {
   private readonly signatures = new Map<string, ClusterSignatureRow>();
   private readonly aliases = new Map<string, string>();
 
+  /** The first delta's: the merged change starts where it started. */
+  private baseSeq: number | null = null;
+
   constructor(private readonly halveDf: boolean) {}
 
   add(delta: ClusterStateDelta): void {
+    this.baseSeq ??= delta.baseSeq;
     this.meta = delta.meta;
     for (const [term, count] of delta.df) this.df.set(term, (this.df.get(term) ?? 0) + count);
     for (const row of delta.profiles) {
@@ -168,8 +172,9 @@ class DeltaAccumulator {
   }
 
   finish(): ClusterStateDelta {
-    if (!this.meta) throw new Error('mergeClusterDeltas: an empty group');
+    if (!this.meta || this.baseSeq === null) throw new Error('mergeClusterDeltas: an empty group');
     return {
+      baseSeq: this.baseSeq,
       meta: this.meta,
       halveDf: this.halveDf,
       df: [...this.df],

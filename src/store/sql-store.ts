@@ -20,6 +20,7 @@ import type {
   StoredArticle,
   StoryListOptions,
 } from './types.ts';
+import { StaleClustererState } from './types.ts';
 
 /**
  * PostgreSQL cannot hold U+0000 in text or jsonb, nor lone UTF-16 surrogates (they are not valid UTF-8).
@@ -247,6 +248,7 @@ export class SqlStore implements Store {
       const inserted = await this.insertArticleRows(tx, items);
       // Some id was stored meanwhile (another writer): roll the whole batch back, the caller goes one by one.
       if (inserted < items.length) throw new BatchConflict();
+      if (clustererChanges.length > 0) await this.checkClustererBase(tx, (clustererChanges[0] as ClusterStateDelta).baseSeq);
       await this.insertMentionRows(tx, items.map((item) => item.record));
       for (const delta of deltas) await this.applyClusterDelta(tx, delta);
       const stories = new Set(items.map(({ assignment }) => finalStory.get(assignment.story) ?? assignment.story));
@@ -271,6 +273,7 @@ export class SqlStore implements Store {
       // ON CONFLICT rather than a prior SELECT: a concurrent writer of the same id (a server) cannot slip in.
       const inserted = await this.insertArticle(tx, record, assignment);
       if (!inserted) return false;
+      if (clustererChanges) await this.checkClustererBase(tx, (clustererChanges as ClusterStateDelta).baseSeq);
       await this.insertMentions(tx, record);
       // Folded like a batch's: one assignment that merges stories twice renames an alias twice, and one
       // upsert cannot touch a row twice.
@@ -303,6 +306,16 @@ export class SqlStore implements Store {
     });
     this.writesSinceOpen += saved;
     return saved;
+  }
+
+  /**
+   * Refuses clusterer changes made on a state the store has moved past (StaleClustererState), and locks the
+   * meta row until the transaction ends, so two writers' changes apply one after the other, each checked.
+   */
+  private async checkClustererBase(tx: SqlClient, baseSeq: number): Promise<void> {
+    const rows = await tx.query<{ seq: number }>('SELECT seq::float8 AS seq FROM cluster_meta WHERE id = 1 FOR UPDATE');
+    const storedSeq = rows.length > 0 ? Number(rows[0].seq) : 0;
+    if (storedSeq !== baseSeq) throw new StaleClustererState(baseSeq, storedSeq);
   }
 
   /** Writes what one article changed in the clusterer: a handful of statements, whatever the corpus size. */

@@ -17,9 +17,9 @@ import { Ingestor } from '../pipeline.ts';
 
 import { makeAssignment, makeRecord, type ArticleSpec } from './test-fixtures.ts';
 
-/** A clusterer delta that only rewrites the meta row, its state marked with `mark`. */
+/** A clusterer delta that only rewrites the meta row, its state marked with `mark`: the `seq`-th assignment. */
 function markDelta(mark: Record<string, unknown>, seq = 1): ClusterStateDelta {
-  return { meta: { seq, maxDay: null, state: mark }, halveDf: false, df: [], profiles: [], removedStories: [], keys: [], signatures: [], aliases: [] };
+  return { baseSeq: seq - 1, meta: { seq, maxDay: null, state: mark }, halveDf: false, df: [], profiles: [], removedStories: [], keys: [], signatures: [], aliases: [] };
 }
 
 /** The meta state of the stored clusterer rows (what markDelta marked), or null. */
@@ -151,14 +151,14 @@ test('a failure in the middle of a save leaves no article, no mentions and no st
       published: '2031-05-09',
       entities: [{ text: 'Quillmarsh', start: 1.5, end: 11, type: 'LOC', canonical: 'Quillmarsh', rule: 'test' }],
     });
-    await assert.rejects(store.saveArticle(badOffset, makeAssignment('bad1', 'story-s', 'joined'), markDelta({ step: 2 })), /integer/);
+    await assert.rejects(store.saveArticle(badOffset, makeAssignment('bad1', 'story-s', 'joined'), markDelta({ step: 2 }, 2)), /integer/);
 
     // Fail at the clusterer rows (a state that has no JSON form), after article and mentions were written:
     // once joining the existing story, once opening a new one.
     const lateJoin = makeRecord({ id: 'bad2', outlet: 'Third Outlet', published: '2031-06-01' });
-    await assert.rejects(store.saveArticle(lateJoin, makeAssignment('bad2', 'story-s', 'joined'), markDelta({ big: 10n })), /BigInt/);
+    await assert.rejects(store.saveArticle(lateJoin, makeAssignment('bad2', 'story-s', 'joined'), markDelta({ big: 10n }, 2)), /BigInt/);
     const lateOpen = makeRecord({ id: 'bad3', published: '2031-06-01' });
-    await assert.rejects(store.saveArticle(lateOpen, makeAssignment('bad3', 'story-t'), markDelta({ big: 10n })), /BigInt/);
+    await assert.rejects(store.saveArticle(lateOpen, makeAssignment('bad3', 'story-t'), markDelta({ big: 10n }, 2)), /BigInt/);
 
     for (const id of ['bad1', 'bad2', 'bad3']) {
       assert.equal(await store.hasArticle(id), false);
@@ -172,7 +172,7 @@ test('a failure in the middle of a save leaves no article, no mentions and no st
     assert.equal((await store.getStoryArticles('story-s')).length, 1);
 
     // The store still works after the failures, and the failed ids can be saved once fixed.
-    assert.equal(await store.saveArticle(makeRecord({ id: 'bad2' }), makeAssignment('bad2', 'story-t'), markDelta({ step: 3 })), true);
+    assert.equal(await store.saveArticle(makeRecord({ id: 'bad2' }), makeAssignment('bad2', 'story-t'), markDelta({ step: 3 }, 2)), true);
     await store.close();
     const mentions = await readTable(dir, 'SELECT article_id, count(*)::int AS n FROM entity_mentions GROUP BY article_id ORDER BY article_id');
     assert.deepEqual(mentions, [
@@ -192,8 +192,8 @@ test('story summaries: title, article count, outlets, first and last seen, order
       [{ id: 'm1', title: 'Orchard festival postponed', outlet: 'Valley Courier', published: '2031-03-30' }, 'festival'],
       [{ id: 'm2', title: 'Festival: new date set', outlet: 'Atlas Wire', published: '2031-03-31' }, 'festival'],
     ];
-    for (const [spec, story] of saves) {
-      assert.equal(await store.saveArticle(makeRecord(spec), makeAssignment(spec.id, story), markDelta({ last: spec.id })), true);
+    for (const [i, [spec, story]] of saves.entries()) {
+      assert.equal(await store.saveArticle(makeRecord(spec), makeAssignment(spec.id, story), markDelta({ last: spec.id }, i + 1)), true);
     }
     const ferry = {
       id: 'ferry',

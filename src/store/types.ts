@@ -174,6 +174,12 @@ export interface ClusterMetaRow {
 
 /** What one article changed in the clusterer's state. */
 export interface ClusterStateDelta {
+  /**
+   * Articles the clusterer had assigned when it made this change. A store applies the change only while its
+   * meta row still counts that many (StaleClustererState otherwise): a writer whose state is behind the store
+   * (another writer, or a dead writer's last commit landing after this one restored) must not overwrite it.
+   */
+  baseSeq: number;
   meta: ClusterMetaRow;
   /** Halve every stored document frequency (dropping those reaching 0) before adding `df`. */
   halveDf: boolean;
@@ -221,4 +227,18 @@ export interface ColdEventQuery {
   toDay: number;
   /** At most this many events, most recent first. */
   limit: number;
+}
+
+/**
+ * A clusterer change refused because the store's clusterer rows moved on since the writer loaded them
+ * (ClusterStateDelta.baseSeq): the writer must reload the state and assign again. Nothing was written.
+ */
+export class StaleClustererState extends Error {
+  constructor(
+    readonly expectedSeq: number,
+    readonly storedSeq: number,
+  ) {
+    super(`the clusterer state is stale: it has assigned ${expectedSeq} articles, the store holds ${storedSeq}`);
+    this.name = 'StaleClustererState';
+  }
 }

@@ -4,7 +4,8 @@
  * then save in one transaction), deleting each row after its save. The lock lives on a connection of its
  * own, so when the holder dies its lock goes with the connection and another worker's writer takes over,
  * restoring the clusterer from the store. A crash between save and delete is harmless: the next writer
- * finds the id stored and drops the row.
+ * finds the id stored and drops the row. A dead writer's last commit may land after the next writer loaded
+ * the clusterer; the store then refuses that writer's next change (StaleClustererState) and it reloads.
  */
 import pg from 'pg';
 import { Ingestor, type IngestOutcome } from '../pipeline.ts';
