@@ -535,6 +535,8 @@ export class SqlStore implements Store {
   }
 
   async loadClustererState(selection?: HotSelection): Promise<ClusterStateSnapshot | null> {
+    // The meta row first: the other rows may come from a later commit of another writer, but then the
+    // state's seq is behind the store's and its first change is refused (checkClustererBase).
     const metaRows = await this.db.query<{ seq: number; max_day: number | null; state: unknown }>(
       'SELECT seq::float8 AS seq, max_day, state FROM cluster_meta WHERE id = 1',
     );
