@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Deadline } from './deadline.ts';
-import { collapseSpace, countNonSpaceUpTo, newAttributes, parseHtml, writtenAttributes, type ElementAttributes } from './dom.ts';
+import { collapseSpace, countNonSpaceUpTo, newAttributes, parseHtml, releasePage, writtenAttributes, type ElementAttributes } from './dom.ts';
 import { PARSED_ATTRIBUTES } from './html-constants.ts';
 import { decodeEntities } from './html-entities.ts';
 
@@ -105,4 +105,19 @@ test('decodeEntities reads numeric, named and legacy references as browsers most
   assert.equal(decodeEntities('&ampx; &AMP; &a; &lt;&gt;&quot;'), '&ampx; & &a; <>"');
   assert.equal(decodeEntities(`&${'a'.repeat(40)};`), `&${'a'.repeat(40)};`);
   assert.equal(decodeEntities('no references'), 'no references');
+});
+
+test('a released page keeps no link from one element to another, to its attributes or to its text', () => {
+  const page = parseHtml('<html><body><div class="story" id="main"><p>First <a href="/x">link</a> text.</p><p>Second.</p></div></body></html>', new Deadline(1000));
+  const elements = [...page.elements];
+  assert.ok(elements.length >= 6);
+  assert.ok(elements.some((element) => element.children.length > 0 && element.attrs.class === 'story'));
+  releasePage(page);
+  assert.equal(page.elements.length, 0);
+  for (const element of elements) {
+    assert.equal(element.children.length, 0);
+    assert.equal(element.parent, null);
+    assert.deepEqual(writtenAttributes(element.attrs), {});
+    assert.equal(element.tokens, undefined);
+  }
 });

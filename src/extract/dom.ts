@@ -272,6 +272,23 @@ function matchesLowerName(html: string, at: number, name: string): boolean {
  * extraction: void elements, implied end tags (`<p>` closed by a block, `<li>` by `<li>`), raw-text
  * elements, the head closed by the first body element, stray `</p>` and `</br>`.
  */
+/**
+ * Cuts the links between a page's elements once nothing reads the page any more. Elements of a large page
+ * outlive a young-generation collection and move to the old generation, where they stay, dead, until the next
+ * full collection; meanwhile every young element, list and string they still point to counts as alive at each
+ * young-generation collection and is copied and promoted in turn. Emptying the links leaves nothing for the
+ * dead tree to keep.
+ */
+export function releasePage(page: ParsedPage): void {
+  for (const element of page.elements) {
+    element.children = NO_CHILDREN;
+    element.parent = null;
+    element.attrs = NO_ATTRIBUTES;
+    element.tokens = undefined;
+  }
+  page.elements.length = 0;
+}
+
 export function parseHtml(html: string, deadline: Deadline): ParsedPage {
   const root: HtmlElement = newElement('#root', newAttributes());
   root.order = 0;

@@ -12,7 +12,7 @@ import { cleanAuthors, wireCredit } from './authors.ts';
 import { DEFAULT_TIME_BUDGET_MS, MIN_ARTICLE_CHARS, WIRE_DATELINE_PATTERN } from './constants.ts';
 import { dateFromUrl, monthFromUrl, normalizeDate } from './dates.ts';
 import { Deadline } from './deadline.ts';
-import { collapseSpace, parseHtml } from './dom.ts';
+import { collapseSpace, parseHtml, releasePage, type ParsedPage } from './dom.ts';
 import { extractHtmlText } from './html.ts';
 import { chooseLanguage, languageFromTag } from './language.ts';
 import { choosePublished, findWrittenDate } from './meta-dates.ts';
@@ -84,6 +84,8 @@ interface PageFields {
   tags: Candidate<string[]> | null;
   declaredLanguage: Candidate<string> | null;
   url: Candidate<string> | null;
+  /** The parsed page (HTML only), released once the article is assembled (see extractArticle). */
+  page?: ParsedPage;
 }
 
 function fromHtml(doc: RawDocument, deadline: Deadline): PageFields {
@@ -105,6 +107,7 @@ function fromHtml(doc: RawDocument, deadline: Deadline): PageFields {
     .map((c) => ({ value: languageFromTag(c.value) ?? '', rule: c.rule }))
     .find((c) => c.value !== '') ?? null;
   return {
+    page,
     text, textRule: rule, wholePage, title, authorSources: meta.authors, extraCredits: meta.organisationAuthors,
     personAuthors: meta.personAuthors, published: meta.published, updated: firstDate(meta.updated), outlet,
     description, tags, declaredLanguage, url,
@@ -136,8 +139,17 @@ function fromText(doc: RawDocument, deadline: Deadline): PageFields {
 export function extractArticle(doc: RawDocument, options: ExtractOptions = {}): ExtractedArticle {
   const deadline = new Deadline(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   const fields = doc.kind === 'html' ? fromHtml(doc, deadline) : fromText(doc, deadline);
-  deadline.check();
+  try {
+    deadline.check();
+    return articleFrom(doc, fields);
+  } finally {
+    // Only now: the published-date candidates read the page when they are chosen (meta-dates.ts).
+    if (fields.page) releasePage(fields.page);
+  }
+}
 
+/** The article from the fields read off the page: authors, credit, dates, language and their provenance. */
+function articleFrom(doc: RawDocument, fields: PageFields): ExtractedArticle {
   const text = fields.text.trim();
   if (text.length < MIN_ARTICLE_CHARS && !(fields.wholePage && text.length > 0)) {
     const what = doc.kind === 'html' ? 'HTML page' : 'page text';
