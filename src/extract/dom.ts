@@ -265,14 +265,6 @@ function matchesLowerName(html: string, at: number, name: string): boolean {
 }
 
 /**
- * Parses HTML into the element tree with an own scanner: text runs are found with `indexOf('<')`, script
- * and style bodies are skipped with `indexOf('</')`, and tags are read with character codes, so a page
- * costs about one pass over its bytes. The builder keeps its stack of open elements at the end of an array,
- * so each tag costs constant time however deep the page nests. It follows the HTML rules that matter for
- * extraction: void elements, implied end tags (`<p>` closed by a block, `<li>` by `<li>`), raw-text
- * elements, the head closed by the first body element, stray `</p>` and `</br>`.
- */
-/**
  * Cuts the links between a page's elements once nothing reads the page any more. Elements of a large page
  * outlive a young-generation collection and move to the old generation, where they stay, dead, until the next
  * full collection; meanwhile every young element, list and string they still point to counts as alive at each
@@ -289,6 +281,14 @@ export function releasePage(page: ParsedPage): void {
   page.elements.length = 0;
 }
 
+/**
+ * Parses HTML into the element tree with an own scanner: text runs are found with `indexOf('<')`, script
+ * and style bodies are skipped with `indexOf('</')`, and tags are read with character codes, so a page
+ * costs about one pass over its bytes. The builder keeps its stack of open elements at the end of an array,
+ * so each tag costs constant time however deep the page nests. It follows the HTML rules that matter for
+ * extraction: void elements, implied end tags (`<p>` closed by a block, `<li>` by `<li>`), raw-text
+ * elements, the head closed by the first body element, stray `</p>` and `</br>`.
+ */
 export function parseHtml(html: string, deadline: Deadline): ParsedPage {
   const root: HtmlElement = newElement('#root', newAttributes());
   root.order = 0;

@@ -248,7 +248,7 @@ export class SqlStore implements Store {
       const inserted = await this.insertArticleRows(tx, items);
       // Some id was stored meanwhile (another writer): roll the whole batch back, the caller goes one by one.
       if (inserted < items.length) throw new BatchConflict();
-      if (clustererChanges.length > 0) await this.checkClustererBase(tx, (clustererChanges[0] as ClusterStateDelta).baseSeq);
+      if (deltas.length > 0) await this.checkClustererBase(tx, deltas[0].baseSeq);
       await this.insertMentionRows(tx, items.map((item) => item.record));
       for (const delta of deltas) await this.applyClusterDelta(tx, delta);
       const stories = new Set(items.map(({ assignment }) => finalStory.get(assignment.story) ?? assignment.story));
@@ -269,15 +269,16 @@ export class SqlStore implements Store {
     if (clustererChanges !== null && clustererChanges !== undefined && !isClusterDelta(clustererChanges)) {
       throw new Error('saveArticle: clustererChanges must be a ClusterStateDelta (StreamClusterer.takeChanges()) or null');
     }
+    // Folded like a batch's: one assignment that merges stories twice renames an alias twice, and one
+    // upsert cannot touch a row twice.
+    const deltas = clustererChanges ? mergeClusterDeltas([clustererChanges as ClusterStateDelta]) : [];
     const saved = await this.db.transaction(async (tx) => {
       // ON CONFLICT rather than a prior SELECT: a concurrent writer of the same id (a server) cannot slip in.
       const inserted = await this.insertArticle(tx, record, assignment);
       if (!inserted) return false;
-      if (clustererChanges) await this.checkClustererBase(tx, (clustererChanges as ClusterStateDelta).baseSeq);
+      if (deltas.length > 0) await this.checkClustererBase(tx, deltas[0].baseSeq);
       await this.insertMentions(tx, record);
-      // Folded like a batch's: one assignment that merges stories twice renames an alias twice, and one
-      // upsert cannot touch a row twice.
-      if (clustererChanges) for (const delta of mergeClusterDeltas([clustererChanges as ClusterStateDelta])) await this.applyClusterDelta(tx, delta);
+      for (const delta of deltas) await this.applyClusterDelta(tx, delta);
       await this.refreshStory(tx, assignment.story);
       return true;
     });
